@@ -1,0 +1,41 @@
+#pragma once
+// Tree model over a release's checklist: phases > sections > items. Read-only: the UI asks the
+// store to change an item and, once saved, hands the saved item back through updateItem().
+#include "checklist.h"
+#include "item_roles.h"
+
+#include <QAbstractItemModel>
+
+namespace cockpit {
+
+class ChecklistModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { TextColumn, StateColumn, WhoColumn, WhenColumn, NoteColumn, ColumnCount };
+
+    explicit ChecklistModel(QObject *parent = nullptr);
+
+    void setChecklist(Checklist checklist);  // full reset
+    [[nodiscard]] const Checklist &checklist() const { return m_checklist; }
+    // Replaces the run-time state of the item with the same key; emits dataChanged for the item
+    // and its ancestors (progress). Returns false when no item has that key.
+    bool updateItem(const ChecklistItem &item);
+
+    [[nodiscard]] QModelIndex indexForKey(const QString &key, int column = 0) const;
+    [[nodiscard]] const ChecklistItem *itemAt(const QModelIndex &index) const;  // null unless an item
+    [[nodiscard]] NodeKind kindAt(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    Checklist m_checklist;
+};
+
+}  // namespace cockpit

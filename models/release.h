@@ -1,0 +1,30 @@
+#pragma once
+// A release as the store keeps it: version, type, the one commit promoted everywhere, and state.
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <optional>
+
+namespace cockpit {
+
+enum class ReleaseState { Draft, Frozen, Candidate, Approved, Deploying, Soaking, Released, RolledBack, Aborted };
+
+QString releaseStateName(ReleaseState state);  // "draft", ..., "rolled_back", "aborted"
+QString releaseStateTitle(ReleaseState state);  // "Draft", ..., "Rolled back"
+std::optional<ReleaseState> releaseStateFromName(const QString &name);
+
+struct ReleaseRecord {
+    qint64 id = 0;
+    QString version;  // SemVer text as entered: "3.7.0", "3.7.0-rc1"
+    QString type;  // release type name from the policy: major, minor, patch, hotfix
+    QString commit;  // full SHA; empty until known
+    bool commitPinned = false;  // false: follows the branch head
+    QString branch;
+    ReleaseState state = ReleaseState::Draft;
+    QDate targetDate;
+    QString manager;  // person id of whoever created it
+    QDateTime createdAt;  // UTC
+    int rowVersion = 0;  // optimistic concurrency
+};
+
+}  // namespace cockpit

@@ -1,0 +1,14 @@
+#pragma once
+// Who is acting: user.email (else user.name) from the workspace's git config, else the OS user.
+#include <QString>
+
+namespace cockpit {
+
+struct Identity {
+    QString id;  // person id: git email, or OS user name
+    QString name;  // display name
+};
+
+Identity currentIdentity(const QString &repositoryDir);
+
+}  // namespace cockpit

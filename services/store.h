@@ -1,0 +1,66 @@
+#pragma once
+// The release store: releases, checklist instances with item states, and the hash-chained audit
+// log. It owns its database connection on a worker thread; every call returns at once with a
+// future, and every user action is one transaction (saved when the future finishes).
+#include "audit_entry.h"
+#include "checklist.h"
+#include "error.h"
+#include "release.h"
+
+#include <QFuture>
+#include <QObject>
+#include <memory>
+
+namespace cockpit {
+
+class StoreWorker;
+
+class Store : public QObject {
+    Q_OBJECT
+public:
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override;
+
+    // Default database: SQLite file in QStandardPaths::AppDataLocation ("cockpit.sqlite").
+    static QString defaultUrl();
+
+    // Opens (creating as needed) a SQLite path or a postgresql:// URL and applies the migrations
+    // from resources/sql in one transaction. Unavailable: the file or server cannot be opened.
+    QFuture<Status> open(const QString &url);
+    [[nodiscard]] QString url() const;  // as given, never with a password
+    [[nodiscard]] QString displayName() const;  // "SQLite ~/.local/share/.../cockpit.sqlite"
+    QFuture<Result<int>> schemaVersion();
+
+    // Creates a release with its checklist instance (the templates' Markdown snapshot) and
+    // records release.create in the audit log, in one transaction.
+    QFuture<Result<ReleaseRecord>> createRelease(ReleaseRecord release, Checklist checklist, QString actor);
+    QFuture<Result<QList<ReleaseRecord>>> releases();
+    QFuture<Result<ReleaseRecord>> release(QString version);  // NotFound when absent
+    QFuture<Result<ReleaseRecord>> setReleaseState(QString version, ReleaseState state, QString actor);
+
+    // The release's checklist: templates as snapshotted, with every item's saved state.
+    QFuture<Result<Checklist>> checklist(QString version);
+    // Saves one item's state, note, N/A reason and evidence (keyed by item.key) and its audit
+    // entry in one transaction; returns the item as saved (who and when filled in).
+    QFuture<Result<ChecklistItem>> setItemState(QString version, ChecklistItem item, QString actor);
+
+    // Audit entries in chain order; release empty = all.
+    QFuture<Result<QList<AuditEntry>>> auditLog(QString release = {});
+    QFuture<Result<AuditVerification>> verifyAudit();
+    // Appends one entry (computes seq and hashes) in its own transaction.
+    QFuture<Result<AuditEntry>> appendAudit(AuditEntry entry);
+    // Appends many entries in one transaction (bulk import, benchmarks).
+    QFuture<Status> appendAuditBatch(QList<AuditEntry> entries);
+
+signals:
+    // A change landed (from this process, or another cockpit in team mode).
+    void releaseChanged(const QString &version);
+    void itemChanged(const QString &version, const cockpit::ChecklistItem &item);
+    void auditAppended(const cockpit::AuditEntry &entry);
+
+private:
+    std::unique_ptr<StoreWorker> m_worker;
+    QString m_url;
+};
+
+}  // namespace cockpit
