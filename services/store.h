@@ -7,9 +7,13 @@
 #include "error.h"
 #include "release.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QObject>
+#include <functional>
 #include <memory>
+
+class QThread;
 
 namespace cockpit {
 
@@ -27,6 +31,11 @@ public:
     // Opens (creating as needed) a SQLite path or a postgresql:// URL and applies the migrations
     // from resources/sql in one transaction. Unavailable: the file or server cannot be opened.
     QFuture<Status> open(const QString &url);
+    // As open(), but migrates no further than schemaVersion: tests build older schemas with it.
+    QFuture<Status> openMigratedTo(const QString &url, int schemaVersion);
+    static int latestSchemaVersion();  // the newest migration compiled in
+    // Time source for created_at, item "when" and audit "at" (default: QDateTime::currentDateTimeUtc).
+    void setClock(std::function<QDateTime()> clock);
     [[nodiscard]] QString url() const;  // as given, never with a password
     [[nodiscard]] QString displayName() const;  // "SQLite ~/.local/share/.../cockpit.sqlite"
     QFuture<Result<int>> schemaVersion();
@@ -59,7 +68,8 @@ signals:
     void auditAppended(const cockpit::AuditEntry &entry);
 
 private:
-    std::unique_ptr<StoreWorker> m_worker;
+    std::unique_ptr<StoreWorker> m_worker;  // lives on m_thread, owns the connection
+    QThread *m_thread = nullptr;
     QString m_url;
 };
 

@@ -1,0 +1,186 @@
+#include "store.h"
+
+#include "sql_migrator.h"
+#include "store_worker.h"
+
+#include <QDir>
+#include <QPromise>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <type_traits>
+
+namespace cockpit {
+
+namespace {
+
+// Queues work on the worker's thread and answers through a promise: the caller never waits.
+template <typename Work> auto enqueue(StoreWorker *worker, Work work) -> QFuture<std::invoke_result_t<Work &>>
+{
+    using T = std::invoke_result_t<Work &>;
+    // shared_ptr: QPromise is move-only and the queued functor must be copyable.
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        worker,
+        [promise, work = std::move(work)]() mutable {
+            promise->addResult(work());
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+}  // namespace
+
+Store::Store(QObject *parent)
+    : QObject(parent)
+    , m_worker(std::make_unique<StoreWorker>(this))
+    , m_thread(new QThread(this))
+{
+    m_thread->setObjectName(QStringLiteral("cockpit-store"));
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+}
+
+Store::~Store()
+{
+    // Queued behind every pending request, so they all finish first; the worker closes its
+    // connection on its own thread and hands itself back so unique_ptr can delete it here.
+    QThread *home = thread();
+    StoreWorker *worker = m_worker.get();
+    QThread *workerThread = m_thread;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, workerThread, home] {
+            worker->close();
+            worker->moveToThread(home);
+            workerThread->quit();
+        },
+        Qt::QueuedConnection);
+    m_thread->wait();
+}
+
+QString Store::defaultUrl()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/cockpit.sqlite");
+}
+
+int Store::latestSchemaVersion()
+{
+    const auto migrations = SqlMigrator(QStringLiteral("sqlite")).available();
+    return migrations ? int(migrations->size()) : 0;
+}
+
+QFuture<Status> Store::open(const QString &url)
+{
+    return openMigratedTo(url, -1);
+}
+
+QFuture<Status> Store::openMigratedTo(const QString &url, int schemaVersion)
+{
+    m_url = url;
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), url, schemaVersion] { return w->open(url, schemaVersion); });
+}
+
+QString Store::url() const
+{
+    if (m_url.contains(QStringLiteral("://")))
+        return QUrl(m_url).toString(QUrl::RemovePassword);
+    return m_url;
+}
+
+QString Store::displayName() const
+{
+    const QString u = url();
+    if (u.contains(QStringLiteral("://")))
+        return QStringLiteral("PostgreSQL %1").arg(u);
+    QString path
+        = QDir::cleanPath(QDir().absoluteFilePath(u.startsWith(QStringLiteral("sqlite:")) ? u.mid(7) : u));
+    const QString home = QDir::homePath();
+    if (path.startsWith(home + u'/'))
+        path = u'~' + path.mid(home.size());
+    return QStringLiteral("SQLite %1").arg(path);
+}
+
+void Store::setClock(std::function<QDateTime()> clock)
+{
+    // Queued like everything else, so it applies to every request made after this call.
+    QMetaObject::invokeMethod(
+        m_worker.get(), [w = m_worker.get(), clock = std::move(clock)] { w->setClock(clock); },
+        Qt::QueuedConnection);
+}
+
+QFuture<Result<int>> Store::schemaVersion()
+{
+    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->schemaVersion(); });
+}
+
+QFuture<Result<ReleaseRecord>> Store::createRelease(ReleaseRecord release, Checklist checklist, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), release = std::move(release), checklist = std::move(checklist),
+            actor = std::move(actor)] { return w->createRelease(release, checklist, actor); });
+}
+
+QFuture<Result<QList<ReleaseRecord>>> Store::releases()
+{
+    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->releases(); });
+}
+
+QFuture<Result<ReleaseRecord>> Store::release(QString version)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->release(version); });
+}
+
+QFuture<Result<ReleaseRecord>> Store::setReleaseState(QString version, ReleaseState state, QString actor)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), version = std::move(version), state, actor = std::move(actor)] {
+            return w->setReleaseState(version, state, actor);
+        });
+}
+
+QFuture<Result<Checklist>> Store::checklist(QString version)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->checklist(version); });
+}
+
+QFuture<Result<ChecklistItem>> Store::setItemState(QString version, ChecklistItem item, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), item = std::move(item), actor = std::move(actor)] {
+            return w->setItemState(version, item, actor);
+        });
+}
+
+QFuture<Result<QList<AuditEntry>>> Store::auditLog(QString release)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), release = std::move(release)] { return w->auditLog(release); });
+}
+
+QFuture<Result<AuditVerification>> Store::verifyAudit()
+{
+    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->verifyAudit(); });
+}
+
+QFuture<Result<AuditEntry>> Store::appendAudit(AuditEntry entry)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), entry = std::move(entry)] { return w->appendAudit(entry); });
+}
+
+QFuture<Status> Store::appendAuditBatch(QList<AuditEntry> entries)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), entries = std::move(entries)] { return w->appendAuditBatch(entries); });
+}
+
+}  // namespace cockpit

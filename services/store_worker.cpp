@@ -1,0 +1,319 @@
+#include "store_worker.h"
+
+#include "sql_migrator.h"
+#include "store.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlError>
+
+Q_LOGGING_CATEGORY(lcStore, "cockpit.services.store")
+
+namespace cockpit {
+
+namespace {
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant &text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+AuditEntry auditFromRow(const QSqlQuery &q)
+{
+    AuditEntry entry;
+    entry.seq = q.value(0).toLongLong();
+    entry.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    entry.actor = q.value(2).toString();
+    entry.action = q.value(3).toString();
+    entry.release = q.value(4).toString();
+    entry.subject = q.value(5).toString();
+    entry.before = jsonObject(q.value(6));
+    entry.after = jsonObject(q.value(7));
+    entry.prevHash = q.value(8).toString().toLatin1();
+    entry.hash = q.value(9).toString().toLatin1();
+    return entry;
+}
+
+const QString kAuditColumns
+    = QStringLiteral("seq, at, actor, action, release, subject, before_json, after_json, prev_hash, hash");
+
+}  // namespace
+
+StoreWorker::StoreWorker(Store *store)
+    : m_store(store)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    static QAtomicInt counter;
+    m_connection = QStringLiteral("cockpit-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+StoreWorker::~StoreWorker()
+{
+    close();
+}
+
+void StoreWorker::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+QDateTime StoreWorker::now() const
+{
+    // Milliseconds only: the audit hash covers the time as stored, so it must round-trip exactly.
+    const QDateTime t = m_clock().toUTC();
+    return QDateTime::fromMSecsSinceEpoch(t.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+QVariant StoreWorker::text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+Status StoreWorker::open(const QString &url, int upToVersion)
+{
+    close();
+    QString path = url;
+    if (path.startsWith(QStringLiteral("postgresql://")) || path.startsWith(QStringLiteral("postgres://")))
+        return fail(ErrorCode::Unavailable, QStringLiteral("PostgreSQL team mode is not available yet"));
+    if (path.startsWith(QStringLiteral("sqlite:")))
+        path = path.mid(7);
+    if (path.isEmpty())
+        return fail(ErrorCode::Usage, QStringLiteral("no database path given"));
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return fail(ErrorCode::Unavailable,
+            QStringLiteral("cannot open database %1: directory does not exist").arg(path),
+            SourceLocation {path});
+    m_path = info.absoluteFilePath();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return fail(ErrorCode::Unavailable, QStringLiteral("cannot open database %1: %2").arg(path, why),
+            SourceLocation {path});
+    }
+    Status ready = configureConnection();
+    if (ready)
+        ready = SqlMigrator(QStringLiteral("sqlite")).migrate(m_db, upToVersion, now());
+    if (!ready) {
+        close();
+        return ready;
+    }
+    qCInfo(lcStore) << "opened" << m_path;
+    return {};
+}
+
+Status StoreWorker::configureConnection()
+{
+    QSqlQuery q(m_db);
+    // WAL + FULL: a commit is fsynced before the future reports it saved. The busy timeout lets
+    // two cockpits share a file; foreign keys are off by default in SQLite.
+    for (const char *pragma :
+        {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return fail(ErrorCode::Unavailable,
+                QStringLiteral("cannot open database %1: %2").arg(m_path, q.lastError().text()),
+                SourceLocation {m_path});
+    }
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+        || q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        return fail(ErrorCode::Unavailable, QStringLiteral("cannot switch %1 to WAL mode").arg(m_path),
+            SourceLocation {m_path});
+    return {};
+}
+
+void StoreWorker::close()
+{
+    m_insertAudit.reset();
+    m_lastAudit.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+Status StoreWorker::requireOpen() const
+{
+    if (!m_db.isOpen())
+        return fail(ErrorCode::Usage, QStringLiteral("the store is not open"));
+    return {};
+}
+
+Error StoreWorker::sqlError(const QSqlQuery &query, const QString &what) const
+{
+    const QSqlError error = query.lastError();
+    const QString native = error.nativeErrorCode();
+    ErrorCode code = ErrorCode::Internal;
+    if (native == u"5" || native == u"6" || native == u"10" || native == u"13" || native == u"14")
+        code = ErrorCode::Unavailable;  // busy, locked, I/O, full, cannot open
+    else if (native == u"19" || native == u"2067" || native == u"1555")
+        code = ErrorCode::Conflict;  // constraint: someone created it first
+    return Error {code, QStringLiteral("%1: %2").arg(what, error.text()), SourceLocation {m_path}};
+}
+
+Status StoreWorker::exec(QSqlQuery &query, const QString &what) const
+{
+    if (!query.exec())
+        return std::unexpected(sqlError(query, what));
+    return {};
+}
+
+Result<int> StoreWorker::schemaVersion()
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    return SqlMigrator::currentVersion(m_db);
+}
+
+Status StoreWorker::inTransaction(const std::function<Status()> &body)
+{
+    if (auto ok = requireOpen(); !ok)
+        return ok;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return std::unexpected(sqlError(q, QStringLiteral("cannot start a transaction")));
+    Status result = body();
+    if (result && !q.exec(QStringLiteral("COMMIT")))
+        result = std::unexpected(sqlError(q, QStringLiteral("cannot commit")));
+    if (!result && !q.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    return result;
+}
+
+Result<StoreWorker::ChainHead> StoreWorker::chainHead()
+{
+    if (!m_lastAudit) {
+        m_lastAudit.emplace(m_db);
+        m_lastAudit->prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    }
+    QSqlQuery &q = *m_lastAudit;
+    if (auto ok = exec(q, QStringLiteral("cannot read the audit log")); !ok)
+        return std::unexpected(ok.error());
+    ChainHead head {0, genesisHash()};
+    if (q.next())
+        head = {q.value(0).toLongLong(), q.value(1).toString().toLatin1()};
+    q.finish();
+    return head;
+}
+
+Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
+{
+    if (!m_insertAudit) {
+        m_insertAudit.emplace(m_db);
+        m_insertAudit->prepare(
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(kAuditColumns));
+    }
+    entry.seq = head.seq + 1;
+    entry.at
+        = entry.at.isValid() ? QDateTime::fromMSecsSinceEpoch(entry.at.toMSecsSinceEpoch(), Qt::UTC) : now();
+    entry.prevHash = head.hash;
+    entry.hash = chainHash(entry.prevHash, entry);
+    QSqlQuery &q = *m_insertAudit;
+    q.bindValue(0, entry.seq);
+    q.bindValue(1, entry.at.toString(Qt::ISODateWithMs));
+    q.bindValue(2, text(entry.actor));
+    q.bindValue(3, text(entry.action));
+    q.bindValue(4, text(entry.release));
+    q.bindValue(5, text(entry.subject));
+    q.bindValue(6, jsonText(entry.before));
+    q.bindValue(7, jsonText(entry.after));
+    q.bindValue(8, QString::fromLatin1(entry.prevHash));
+    q.bindValue(9, QString::fromLatin1(entry.hash));
+    if (auto ok = exec(q, QStringLiteral("cannot append to the audit log")); !ok)
+        return std::unexpected(ok.error());
+    head = {entry.seq, entry.hash};
+    return entry;
+}
+
+void StoreWorker::announce(const QList<AuditEntry> &entries) const
+{
+    // One posted event for the whole batch; the Store's thread emits.
+    Store *store = m_store;
+    QMetaObject::invokeMethod(
+        store,
+        [store, entries] {
+            for (const AuditEntry &entry : entries)
+                emit store->auditAppended(entry);
+        },
+        Qt::QueuedConnection);
+}
+
+Result<AuditEntry> StoreWorker::appendAudit(AuditEntry entry)
+{
+    AuditEntry saved;
+    const Status ok = inTransaction([&]() -> Status {
+        auto head = chainHead();
+        if (!head)
+            return std::unexpected(head.error());
+        auto inserted = insertAudit(std::move(entry), *head);
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        saved = *inserted;
+        return {};
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announce({saved});
+    return saved;
+}
+
+Status StoreWorker::appendAuditBatch(QList<AuditEntry> entries)
+{
+    QList<AuditEntry> saved;
+    saved.reserve(entries.size());
+    const Status ok = inTransaction([&]() -> Status {
+        auto head = chainHead();
+        if (!head)
+            return std::unexpected(head.error());
+        for (AuditEntry &entry : entries) {
+            auto inserted = insertAudit(std::move(entry), *head);
+            if (!inserted)
+                return std::unexpected(inserted.error());
+            saved.append(std::move(*inserted));
+        }
+        return {};
+    });
+    if (ok)
+        announce(saved);
+    return ok;
+}
+
+Result<QList<AuditEntry>> StoreWorker::auditLog(const QString &release)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString filter = release.isEmpty() ? QString() : QStringLiteral(" WHERE release = ?");
+    q.prepare(QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY seq").arg(kAuditColumns, filter));
+    if (!release.isEmpty())
+        q.addBindValue(release);
+    if (auto ok = exec(q, QStringLiteral("cannot read the audit log")); !ok)
+        return std::unexpected(ok.error());
+    QList<AuditEntry> entries;
+    while (q.next())
+        entries.append(auditFromRow(q));
+    return entries;
+}
+
+Result<AuditVerification> StoreWorker::verifyAudit()
+{
+    auto entries = auditLog({});
+    if (!entries)
+        return std::unexpected(entries.error());
+    return verifyAuditChain(*entries);
+}
+
+}  // namespace cockpit

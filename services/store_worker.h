@@ -1,0 +1,80 @@
+#pragma once
+// The store's half that lives on its worker thread: owns the QSqlDatabase connection (connections
+// are per thread) and runs each request as one transaction. Only Store talks to it, always queued.
+#include "audit_entry.h"
+#include "checklist.h"
+#include "error.h"
+#include "release.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <functional>
+#include <optional>
+
+namespace cockpit {
+
+class Store;
+
+class StoreWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit StoreWorker(Store *store);
+    ~StoreWorker() override;
+
+    Status open(const QString &url, int upToVersion);
+    void close();
+    void setClock(std::function<QDateTime()> clock);
+    Result<int> schemaVersion();
+
+    Result<ReleaseRecord> createRelease(
+        ReleaseRecord release, const Checklist &checklist, const QString &actor);
+    Result<QList<ReleaseRecord>> releases();
+    Result<ReleaseRecord> release(const QString &version);
+    Result<ReleaseRecord> setReleaseState(const QString &version, ReleaseState state, const QString &actor);
+    Result<Checklist> checklist(const QString &version);
+    Result<ChecklistItem> setItemState(const QString &version, ChecklistItem item, const QString &actor);
+
+    Result<QList<AuditEntry>> auditLog(const QString &release);
+    Result<AuditVerification> verifyAudit();
+    Result<AuditEntry> appendAudit(AuditEntry entry);
+    Status appendAuditBatch(QList<AuditEntry> entries);
+
+private:
+    struct ChainHead {
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+
+    [[nodiscard]] QDateTime now() const;
+    // Text for a NOT NULL column: a null QString would bind as SQL NULL.
+    static QVariant text(const QString &value);
+    [[nodiscard]] Error sqlError(const QSqlQuery &query, const QString &what) const;
+    [[nodiscard]] Status requireOpen() const;
+    Status exec(QSqlQuery &query, const QString &what) const;
+    Status configureConnection();
+
+    // One user action = one IMMEDIATE transaction (the write lock is taken up front, so the audit
+    // chain head read inside cannot go stale); rolled back when body fails.
+    Status inTransaction(const std::function<Status()> &body);
+
+    Result<ChainHead> chainHead();
+    // Inserts the entry after head (computing seq and hashes) and advances head.
+    Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
+    void announce(const QList<AuditEntry> &entries) const;
+
+    Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
+    Status insertChecklist(qint64 releaseId, const Checklist &checklist);
+
+    Store *m_store;  // signals are emitted on its thread, queued
+    QString m_connection;  // unique QSqlDatabase connection name
+    QString m_path;
+    QSqlDatabase m_db;
+    std::function<QDateTime()> m_clock;
+    // Prepared once per connection: the audit append is the hot path (bulk import, every tick).
+    std::optional<QSqlQuery> m_insertAudit;
+    std::optional<QSqlQuery> m_lastAudit;
+};
+
+}  // namespace cockpit

@@ -1,0 +1,338 @@
+// StoreWorker: releases and their checklist instances (the audit half is in store_worker.cpp).
+#include "checklist_parser.h"
+#include "store.h"
+#include "store_worker.h"
+
+#include <QJsonObject>
+#include <QSqlError>
+
+namespace cockpit {
+
+namespace {
+
+const QString kReleaseColumns = QStringLiteral("id, version, type, commit_sha, commit_pinned, branch, state, "
+                                               "target_date, manager, created_at, row_version");
+
+ReleaseRecord releaseFromRow(const QSqlQuery &q)
+{
+    ReleaseRecord r;
+    r.id = q.value(0).toLongLong();
+    r.version = q.value(1).toString();
+    r.type = q.value(2).toString();
+    r.commit = q.value(3).toString();
+    r.commitPinned = q.value(4).toInt() != 0;
+    r.branch = q.value(5).toString();
+    r.state = releaseStateFromName(q.value(6).toString()).value_or(ReleaseState::Draft);
+    r.targetDate = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+    r.manager = q.value(8).toString();
+    r.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    r.rowVersion = q.value(10).toInt();
+    return r;
+}
+
+QJsonObject releaseJson(const ReleaseRecord &r)
+{
+    return QJsonObject {
+        {QStringLiteral("version"), r.version},
+        {QStringLiteral("type"), r.type},
+        {QStringLiteral("commit"), r.commit},
+        {QStringLiteral("commit_pinned"), r.commitPinned},
+        {QStringLiteral("branch"), r.branch},
+        {QStringLiteral("state"), releaseStateName(r.state)},
+        {QStringLiteral("target_date"), r.targetDate.toString(Qt::ISODate)},
+        {QStringLiteral("manager"), r.manager},
+    };
+}
+
+QJsonObject itemJson(
+    const QString &state, const QString &note, const QString &naReason, const QString &evidence)
+{
+    return QJsonObject {
+        {QStringLiteral("state"), state},
+        {QStringLiteral("note"), note},
+        {QStringLiteral("na_reason"), naReason},
+        {QStringLiteral("evidence"), evidence},
+    };
+}
+
+Error notFound(const QString &version)
+{
+    return Error {ErrorCode::NotFound, QStringLiteral("no release %1").arg(version), {}};
+}
+
+}  // namespace
+
+Result<std::optional<ReleaseRecord>> StoreWorker::findRelease(const QString &version)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM releases WHERE version = ?").arg(kReleaseColumns));
+    q.addBindValue(version);
+    if (auto ok = exec(q, QStringLiteral("cannot read release %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return std::optional<ReleaseRecord> {};
+    return std::optional<ReleaseRecord> {releaseFromRow(q)};
+}
+
+Status StoreWorker::insertChecklist(qint64 releaseId, const Checklist &checklist)
+{
+    QSqlQuery phase(m_db);
+    phase.prepare(QStringLiteral(
+        "INSERT INTO checklist_phases (release_id, position, name, title, source) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery item(m_db);
+    item.prepare(
+        QStringLiteral("INSERT INTO checklist_items (release_id, key, state, who, at, note, na_reason, "
+                       "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < checklist.phases.size(); ++i) {
+        const ChecklistPhase &p = checklist.phases[i];
+        for (const auto &value :
+            {QVariant(releaseId), QVariant(int(i)), text(p.name), text(p.title), text(p.source)})
+            phase.addBindValue(value);
+        if (auto ok = exec(phase, QStringLiteral("cannot save phase %1").arg(p.name)); !ok)
+            return ok;
+        // Every item gets a row now, so a tick on an unknown key is simply "no row to update".
+        for (const ChecklistSection &section : p.sections) {
+            for (const ChecklistItem &it : section.items) {
+                const QVariant at = it.when.isValid() ? QVariant(it.when.toUTC().toString(Qt::ISODateWithMs))
+                                                      : QVariant(QMetaType::fromType<QString>());
+                for (const auto &value :
+                    {QVariant(releaseId), text(it.key), QVariant(itemStateName(it.state)), text(it.who), at,
+                        text(it.note), text(it.naReason), text(it.evidence)})
+                    item.addBindValue(value);
+                if (auto ok = exec(item, QStringLiteral("cannot save item %1").arg(it.key)); !ok)
+                    return ok;
+            }
+        }
+    }
+    return {};
+}
+
+Result<ReleaseRecord> StoreWorker::createRelease(
+    ReleaseRecord release, const Checklist &checklist, const QString &actor)
+{
+    if (release.version.trimmed().isEmpty())
+        return fail(ErrorCode::BadInput, QStringLiteral("a release needs a version"));
+    release.createdAt = now();
+    release.rowVersion = 1;
+    if (release.manager.isEmpty())
+        release.manager = actor;
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        auto existing = findRelease(release.version);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (*existing)
+            return fail(
+                ErrorCode::Conflict, QStringLiteral("release %1 already exists").arg(release.version));
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO releases (version, type, commit_sha, commit_pinned, branch, state, "
+            "target_date, manager, created_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const auto &value : {text(release.version), text(release.type), text(release.commit),
+                 QVariant(release.commitPinned ? 1 : 0), text(release.branch),
+                 QVariant(releaseStateName(release.state)),
+                 release.targetDate.isValid() ? QVariant(release.targetDate.toString(Qt::ISODate))
+                                              : QVariant(QMetaType::fromType<QString>()),
+                 text(release.manager), QVariant(release.createdAt.toString(Qt::ISODateWithMs)),
+                 QVariant(release.rowVersion)})
+            q.addBindValue(value);
+        if (auto done = exec(q, QStringLiteral("cannot create release %1").arg(release.version)); !done)
+            return done;
+        release.id = q.lastInsertId().toLongLong();
+        if (auto done = insertChecklist(release.id, checklist); !done)
+            return done;
+        auto head = chainHead();
+        if (!head)
+            return std::unexpected(head.error());
+        auto entry = insertAudit(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
+                                     release.version, {}, {}, releaseJson(release), {}, {}},
+            *head);
+        if (!entry)
+            return std::unexpected(entry.error());
+        appended.append(*entry);
+        return {};
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announce(appended);
+    Store *store = m_store;
+    QMetaObject::invokeMethod(
+        store, [store, v = release.version] { emit store->releaseChanged(v); }, Qt::QueuedConnection);
+    return release;
+}
+
+Result<QList<ReleaseRecord>> StoreWorker::releases()
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM releases ORDER BY created_at, id").arg(kReleaseColumns)))
+        return std::unexpected(sqlError(q, QStringLiteral("cannot list releases")));
+    QList<ReleaseRecord> list;
+    while (q.next())
+        list.append(releaseFromRow(q));
+    return list;
+}
+
+Result<ReleaseRecord> StoreWorker::release(const QString &version)
+{
+    auto found = findRelease(version);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return std::unexpected(notFound(version));
+    return **found;
+}
+
+Result<ReleaseRecord> StoreWorker::setReleaseState(
+    const QString &version, ReleaseState state, const QString &actor)
+{
+    ReleaseRecord saved;
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = findRelease(version);
+        if (!found)
+            return std::unexpected(found.error());
+        if (!*found)
+            return std::unexpected(notFound(version));
+        saved = **found;
+        const ReleaseState before = saved.state;
+        saved.state = state;
+        saved.rowVersion += 1;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE releases SET state = ?, row_version = ? WHERE id = ?"));
+        q.addBindValue(releaseStateName(state));
+        q.addBindValue(saved.rowVersion);
+        q.addBindValue(saved.id);
+        if (auto done = exec(q, QStringLiteral("cannot change release %1").arg(version)); !done)
+            return done;
+        auto head = chainHead();
+        if (!head)
+            return std::unexpected(head.error());
+        auto entry
+            = insertAudit(AuditEntry {0, now(), actor, QStringLiteral("release.state"), version, {},
+                              QJsonObject {{QStringLiteral("state"), releaseStateName(before)}},
+                              QJsonObject {{QStringLiteral("state"), releaseStateName(state)}}, {}, {}},
+                *head);
+        if (!entry)
+            return std::unexpected(entry.error());
+        appended.append(*entry);
+        return {};
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announce(appended);
+    Store *store = m_store;
+    QMetaObject::invokeMethod(
+        store, [store, version] { emit store->releaseChanged(version); }, Qt::QueuedConnection);
+    return saved;
+}
+
+Result<Checklist> StoreWorker::checklist(const QString &version)
+{
+    auto found = release(version);
+    if (!found)
+        return std::unexpected(found.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT name, title, source FROM checklist_phases WHERE release_id = ? ORDER BY position"));
+    q.addBindValue(found->id);
+    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    Checklist list;
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        auto phase = parseChecklist(
+            q.value(2).toString().toUtf8(), name, QStringLiteral("release %1/%2.md").arg(version, name));
+        if (!phase)
+            return std::unexpected(phase.error());
+        if (!q.value(1).toString().isEmpty())
+            phase->title = q.value(1).toString();
+        list.phases.append(std::move(*phase));
+    }
+    QSqlQuery items(m_db);
+    items.setForwardOnly(true);
+    items.prepare(QStringLiteral(
+        "SELECT key, state, who, at, note, na_reason, evidence FROM checklist_items WHERE release_id = ?"));
+    items.addBindValue(found->id);
+    if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    while (items.next()) {
+        ChecklistItem *item = list.findItem(items.value(0).toString());
+        if (!item)
+            continue;  // a key the snapshot no longer yields: keep the row, show nothing
+        item->state = itemStateFromName(items.value(1).toString()).value_or(ItemState::Open);
+        item->who = items.value(2).toString();
+        item->when = QDateTime::fromString(items.value(3).toString(), Qt::ISODateWithMs);
+        item->note = items.value(4).toString();
+        item->naReason = items.value(5).toString();
+        item->evidence = items.value(6).toString();
+    }
+    return list;
+}
+
+Result<ChecklistItem> StoreWorker::setItemState(
+    const QString &version, ChecklistItem item, const QString &actor)
+{
+    if (item.state == ItemState::NotApplicable && item.naReason.trimmed().isEmpty())
+        return fail(
+            ErrorCode::BadInput, QStringLiteral("%1: marking an item N/A needs a reason").arg(item.key));
+    item.who = actor;
+    item.when = now();
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = findRelease(version);
+        if (!found)
+            return std::unexpected(found.error());
+        if (!*found)
+            return std::unexpected(notFound(version));
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT state, note, na_reason, evidence FROM checklist_items "
+                                 "WHERE release_id = ? AND key = ?"));
+        q.addBindValue((*found)->id);
+        q.addBindValue(item.key);
+        if (auto done = exec(q, QStringLiteral("cannot read item %1").arg(item.key)); !done)
+            return done;
+        if (!q.next())
+            return fail(ErrorCode::NotFound,
+                QStringLiteral("release %1 has no checklist item %2").arg(version, item.key));
+        const QJsonObject before = itemJson(
+            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+        q.finish();
+        const QString state = itemStateName(item.state);
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE checklist_items SET state = ?, who = ?, at = ?, note = ?, "
+                                      "na_reason = ?, evidence = ?, row_version = row_version + 1 "
+                                      "WHERE release_id = ? AND key = ?"));
+        for (const auto &value : {QVariant(state), text(item.who),
+                 QVariant(item.when.toString(Qt::ISODateWithMs)), text(item.note), text(item.naReason),
+                 text(item.evidence), QVariant((*found)->id), text(item.key)})
+            update.addBindValue(value);
+        if (auto done = exec(update, QStringLiteral("cannot save item %1").arg(item.key)); !done)
+            return done;
+        auto head = chainHead();
+        if (!head)
+            return std::unexpected(head.error());
+        auto entry
+            = insertAudit(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
+                              before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
+                *head);
+        if (!entry)
+            return std::unexpected(entry.error());
+        appended.append(*entry);
+        return {};
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announce(appended);
+    Store *store = m_store;
+    QMetaObject::invokeMethod(
+        store, [store, version, item] { emit store->itemChanged(version, item); }, Qt::QueuedConnection);
+    return item;
+}
+
+}  // namespace cockpit
