@@ -1,0 +1,325 @@
+#include "main_window.h"
+
+#include "checklist_model.h"
+#include "checklist_view.h"
+#include "cockpit_status_bar.h"
+#include "error_banner.h"
+#include "future_watch.h"
+#include "release_header.h"
+#include "release_list_model.h"
+#include "release_list_view.h"
+#include "release_service.h"
+#include "timeline_view.h"
+#include "welcome_page.h"
+#include "workspace.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcMainWindow, "cockpit.ui.window")
+
+namespace cockpit {
+
+// What the pool thread hands back: the parsed workspace and who is acting in it.
+struct LoadedWorkspace {
+    Workspace workspace;
+    Identity identity;
+};
+
+namespace {
+enum Page { WelcomePageIndex, ContentPageIndex };
+}
+
+MainWindow::MainWindow(Store *store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_releaseModel(new ReleaseListModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAccessibleName(tr("Release Cockpit"));
+    buildUi();
+    buildMenus();
+    connectStore();
+    restoreWindowState();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The views hold the service pointer; drop it from them before it goes.
+    m_checklist->setService(nullptr);
+}
+
+void MainWindow::buildUi()
+{
+    m_status = new CockpitStatusBar(this);
+    setStatusBar(m_status);
+    m_status->setDatabase(m_store->displayName(), true);
+
+    m_releaseList = new ReleaseListView(m_releaseModel, this);
+    m_header = new ReleaseHeader(this);
+    m_checklist = new ChecklistView(this);
+    m_timeline = new TimelineView(this);
+    m_timeline->setStore(m_store);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("releaseTabs"));
+    m_tabs->setAccessibleName(tr("Release views"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_checklist, tr("Checklist"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(6);
+    rightLayout->addWidget(m_header);
+    rightLayout->addWidget(m_tabs, 1);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_releaseList);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({260, 1000});
+
+    m_welcome = new WelcomePage(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->insertWidget(WelcomePageIndex, m_welcome);
+    m_pages->insertWidget(ContentPageIndex, m_splitter);
+
+    m_banner = new ErrorBanner(this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspace);
+    connect(m_welcome, &WelcomePage::newWorkspaceRequested, this, &MainWindow::newWorkspaceFromPreset);
+    connect(m_banner, &ErrorBanner::retryRequested, this, [this] { openWorkspace(m_requestedDir); });
+    connect(m_releaseList, &ReleaseListView::currentVersionChanged, this, &MainWindow::showRelease);
+    connect(m_checklist, &ChecklistView::checklistChanged, this, &MainWindow::updateProgress);
+    connect(m_checklist, &ChecklistView::message, this,
+        [this](const QString &text) { m_status->showMessage(text, 5000); });
+    connect(m_checklist, &ChecklistView::errorOccurred, m_status, &CockpitStatusBar::showError);
+    connect(m_checklist, &ChecklistView::activationRequested, this,
+        [this] { m_tabs->setCurrentWidget(m_checklist); });
+    connect(m_timeline, &TimelineView::errorOccurred, m_status, &CockpitStatusBar::showError);
+}
+
+void MainWindow::connectStore()
+{
+    connect(m_store, &Store::itemChanged, this, [this](const QString &version, const ChecklistItem &item) {
+        m_checklist->applySavedItem(version, item);
+    });
+    connect(m_store, &Store::releaseChanged, this, &MainWindow::reloadRelease);
+}
+
+QString MainWindow::workspaceRoot() const
+{
+    return m_service ? m_service->workspace().root : QString();
+}
+
+QString MainWindow::currentVersion() const
+{
+    return m_shownVersion;
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_status->isBusy();
+}
+
+void MainWindow::openWorkspace(const QString &dir)
+{
+    if (dir.isEmpty())
+        return;
+    m_requestedDir = dir;
+    const quint64 generation = ++m_loadGeneration;
+    m_status->setBusy(true, tr("Loading workspace %1…").arg(QDir::toNativeSeparators(dir)));
+    // libgit2 and the policy parser read files: never on the GUI thread.
+    auto future = QtConcurrent::run([dir]() -> Result<LoadedWorkspace> {
+        auto workspace = Workspace::load(dir);
+        if (!workspace)
+            return std::unexpected(workspace.error());
+        Identity identity = currentIdentity(workspace->root);
+        return LoadedWorkspace {std::move(*workspace), std::move(identity)};
+    });
+    whenReady(this, future, [this, generation, dir](const Result<LoadedWorkspace> &result) {
+        if (generation != m_loadGeneration)
+            return;  // a newer request superseded this one
+        m_status->setBusy(false);
+        if (!result) {
+            showWorkspaceError(dir, result.error());
+            return;
+        }
+        installWorkspace(*result);
+    });
+}
+
+void MainWindow::showWorkspaceError(const QString &dir, const Error &error)
+{
+    qCWarning(lcMainWindow) << "cannot open workspace" << dir << ":" << error.toString();
+    m_banner->showError(
+        tr("Could not open the workspace %1").arg(QDir::toNativeSeparators(dir)), error.toString(), true);
+    emit workspaceFailed(dir, error.toString());
+}
+
+void MainWindow::installWorkspace(LoadedWorkspace loaded)
+{
+    const QString root = loaded.workspace.root;
+    const bool sameWorkspace = root == workspaceRoot();
+    if (sameWorkspace && m_pendingVersion.isEmpty())
+        m_pendingVersion = m_shownVersion;  // a reload keeps the release in view
+    m_checklist->setService(nullptr);
+    m_service = std::make_unique<ReleaseService>(m_store, std::move(loaded.workspace), loaded.identity);
+    m_checklist->setService(m_service.get());
+    m_shownVersion.clear();
+    m_banner->hide();
+    m_pages->setCurrentIndex(ContentPageIndex);
+    m_status->setRepository(QDir::toNativeSeparators(root), true);
+    m_status->setIdentity(loaded.identity.name, loaded.identity.id);
+    m_newRelease->setEnabled(true);
+    m_refresh->setEnabled(true);
+    rememberWorkspace(root);
+    updateTitle();
+    if (!sameWorkspace)
+        m_releaseModel->setReleases({});
+    refreshReleases();
+    emit workspaceOpened(root);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_service)
+        return;
+    if (m_pendingVersion.isEmpty())
+        m_pendingVersion = m_shownVersion;
+    m_shownVersion.clear();  // reload the shown release even when it stays selected
+    refreshReleases();
+    checkRepository();
+}
+
+void MainWindow::refreshReleases()
+{
+    const quint64 generation = m_loadGeneration;
+    whenReady(this, m_store->releases(), [this, generation](const Result<QList<ReleaseRecord>> &result) {
+        if (generation != m_loadGeneration)
+            return;
+        m_status->setDatabase(m_store->displayName(), result.has_value());
+        if (!result) {
+            m_status->showError(tr("Could not read releases: %1").arg(result.error().toString()));
+            return;
+        }
+        const QString keep = !m_pendingVersion.isEmpty() ? m_pendingVersion : m_shownVersion;
+        m_releaseModel->setReleases(*result);
+        if (m_releaseModel->rowCount() == 0) {
+            m_header->clearRelease(tr("No release yet: Release ▸ New Release… (Ctrl+N) starts one."));
+            return;
+        }
+        const int row = m_releaseModel->rowForVersion(keep);
+        m_releaseList->selectVersion(m_releaseModel->releaseAt(row >= 0 ? row : 0).version);
+        if (row >= 0)
+            m_pendingVersion.clear();
+    });
+}
+
+void MainWindow::checkRepository()
+{
+    const QString root = workspaceRoot();
+    whenReady(this, QtConcurrent::run([root] { return Workspace::discover(root); }),
+        [this, root](const Result<QString> &result) {
+            if (root == workspaceRoot())
+                m_status->setRepository(QDir::toNativeSeparators(root), result.has_value());
+        });
+}
+
+void MainWindow::selectRelease(const QString &version)
+{
+    m_pendingVersion = version;
+    if (m_releaseModel->rowForVersion(version) < 0)
+        return;  // applied when the release list arrives
+    m_pendingVersion.clear();
+    if (m_releaseList->currentVersion() == version)
+        showRelease(version);
+    else
+        m_releaseList->selectVersion(version);
+}
+
+void MainWindow::showRelease(const QString &version)
+{
+    if (version == m_shownVersion && !version.isEmpty())
+        return;
+    const quint64 generation = ++m_releaseGeneration;
+    m_shownVersion = version;
+    m_timeline->showRelease(version);
+    const int row = m_releaseModel->rowForVersion(version);
+    if (version.isEmpty() || row < 0 || !m_service) {
+        m_checklist->clear();
+        m_header->clearRelease(tr("No release selected"));
+        return;
+    }
+    m_header->setRelease(m_releaseModel->releaseAt(row));
+    whenReady(
+        this, m_store->checklist(version), [this, generation, version](const Result<Checklist> &result) {
+            if (generation != m_releaseGeneration)
+                return;
+            if (!result) {
+                m_checklist->clear();
+                m_status->showError(
+                    tr("Could not read the checklist of %1: %2").arg(version, result.error().toString()));
+                return;
+            }
+            m_checklist->showChecklist(version, *result);
+            emit releaseShown(version);
+        });
+}
+
+void MainWindow::reloadRelease(const QString &version)
+{
+    if (!m_service)
+        return;
+    whenReady(this, m_store->release(version), [this](const Result<ReleaseRecord> &result) {
+        if (!result)
+            return;
+        m_releaseModel->updateRelease(*result);
+        if (result->version == m_shownVersion)
+            m_header->setRelease(*result);
+    });
+}
+
+void MainWindow::updateProgress()
+{
+    const Checklist &checklist = m_checklist->model()->checklist();
+    m_header->setChecklistProgress(checklist.closedCount(), checklist.itemCount(), checklist.failedCount());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString root = workspaceRoot();
+    if (root.isEmpty()) {
+        setWindowTitle(tr("Release Cockpit"));
+        return;
+    }
+    const QString project = m_service->workspace().policy.project;
+    setWindowTitle(tr("%1 — Release Cockpit").arg(project.isEmpty() ? QDir(root).dirName() : project));
+    setWindowFilePath(root);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace cockpit

@@ -1,0 +1,108 @@
+#pragma once
+// The cockpit's main window: releases on the left, the selected release's header and its
+// Checklist and Timeline tabs, a status bar naming the database, repository and identity.
+// Workspaces load on a pool thread; failures show in an inline banner and the window stays up.
+#include "release.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+
+namespace cockpit {
+
+class ChecklistView;
+class CockpitStatusBar;
+class ErrorBanner;
+class ReleaseHeader;
+class ReleaseListModel;
+class ReleaseListView;
+class ReleaseService;
+class Store;
+class TimelineView;
+class WelcomePage;
+struct Error;
+struct LoadedWorkspace;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Store *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads the workspace around dir off the GUI thread; the newest request wins.
+    void openWorkspace(const QString &dir);
+    // Selects the release now, or as soon as the release list has it.
+    void selectRelease(const QString &version);
+
+    [[nodiscard]] QString workspaceRoot() const;  // empty until a workspace is open
+    [[nodiscard]] QString currentVersion() const;
+    [[nodiscard]] ReleaseService *releaseService() const { return m_service.get(); }
+    [[nodiscard]] bool isLoading() const;
+
+    // QSettings (organization "ReleaseCockpit", application "release-cockpit").
+    static QString lastWorkspace();
+    static QStringList recentWorkspaces();  // newest first, at most 8
+
+signals:
+    void workspaceOpened(const QString &root);
+    void workspaceFailed(const QString &dir, const QString &message);
+    void releaseShown(const QString &version);  // its checklist is in the tree
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void buildFileMenu();
+    void buildReleaseMenu();
+    void buildEditMenu();
+    void buildViewMenu();
+    void connectStore();
+    void installWorkspace(LoadedWorkspace loaded);
+    void showWorkspaceError(const QString &dir, const Error &error);
+    void refresh();
+    void refreshReleases();
+    void checkRepository();
+    void showRelease(const QString &version);
+    void reloadRelease(const QString &version);
+    void updateProgress();
+    void updateTitle();
+    void rememberWorkspace(const QString &root);
+    void fillRecentMenu();
+    void chooseWorkspace();
+    void newWorkspaceFromPreset();
+    void newRelease();
+    void restoreWindowState();
+    void saveWindowState();
+
+    Store *m_store;
+    std::unique_ptr<ReleaseService> m_service;
+    QString m_requestedDir;  // the last directory asked for (Retry)
+    QString m_pendingVersion;
+    QString m_shownVersion;
+    quint64 m_loadGeneration = 0;
+    quint64 m_releaseGeneration = 0;
+
+    ReleaseListModel *m_releaseModel;
+    ReleaseListView *m_releaseList = nullptr;
+    ReleaseHeader *m_header = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ChecklistView *m_checklist = nullptr;
+    TimelineView *m_timeline = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QSplitter *m_splitter = nullptr;
+    CockpitStatusBar *m_status = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_newRelease = nullptr;
+    QAction *m_refresh = nullptr;
+};
+
+}  // namespace cockpit

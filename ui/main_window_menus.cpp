@@ -1,0 +1,234 @@
+// MainWindow's menus, dialogs and persisted window state (QSettings).
+#include "main_window.h"
+
+#include "about_dialog.h"
+#include "checklist_view.h"
+#include "cockpit_status_bar.h"
+#include "error_banner.h"
+#include "future_watch.h"
+#include "new_release_dialog.h"
+#include "new_workspace_wizard.h"
+#include "release_service.h"
+#include "timeline_view.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+// QSettings is neither copyable nor movable: each use builds its own on these names.
+#define COCKPIT_SETTINGS(name)                                                                               \
+    QSettings name(QStringLiteral("ReleaseCockpit"), QStringLiteral("release-cockpit"))
+
+QAction *addNamedAction(
+    QMenu *menu, const QString &objectName, const QString &text, const QKeySequence &key = {})
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(objectName);
+    action->setShortcut(key);
+    return action;
+}
+
+}  // namespace
+
+QString MainWindow::lastWorkspace()
+{
+    COCKPIT_SETTINGS(s);
+    return s.value(QStringLiteral("workspace/last")).toString();
+}
+
+QStringList MainWindow::recentWorkspaces()
+{
+    COCKPIT_SETTINGS(s);
+    return s.value(QStringLiteral("workspace/recent")).toStringList().mid(0, kMaxRecent);
+}
+
+void MainWindow::rememberWorkspace(const QString &root)
+{
+    QStringList recent = recentWorkspaces();
+    recent.removeAll(root);
+    recent.prepend(root);
+    COCKPIT_SETTINGS(s);
+    s.setValue(QStringLiteral("workspace/last"), root);
+    s.setValue(QStringLiteral("workspace/recent"), recent.mid(0, kMaxRecent));
+}
+
+void MainWindow::buildMenus()
+{
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    menuBar()->setAccessibleName(tr("Menu bar"));
+    buildFileMenu();
+    buildEditMenu();
+    buildReleaseMenu();
+    buildViewMenu();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    connect(addNamedAction(help, QStringLiteral("actionAbout"), tr("&About Release Cockpit")),
+        &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    connect(addNamedAction(
+                file, QStringLiteral("actionOpenWorkspace"), tr("&Open Workspace…"), QKeySequence::Open),
+        &QAction::triggered, this, &MainWindow::chooseWorkspace);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    connect(addNamedAction(file, QStringLiteral("actionNewWorkspace"), tr("&New Workspace from Preset…")),
+        &QAction::triggered, this, &MainWindow::newWorkspaceFromPreset);
+    file->addSeparator();
+    QAction *quit
+        = addNamedAction(file, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildReleaseMenu()
+{
+    QMenu *release = menuBar()->addMenu(tr("&Release"));
+    release->setObjectName(QStringLiteral("menuRelease"));
+    m_newRelease
+        = addNamedAction(release, QStringLiteral("actionNewRelease"), tr("&New Release…"), QKeySequence::New);
+    m_refresh
+        = addNamedAction(release, QStringLiteral("actionRefresh"), tr("&Refresh"), QKeySequence(Qt::Key_F5));
+    m_newRelease->setEnabled(false);
+    m_refresh->setEnabled(false);
+    connect(m_newRelease, &QAction::triggered, this, &MainWindow::newRelease);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+}
+
+void MainWindow::buildEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("menuEdit"));
+    edit->addAction(m_checklist->undoAction());
+    edit->addSeparator();
+    edit->addActions(m_checklist->itemActions());
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    const std::pair<QWidget *, QString> tabs[]
+        = {{m_checklist, tr("&Checklist")}, {m_timeline, tr("&Timeline")}};
+    int n = 1;
+    for (const auto &[page, title] : tabs) {
+        QAction *show = addNamedAction(view, QStringLiteral("actionShowTab%1").arg(n), title,
+            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
+        connect(show, &QAction::triggered, this, [this, page] {
+            m_tabs->setCurrentWidget(page);
+            page->setFocus(Qt::ShortcutFocusReason);
+        });
+        ++n;
+    }
+    view->addSeparator();
+    view->addAction(m_checklist->openOnlyAction());
+    view->addAction(m_checklist->filterAction());
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentWorkspaces();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString dir = recent.at(i);
+        QAction *open
+            = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(dir)));
+        open->setObjectName(QStringLiteral("actionRecent%1").arg(i + 1));
+        connect(open, &QAction::triggered, this, [this, dir] { openWorkspace(dir); });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [] {
+        COCKPIT_SETTINGS(s);
+        s.remove(QStringLiteral("workspace/recent"));
+    });
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString start = workspaceRoot().isEmpty() ? QDir::homePath() : workspaceRoot();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), start);
+    if (!dir.isEmpty())
+        openWorkspace(dir);
+}
+
+void MainWindow::newWorkspaceFromPreset()
+{
+    NewWorkspaceWizard wizard(workspaceRoot().isEmpty() ? QDir::homePath() : workspaceRoot(), this);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    const QString dir = wizard.directory();
+    const QString preset = wizard.preset();
+    m_status->setBusy(true, tr("Writing the %1 preset…").arg(preset));
+    whenReady(this, QtConcurrent::run([dir, preset] { return initWorkspaceFromPreset(dir, preset); }),
+        [this, dir](const Status &status) {
+            m_status->setBusy(false);
+            if (!status) {
+                m_requestedDir = dir;
+                m_banner->showError(
+                    tr("Could not create the workspace in %1").arg(dir), status.error().toString(), false);
+                return;
+            }
+            openWorkspace(dir);
+        });
+}
+
+void MainWindow::newRelease()
+{
+    if (!m_service)
+        return;
+    QStringList types;
+    for (const ReleaseTypePolicy &type : m_service->workspace().policy.releaseTypes)
+        types << type.name;
+    ReleaseService *service = m_service.get();
+    NewReleaseDialog dialog(
+        types, [service](NewReleaseRequest request) { return service->createRelease(request); }, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_status->showMessage(tr("Release %1 created").arg(dialog.created().version), 5000);
+    m_pendingVersion = dialog.created().version;
+    refreshReleases();
+}
+
+void MainWindow::restoreWindowState()
+{
+    COCKPIT_SETTINGS(s);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    m_checklist->restoreState(s.value(QStringLiteral("window/checklist")).toByteArray());
+    m_timeline->restoreState(s.value(QStringLiteral("window/timeline")).toByteArray());
+    m_tabs->setCurrentIndex(s.value(QStringLiteral("window/tab"), 0).toInt());
+}
+
+void MainWindow::saveWindowState()
+{
+    COCKPIT_SETTINGS(s);
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("window/checklist"), m_checklist->saveState());
+    s.setValue(QStringLiteral("window/timeline"), m_timeline->saveState());
+    s.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+}
+
+}  // namespace cockpit

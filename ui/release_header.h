@@ -1,0 +1,39 @@
+#pragma once
+// The strip above the tabs that always says which release this is (version, type, commit, state
+// badge) and how ready it is (checklist progress and failures). Only what works today is shown:
+// approvals, gates and soak join when their features land.
+#include "release.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QStackedLayout;
+
+namespace cockpit {
+
+class ReleaseHeader : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReleaseHeader(QWidget *parent = nullptr);
+
+    void setRelease(const ReleaseRecord &release);
+    void clearRelease(const QString &hint);  // e.g. "No release yet: Release > New Release…"
+    void setChecklistProgress(int closed, int total, int failed);
+
+private:
+    QWidget *buildIdentity();
+    QWidget *buildReadiness();
+
+    QStackedLayout *m_stack;
+    QLabel *m_hint;
+    QLabel *m_version;
+    QLabel *m_type;
+    QLabel *m_commit;
+    QLabel *m_state;
+    QLabel *m_target;
+    QProgressBar *m_progress;
+    QLabel *m_failed;
+};
+
+}  // namespace cockpit
