@@ -134,8 +134,8 @@ Status StoreWorker::configureConnection()
 
 void StoreWorker::close()
 {
-    m_insertAudit.reset();
-    m_lastAudit.reset();
+    for (auto *query : {&m_insertAudit, &m_lastAudit, &m_begin, &m_commit, &m_rollback})
+        query->reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -176,18 +176,31 @@ Result<int> StoreWorker::schemaVersion()
     return SqlMigrator::currentVersion(m_db);
 }
 
+Status StoreWorker::execStatement(std::optional<QSqlQuery> &query, const QString &sql)
+{
+    // Prepared once: a per-entry append is BEGIN + read head + INSERT + COMMIT, all on the hot path.
+    if (!query) {
+        query.emplace(m_db);
+        if (!query->prepare(sql))
+            return std::unexpected(sqlError(*query, sql));
+    }
+    return exec(*query, sql);
+}
+
 Status StoreWorker::inTransaction(const std::function<Status()> &body)
 {
     if (auto ok = requireOpen(); !ok)
         return ok;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return std::unexpected(sqlError(q, QStringLiteral("cannot start a transaction")));
+    if (auto ok = execStatement(m_begin, QStringLiteral("BEGIN IMMEDIATE")); !ok)
+        return fail(ok.error().code, QStringLiteral("cannot start a transaction: ") + ok.error().message,
+            ok.error().location);
     Status result = body();
-    if (result && !q.exec(QStringLiteral("COMMIT")))
-        result = std::unexpected(sqlError(q, QStringLiteral("cannot commit")));
-    if (!result && !q.exec(QStringLiteral("ROLLBACK")))
-        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    if (result)
+        result = execStatement(m_commit, QStringLiteral("COMMIT"));
+    if (!result) {
+        if (auto undone = execStatement(m_rollback, QStringLiteral("ROLLBACK")); !undone)
+            qCWarning(lcStore) << "rollback failed:" << undone.error().message;
+    }
     return result;
 }
 
@@ -250,14 +263,14 @@ void StoreWorker::announce(const QList<AuditEntry> &entries) const
         Qt::QueuedConnection);
 }
 
-Result<AuditEntry> StoreWorker::appendAudit(AuditEntry entry)
+Result<AuditEntry> StoreWorker::appendAudit(const AuditEntry &entry)
 {
     AuditEntry saved;
     const Status ok = inTransaction([&]() -> Status {
         auto head = chainHead();
         if (!head)
             return std::unexpected(head.error());
-        auto inserted = insertAudit(std::move(entry), *head);
+        auto inserted = insertAudit(entry, *head);
         if (!inserted)
             return std::unexpected(inserted.error());
         saved = *inserted;
@@ -269,7 +282,7 @@ Result<AuditEntry> StoreWorker::appendAudit(AuditEntry entry)
     return saved;
 }
 
-Status StoreWorker::appendAuditBatch(QList<AuditEntry> entries)
+Status StoreWorker::appendAuditBatch(const QList<AuditEntry> &entries)
 {
     QList<AuditEntry> saved;
     saved.reserve(entries.size());
@@ -277,8 +290,8 @@ Status StoreWorker::appendAuditBatch(QList<AuditEntry> entries)
         auto head = chainHead();
         if (!head)
             return std::unexpected(head.error());
-        for (AuditEntry &entry : entries) {
-            auto inserted = insertAudit(std::move(entry), *head);
+        for (const AuditEntry &entry : entries) {
+            auto inserted = insertAudit(entry, *head);
             if (!inserted)
                 return std::unexpected(inserted.error());
             saved.append(std::move(*inserted));

@@ -7,6 +7,7 @@
 #include "release.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -38,8 +39,8 @@ public:
 
     Result<QList<AuditEntry>> auditLog(const QString &release);
     Result<AuditVerification> verifyAudit();
-    Result<AuditEntry> appendAudit(AuditEntry entry);
-    Status appendAuditBatch(QList<AuditEntry> entries);
+    Result<AuditEntry> appendAudit(const AuditEntry &entry);
+    Status appendAuditBatch(const QList<AuditEntry> &entries);
 
 private:
     struct ChainHead {
@@ -62,10 +63,16 @@ private:
     Result<ChainHead> chainHead();
     // Inserts the entry after head (computing seq and hashes) and advances head.
     Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
+    Status execStatement(std::optional<QSqlQuery> &query, const QString &sql);
     void announce(const QList<AuditEntry> &entries) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
     Status insertChecklist(qint64 releaseId, const Checklist &checklist);
+    // The checklist re-parsed from the release's stored Markdown snapshot, without item states.
+    Result<Checklist> loadSnapshot(const ReleaseRecord &release);
+    // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key.
+    Result<QJsonObject> itemBefore(const ReleaseRecord &release, const QString &key);
+    Status saveItem(qint64 releaseId, const ChecklistItem &item);
 
     Store *m_store;  // signals are emitted on its thread, queued
     QString m_connection;  // unique QSqlDatabase connection name
@@ -75,6 +82,9 @@ private:
     // Prepared once per connection: the audit append is the hot path (bulk import, every tick).
     std::optional<QSqlQuery> m_insertAudit;
     std::optional<QSqlQuery> m_lastAudit;
+    std::optional<QSqlQuery> m_begin;
+    std::optional<QSqlQuery> m_commit;
+    std::optional<QSqlQuery> m_rollback;
 };
 
 }  // namespace cockpit

@@ -231,29 +231,37 @@ Result<ReleaseRecord> StoreWorker::setReleaseState(
     return saved;
 }
 
-Result<Checklist> StoreWorker::checklist(const QString &version)
+Result<Checklist> StoreWorker::loadSnapshot(const ReleaseRecord &release)
 {
-    auto found = release(version);
-    if (!found)
-        return std::unexpected(found.error());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT name, title, source FROM checklist_phases WHERE release_id = ? ORDER BY position"));
-    q.addBindValue(found->id);
-    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(version)); !ok)
+    q.addBindValue(release.id);
+    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
         return std::unexpected(ok.error());
     Checklist list;
     while (q.next()) {
         const QString name = q.value(0).toString();
-        auto phase = parseChecklist(
-            q.value(2).toString().toUtf8(), name, QStringLiteral("release %1/%2.md").arg(version, name));
+        auto phase = parseChecklist(q.value(2).toString().toUtf8(), name,
+            QStringLiteral("release %1/%2.md").arg(release.version, name));
         if (!phase)
             return std::unexpected(phase.error());
         if (!q.value(1).toString().isEmpty())
             phase->title = q.value(1).toString();
         list.phases.append(std::move(*phase));
     }
+    return list;
+}
+
+Result<Checklist> StoreWorker::checklist(const QString &version)
+{
+    auto found = release(version);
+    if (!found)
+        return std::unexpected(found.error());
+    auto list = loadSnapshot(*found);
+    if (!list)
+        return list;
     QSqlQuery items(m_db);
     items.setForwardOnly(true);
     items.prepare(QStringLiteral(
@@ -262,7 +270,7 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
     if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
         return std::unexpected(ok.error());
     while (items.next()) {
-        ChecklistItem *item = list.findItem(items.value(0).toString());
+        ChecklistItem *item = list->findItem(items.value(0).toString());
         if (!item)
             continue;  // a key the snapshot no longer yields: keep the row, show nothing
         item->state = itemStateFromName(items.value(1).toString()).value_or(ItemState::Open);
@@ -273,6 +281,43 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
         item->evidence = items.value(6).toString();
     }
     return list;
+}
+
+Result<QJsonObject> StoreWorker::itemBefore(const ReleaseRecord &release, const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT state, note, na_reason, evidence FROM checklist_items WHERE release_id = ? AND key = ?"));
+    q.addBindValue(release.id);
+    q.addBindValue(key);
+    if (auto ok = exec(q, QStringLiteral("cannot read item %1").arg(key)); !ok)
+        return std::unexpected(ok.error());
+    if (q.next())
+        return itemJson(
+            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+    // No row yet (a database written before rows were made up front): the snapshot decides.
+    auto snapshot = loadSnapshot(release);
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    if (!snapshot->findItem(key))
+        return fail(ErrorCode::NotFound,
+            QStringLiteral("release %1 has no checklist item %2").arg(release.version, key));
+    return itemJson(itemStateName(ItemState::Open), {}, {}, {});
+}
+
+Status StoreWorker::saveItem(qint64 releaseId, const ChecklistItem &item)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO checklist_items (state, who, at, note, na_reason, evidence, release_id, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, key) DO UPDATE SET state = excluded.state, "
+        "who = excluded.who, at = excluded.at, note = excluded.note, na_reason = excluded.na_reason, "
+        "evidence = excluded.evidence, row_version = checklist_items.row_version + 1"));
+    for (const auto &value :
+        {QVariant(itemStateName(item.state)), text(item.who), QVariant(item.when.toString(Qt::ISODateWithMs)),
+            text(item.note), text(item.naReason), text(item.evidence), QVariant(releaseId), text(item.key)})
+        q.addBindValue(value);
+    return exec(q, QStringLiteral("cannot save item %1").arg(item.key));
 }
 
 Result<ChecklistItem> StoreWorker::setItemState(
@@ -290,36 +335,18 @@ Result<ChecklistItem> StoreWorker::setItemState(
             return std::unexpected(found.error());
         if (!*found)
             return std::unexpected(notFound(version));
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT state, note, na_reason, evidence FROM checklist_items "
-                                 "WHERE release_id = ? AND key = ?"));
-        q.addBindValue((*found)->id);
-        q.addBindValue(item.key);
-        if (auto done = exec(q, QStringLiteral("cannot read item %1").arg(item.key)); !done)
-            return done;
-        if (!q.next())
-            return fail(ErrorCode::NotFound,
-                QStringLiteral("release %1 has no checklist item %2").arg(version, item.key));
-        const QJsonObject before = itemJson(
-            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
-        q.finish();
-        const QString state = itemStateName(item.state);
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE checklist_items SET state = ?, who = ?, at = ?, note = ?, "
-                                      "na_reason = ?, evidence = ?, row_version = row_version + 1 "
-                                      "WHERE release_id = ? AND key = ?"));
-        for (const auto &value : {QVariant(state), text(item.who),
-                 QVariant(item.when.toString(Qt::ISODateWithMs)), text(item.note), text(item.naReason),
-                 text(item.evidence), QVariant((*found)->id), text(item.key)})
-            update.addBindValue(value);
-        if (auto done = exec(update, QStringLiteral("cannot save item %1").arg(item.key)); !done)
-            return done;
+        const auto before = itemBefore(**found, item.key);
+        if (!before)
+            return std::unexpected(before.error());
+        if (auto saved = saveItem((*found)->id, item); !saved)
+            return saved;
         auto head = chainHead();
         if (!head)
             return std::unexpected(head.error());
+        const QString state = itemStateName(item.state);
         auto entry
             = insertAudit(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
-                              before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
+                              *before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
                 *head);
         if (!entry)
             return std::unexpected(entry.error());

@@ -1,0 +1,186 @@
+// Schema migrations: from an empty file, and from every earlier schema version to the latest with
+// the data kept; schema_migrations records each step once.
+#include "support/store_test_support.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+
+using namespace cockpit;
+using namespace cockpit::test;
+
+namespace {
+
+// Raw SQL through a connection of our own, as an older cockpit would have written the rows.
+class RawDb {
+public:
+    explicit RawDb(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawDb()
+    {
+        QSqlDatabase::database(m_name).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString &sql, const QVariantList &values = {})
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec()) {
+            qWarning() << sql << q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    QList<QVariantList> rows(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        QList<QVariantList> out;
+        if (!q.exec(sql))
+            return out;
+        while (q.next()) {
+            QVariantList row;
+            for (int i = 0; i < q.record().count(); ++i)
+                row << q.value(i);
+            out << row;
+        }
+        return out;
+    }
+
+private:
+    QString m_name;
+};
+
+}  // namespace
+
+class TestStoreMigrations : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void fromEmpty()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("empty.sqlite"));
+        {
+            Store store;
+            auto opened = store.open(path);
+            COCKPIT_AWAIT(opened);
+            QVERIFY(opened.result().has_value());
+        }
+        {
+            Store again;  // a second open must not re-apply anything
+            auto opened = again.open(path);
+            COCKPIT_AWAIT(opened);
+            QVERIFY(opened.result().has_value());
+        }
+        RawDb raw(path);
+        const auto rows = raw.rows(
+            QStringLiteral("SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
+        QCOMPARE(rows.size(), Store::latestSchemaVersion());
+        QCOMPARE(rows[0][0].toInt(), 1);
+        QCOMPARE(rows[0][1].toString(), QStringLiteral("initial"));
+        QCOMPARE(rows[1][1].toString(), QStringLiteral("row_versions"));
+        QVERIFY(QDateTime::fromString(rows[0][2].toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(raw.rows(QStringLiteral("PRAGMA journal_mode"))[0][0].toString(), QStringLiteral("wal"));
+    }
+
+    void fromEarlierVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 1; v < Store::latestSchemaVersion(); ++v)
+            QTest::addRow("from %d", v) << v;
+    }
+
+    void fromEarlierVersion()
+    {
+        QFETCH(int, from);
+        const QString path = m_dir.filePath(QStringLiteral("from-%1.sqlite").arg(from));
+        {
+            Store old;
+            auto opened = old.openMigratedTo(path, from);
+            COCKPIT_AWAIT(opened);
+            QVERIFY(opened.result().has_value());
+            auto version = old.schemaVersion();
+            COCKPIT_AWAIT(version);
+            QCOMPARE(version.result().value(), from);
+        }
+        AuditEntry entry {1, QDateTime(QDate(2023, 1, 2), QTime(3, 4, 5, 6), Qt::UTC), QStringLiteral("ana"),
+            QStringLiteral("release.create"), QStringLiteral("1.0.0"), {}, {}, {}, genesisHash(), {}};
+        entry.hash = chainHash(entry.prevHash, entry);
+        {
+            // Only columns schema version 1 already had.
+            RawDb raw(path);
+            QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO releases (id, version, type, state, manager, created_at) "
+                               "VALUES (7, '1.0.0', 'major', 'frozen', 'ana', '2023-01-02T03:04:05.006Z')")));
+            QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO checklist_phases (release_id, position, name, title, source) "
+                               "VALUES (7, 0, 'pre-release', 'Pre-release', ?)"),
+                {QString::fromUtf8(sampleMarkdown(3))}));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO checklist_items (release_id, key, state, who) "
+                                            "VALUES (7, 'pre-release.2', 'done', 'bo')")));
+            QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO audit_log VALUES (1, ?, 'ana', 'release.create', '1.0.0', "
+                               "'', '{}', '{}', ?, ?)"),
+                {entry.at.toString(Qt::ISODateWithMs), QString::fromLatin1(entry.prevHash),
+                    QString::fromLatin1(entry.hash)}));
+        }
+        Store store;
+        auto opened = store.open(path);
+        auto version = store.schemaVersion();
+        auto release = store.release(QStringLiteral("1.0.0"));
+        auto list = store.checklist(QStringLiteral("1.0.0"));
+        auto ticked = store.setItemState(QStringLiteral("1.0.0"),
+            itemWithState(QStringLiteral("pre-release.3"), ItemState::Done), QStringLiteral("cy"));
+        auto verified = store.verifyAudit();
+        COCKPIT_AWAIT(verified);
+        QVERIFY2(opened.result().has_value(), why(opened.result()).constData());
+        QCOMPARE(version.result().value(), Store::latestSchemaVersion());
+        QCOMPARE(release.result()->state, ReleaseState::Frozen);
+        QCOMPARE(release.result()->rowVersion, 1);
+        QCOMPARE(list.result()->findItem(QStringLiteral("pre-release.2"))->state, ItemState::Done);
+        QCOMPARE(list.result()->findItem(QStringLiteral("pre-release.2"))->who, QStringLiteral("bo"));
+        QVERIFY2(ticked.result().has_value(), why(ticked.result()).constData());
+        QVERIFY(verified.result()->ok);
+        QCOMPARE(verified.result()->entries, 2);
+
+        RawDb raw(path);
+        const auto rows = raw.rows(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+        QCOMPARE(rows.size(), Store::latestSchemaVersion());
+        for (int i = 0; i < rows.size(); ++i)
+            QCOMPARE(rows[i][0].toInt(), i + 1);
+    }
+
+    void newerSchemaIsRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            Store store;
+            auto opened = store.open(path);
+            COCKPIT_AWAIT(opened);
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'from_the_future', 'x')")));
+        }
+        Store store;
+        auto opened = store.open(path);
+        COCKPIT_AWAIT(opened);
+        QVERIFY(!opened.result().has_value());
+        QCOMPARE(opened.result().error().code, ErrorCode::Unavailable);
+        QVERIFY(opened.result().error().message.contains(QStringLiteral("999")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreMigrations)
+#include "tst_store_migrations.moc"
