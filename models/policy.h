@@ -4,6 +4,8 @@
 // Every key of PRODUCT.md's policy sketch is represented; later features add behaviour, not keys.
 #include "error.h"
 
+#include <QDate>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -22,9 +24,26 @@ struct ApprovalRequirement {
 struct ReleaseTypePolicy {
     QString name;  // major, minor, patch, hotfix, ...
     QList<ApprovalRequirement> approvals;
-    std::chrono::seconds rollbackWindow{0};
+    std::chrono::seconds rollbackWindow {0};
     QStringList checklists;  // template names under .release-cockpit/checklists/ without ".md"
     QString cadence;  // free text from the seed ("Bi-weekly")
+    QString description;
+    QStringList requirements;  // free-text preconditions ("RFC document", "Post-mortem required")
+    std::chrono::seconds notice {0};  // announced this long before the release (0 = none)
+    bool canary = false;  // production goes through Policy::canary's phases
+};
+
+// An HTTP request a probe makes besides the health paths: negative checks (a forged webhook
+// signature must be refused) and cookie flags on a session endpoint.
+struct HttpCheckPolicy {
+    QString name;
+    QString method = QStringLiteral("GET");
+    QString path;
+    QMap<QString, QString> headers;
+    QString body;
+    QList<int> expectStatus;  // any of these passes; empty = any status
+    QStringList cookieFlags;  // Set-Cookie must carry each (HttpOnly, Secure)
+    QStringList sameSite;  // SameSite must be one of these (Lax, Strict); empty = not checked
 };
 
 struct EnvironmentPolicy {
@@ -35,6 +54,10 @@ struct EnvironmentPolicy {
     QString versionPointer;
     QMap<QString, QString> headers;
     QString caFile;
+    QString description;
+    QList<HttpCheckPolicy> requests;
+    QList<ApprovalRequirement> approvals;  // needed before deploying here (manual production approval)
+    std::chrono::seconds promoteAfter {0};  // minimum time since the previous environment's deployment
 };
 
 struct SoakCheckPolicy {
@@ -44,7 +67,7 @@ struct SoakCheckPolicy {
     std::optional<double> min;
     std::optional<std::chrono::seconds> baselineWindow;
     std::optional<double> baselineMaxRatio;
-    std::chrono::seconds interval{0};
+    std::chrono::seconds interval {0};
     std::optional<int> count;
     std::optional<std::chrono::seconds> duration;
     int failureLimit = 0;
@@ -57,8 +80,13 @@ struct TriggerPolicy {
     QString query;
     std::optional<double> max;
     std::optional<double> min;
-    std::chrono::seconds forDuration{0};
+    std::chrono::seconds forDuration {0};
     QString severity;
+    std::optional<std::chrono::seconds> baselineWindow;  // "latency > 2x baseline"
+    std::optional<double> baselineMaxRatio;
+    QString probe;  // environment whose probe failing is the condition
+    bool manual = false;  // declared by a person ("Data corruption detected"), never by a query
+    QString action;  // "Immediate rollback", "Rollback within 1h"
 };
 
 struct GatePolicy {
@@ -67,6 +95,11 @@ struct GatePolicy {
     QString probe;  // environment name
     QString soak;  // environment name
     QString check;  // named check
+    QString shell;  // explicit shell command line (pipes, environment variables)
+    QString manual;  // a person confirms this
+    QString condition;  // runs only when it applies ("prompt/model changes"); empty = always
+    QString description;
+    std::chrono::seconds timeout {0};  // 0 = the runner's default
 };
 
 struct RollbackStepPolicy {
@@ -77,7 +110,62 @@ struct RollbackStepPolicy {
     QString manual;
     QString httpMethod;
     QString httpUrl;
-    std::chrono::seconds timeout{0};
+    std::chrono::seconds timeout {0};
+    QMap<QString, QString> httpHeaders;
+    QString httpBody;
+    QString condition;  // "schema changed": the operator confirms whether it applies
+};
+
+// A message the cockpit drafts at a moment of the release (placeholders like {version}).
+struct NotificationPolicy {
+    QString name;
+    QString event;  // deployed, rolled_back, code_freeze, announce, ...
+    std::chrono::seconds before {0};  // for events relative to the target date ("7 days before")
+    QString channel;  // "#engineering", "email: stakeholders"
+    QString subject;
+    QString body;
+};
+
+// A release train (module, platform, product) with its own cadence and tag format.
+struct TrainPolicy {
+    QString name;
+    QString cadence;
+    QString day;
+    QString contains;
+    QString tagFormat;  // e.g. "{component}/v{version}"; empty = Policy::tagFormat
+};
+
+struct CalendarEntryPolicy {
+    QDate date;
+    QString event;
+    QString train;  // a TrainPolicy name, or empty
+    QString version;
+};
+
+struct CanaryPhasePolicy {
+    QString name;
+    int trafficPercent = 0;
+    std::optional<std::chrono::seconds> duration;  // none = until promoted by hand
+    QList<SoakCheckPolicy> checks;
+    QList<TriggerPolicy> triggers;
+};
+
+struct CanaryPolicy {
+    QString environment;
+    QStringList releaseTypes;  // types whose production deployment is a canary
+    QList<CanaryPhasePolicy> phases;
+    std::chrono::seconds cleanupAfter {0};  // old version removed this long after 100%
+};
+
+// DORA-style targets the release metrics are reported against; unset = not reported.
+struct MetricsPolicy {
+    std::optional<std::chrono::seconds> leadTime;  // commit to deploy
+    std::optional<std::chrono::seconds> featureLeadTime;  // feature to production
+    std::optional<double> changeFailureRate;  // percent, maximum
+    std::optional<std::chrono::seconds> mttr;
+    QMap<QString, QString> deploymentFrequency;  // release type -> target ("daily")
+    std::optional<double> deploymentSuccessRate;  // percent, minimum
+    std::optional<double> rollbackRate;  // percent, maximum
 };
 
 struct Policy {
@@ -94,15 +182,37 @@ struct Policy {
     QList<EnvironmentPolicy> environments;
     QString prometheusUrl;
     QString prometheusAuthSecret;
-    std::chrono::seconds soakDuration{0};
+    std::chrono::seconds soakDuration {0};
     QList<SoakCheckPolicy> soakChecks;
     QList<TriggerPolicy> triggers;
     QList<GatePolicy> gates;
     QString rollbackTarget;
     QList<RollbackStepPolicy> rollbackSteps;
 
+    // Added keys (see docs/policy.md).
+    QMap<QString, QString> roleDescriptions;
+    QString changelogFormat = QStringLiteral("keep-a-changelog");
+    QStringList prereleaseLabels;  // rc, alpha, beta: accepted pre-release identifiers
+    std::chrono::seconds codeFreeze {0};  // freeze starts this long before the target date
+    QStringList releaseNotesSections;
+    QList<TrainPolicy> trains;
+    QList<CalendarEntryPolicy> calendar;
+    QList<NotificationPolicy> notifications;
+    std::optional<CanaryPolicy> canary;
+    MetricsPolicy metrics;
+    bool rollbackTwoPerson = false;  // a second person confirms before the steps run
+    QString rollbackChecklist;  // checklist template instantiated after a rollback
+    QString revertedTagFormat;  // "v{version}-reverted": tag marking a rolled-back release
+    bool evidenceManifest = true;
+    bool evidenceChecksums = true;
+    QStringList evidenceInclude;  // extra workspace files for the evidence pack
+    // Where each key path ("release_types.minor.checklists[0]") was read, for later errors.
+    QHash<QString, SourceLocation> locations;
+
     [[nodiscard]] const ReleaseTypePolicy *releaseType(const QString &name) const;
     [[nodiscard]] QString tagFor(const QString &version) const;  // tag_format with {version}
+    [[nodiscard]] const EnvironmentPolicy *environment(const QString &name) const;
+    [[nodiscard]] SourceLocation locationOf(const QString &keyPath) const;  // file only if unknown
 };
 
 }  // namespace cockpit

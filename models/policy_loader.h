@@ -3,8 +3,15 @@
 // and what was expected there.
 #include "policy.h"
 
+#include <QByteArray>
+
 namespace cockpit {
 
 Result<Policy> parsePolicy(const QByteArray &yaml, const QString &path);
+
+// Every checklist a release type or the rollback names must be one of `available` (template
+// names without ".md"); the error points at the reference in the policy. Kept apart from
+// parsePolicy because listing the templates is I/O.
+Status validateChecklistRefs(const Policy &policy, const QStringList &available);
 
 }  // namespace cockpit

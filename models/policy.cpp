@@ -1,0 +1,35 @@
+#include "policy.h"
+
+namespace cockpit {
+
+const ReleaseTypePolicy *Policy::releaseType(const QString &name) const
+{
+    for (const ReleaseTypePolicy &type : releaseTypes) {
+        if (type.name == name)
+            return &type;
+    }
+    return nullptr;
+}
+
+QString Policy::tagFor(const QString &version) const
+{
+    QString tag = tagFormat;
+    return tag.replace(QStringLiteral("{version}"), version);
+}
+
+const EnvironmentPolicy *Policy::environment(const QString &name) const
+{
+    for (const EnvironmentPolicy &env : environments) {
+        if (env.name == name)
+            return &env;
+    }
+    return nullptr;
+}
+
+SourceLocation Policy::locationOf(const QString &keyPath) const
+{
+    // A policy built in code has no positions: the file alone still tells the user where to look.
+    return locations.value(keyPath, SourceLocation {sourcePath, 0, 0});
+}
+
+}  // namespace cockpit
