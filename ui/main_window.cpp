@@ -60,7 +60,10 @@ void MainWindow::buildUi()
 {
     m_status = new CockpitStatusBar(this);
     setStatusBar(m_status);
-    m_status->setDatabase(m_store->displayName(), true);
+    m_status->setDatabase(m_store->displayName(), false);
+    whenReady(this, m_store->schemaVersion(), [this](const Result<int> &version) {
+        m_status->setDatabase(m_store->displayName(), version.has_value());
+    });
 
     m_releaseList = new ReleaseListView(m_releaseModel, this);
     m_header = new ReleaseHeader(this);

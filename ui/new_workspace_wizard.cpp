@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,7 +36,7 @@ NewWorkspaceWizard::NewWorkspaceWizard(const QString &startDir, QWidget *parent)
     setWizardStyle(QWizard::ClassicStyle);
     addPage(buildPresetPage());
     addPage(buildDirectoryPage(startDir));
-    button(QWizard::FinishButton)->setText(tr("Create Workspace"));
+    setButtonText(QWizard::FinishButton, tr("Create Workspace"));
     resize(620, 420);
 }
 
@@ -109,16 +110,29 @@ void NewWorkspaceWizard::checkDirectory()
     }
     m_directoryStatus->setText(tr("Checking…"));
     // libgit2 opens the repository: off the GUI thread.
-    whenReady(this, QtConcurrent::run([dir] { return Workspace::discover(dir); }),
-        [this, page, generation](const Result<QString> &root) {
-            if (generation != m_checkGeneration)
-                return;
-            m_directoryStatus->setText(root ? tr("Git repository at %1").arg(*root)
-                                            : tr("%1 Run “git init” there first, or pick another directory.")
-                                                  .arg(root.error().message));
-            m_directoryStatus->setProperty("ok", root.has_value());
-            page->changed();
-        });
+    auto check = QtConcurrent::run([dir]() -> Result<QString> {
+        auto root = Workspace::discover(dir);
+        if (root && QFileInfo::exists(QDir(*root).filePath(QStringLiteral(".release-cockpit/policy.yml"))))
+            return fail(ErrorCode::Refused,
+                tr("%1 already has a release policy; open it with File ▸ Open Workspace "
+                   "instead.")
+                    .arg(*root));
+        return root;
+    });
+    whenReady(this, check, [this, page, generation](const Result<QString> &root) {
+        if (generation != m_checkGeneration)
+            return;
+        QString text;
+        if (root)
+            text = tr("Git repository at %1").arg(*root);
+        else if (root.error().code == ErrorCode::Refused)
+            text = root.error().message;
+        else
+            text = tr("%1 Run “git init” there first, or pick another directory.").arg(root.error().message);
+        m_directoryStatus->setText(text);
+        m_directoryStatus->setProperty("ok", root.has_value());
+        page->changed();
+    });
 }
 
 QString NewWorkspaceWizard::preset() const
