@@ -1,5 +1,6 @@
 // The main window end to end on the demo workspace: keyboard ticks that survive a restart,
 // N/A needs a reason, the open-only filter, undo, and a broken workspace that leaves the window up.
+#include "audit_log_model.h"
 #include "checklist_filter_proxy.h"
 #include "checklist_model.h"
 #include "demo_builder.h"
@@ -164,8 +165,14 @@ void TestMainWindow::tickWithSpaceSurvivesRestart()
         QVERIFY(moveWithKeyboard(session.tree(), isOpenManualItem));
         key = session.currentKey();
         QVERIFY(!key.isEmpty());
+        auto *timeline = session.window->findChild<QTableView *>(QStringLiteral("timelineTable"));
+        QTRY_VERIFY(timeline->model()->rowCount() > 0);  // release.create at least
+        const int entries = timeline->model()->rowCount();
         QTest::keyClick(session.tree(), Qt::Key_Space);
         QTRY_COMPARE(session.item(key)->state, ItemState::Done);
+        // The timeline follows Store::auditAppended without a reload.
+        QTRY_COMPARE(timeline->model()->rowCount(), entries + 1);
+        QCOMPARE(timeline->model()->index(entries, AuditLogModel::SubjectColumn).data().toString(), key);
         QVERIFY(!session.item(key)->who.isEmpty());
         QVERIFY(session.item(key)->when.isValid());
     }  // window first, then its store: as the application shuts down
