@@ -20,8 +20,27 @@ struct Workspace {
     static Result<QString> discover(const QString &dir);
 
     [[nodiscard]] QString policyPath() const;
+    // The default store of a workspace: a SQLite file in the XDG data dir named after its work
+    // tree, so two workspaces never share release numbers.
+    [[nodiscard]] QString defaultStoreUrl() const;
+    static QString defaultStoreUrlFor(const QString &root);
     // The checklist a release of this type starts with (the type's checklists in order).
     [[nodiscard]] Result<Checklist> instantiate(const QString &releaseType) const;
 };
+
+}  // namespace cockpit
+
+namespace cockpit {
+
+// Names of the bundled presets, in menu order, with a one-line description each.
+struct PresetInfo {
+    QString name;
+    QString description;
+};
+QList<PresetInfo> bundledPresets();
+
+// Writes .release-cockpit/ (policy.yml and checklists/) from a bundled preset into dir, which
+// must be a git repository; refuses to overwrite an existing policy.
+Status initWorkspaceFromPreset(const QString &dir, const QString &preset);
 
 }  // namespace cockpit

@@ -1,0 +1,92 @@
+#include "cli_context.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <cstdio>
+
+namespace cockpit::cli {
+
+CliContext::CliContext(QCommandLineParser &parser, QStringList words) : m_parser(parser), m_words(std::move(words)) {}
+
+bool CliContext::json() const { return m_parser.isSet(QStringLiteral("json")); }
+
+QString CliContext::workspaceDir() const
+{
+    const QString given = m_parser.value(QStringLiteral("workspace"));
+    return QDir(given.isEmpty() ? QDir::currentPath() : given).absolutePath();
+}
+
+Result<Workspace> CliContext::loadWorkspace()
+{
+    if (!m_workspace) {
+        auto ws = Workspace::load(workspaceDir());
+        if (!ws)
+            return std::unexpected(ws.error());
+        m_workspace = std::move(*ws);
+    }
+    return *m_workspace;
+}
+
+Result<Store *> CliContext::openStore(const QString &rootDir)
+{
+    if (m_store)
+        return m_store.get();
+    QString url = m_parser.value(QStringLiteral("db"));
+    if (url.isEmpty()) {
+        auto root = Workspace::discover(rootDir.isEmpty() ? workspaceDir() : rootDir);
+        if (!root)
+            return std::unexpected(root.error());
+        url = Workspace::defaultStoreUrlFor(*root);
+    }
+    auto store = std::make_unique<Store>();
+    if (auto opened = store->open(url).result(); !opened)
+        return std::unexpected(opened.error());
+    m_store = std::move(store);
+    return m_store.get();
+}
+
+Identity CliContext::identity() const
+{
+    auto root = Workspace::discover(workspaceDir());
+    return currentIdentity(root ? *root : workspaceDir());
+}
+
+void CliContext::out(const QString &text) const
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void CliContext::err(const QString &text) const
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+void CliContext::printJson(const QJsonObject &object) const
+{
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+    std::fflush(stdout);
+}
+
+int CliContext::report(const Error &error) const
+{
+    err(QStringLiteral("release-cockpit: %1").arg(error.toString()));
+    if (json()) {
+        QJsonObject e{{QStringLiteral("message"), error.message}, {QStringLiteral("exit"), exitCodeFor(error.code)}};
+        if (error.location.isValid())
+            e.insert(QStringLiteral("location"), error.location.toString());
+        printJson({{QStringLiteral("error"), e}});
+    }
+    return exitCodeFor(error.code);
+}
+
+int CliContext::usage(const QString &message) const
+{
+    err(QStringLiteral("release-cockpit: %1\nTry 'release-cockpit --help'.").arg(message));
+    return Usage;
+}
+
+}  // namespace cockpit::cli

@@ -1,0 +1,61 @@
+#pragma once
+// What every headless command needs: parsed options, the workspace, the store, the identity, and
+// the output conventions (machine JSON on stdout with --json, human messages on stderr).
+#include "error.h"
+#include "identity.h"
+#include "store.h"
+#include "workspace.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <memory>
+
+namespace cockpit::cli {
+
+enum Exit { Ok = 0, Failed = 1, Inconclusive = 2, Usage = 64, BadInput = 65, Unavailable = 69, Internal = 70 };
+
+class CliContext {
+public:
+    CliContext(QCommandLineParser &parser, QStringList words);
+
+    [[nodiscard]] QStringList words() const { return m_words; }  // the command and its arguments
+    [[nodiscard]] bool json() const;
+    [[nodiscard]] QString option(const QString &name) const { return m_parser.value(name); }
+    [[nodiscard]] bool isSet(const QString &name) const { return m_parser.isSet(name); }
+
+    // The --workspace directory, else the git repository around the current directory.
+    [[nodiscard]] QString workspaceDir() const;
+    Result<Workspace> loadWorkspace();
+    // The store at --db, else the default store of the workspace (or of root when given).
+    Result<Store *> openStore(const QString &root = {});
+    // Set by a command that wants the GUI opened on a workspace when it is done (demo).
+    void setGuiWorkspace(const QString &dir) { m_guiWorkspace = dir; }
+    [[nodiscard]] QString guiWorkspace() const { return m_guiWorkspace; }
+    // The store for the GUI to take over (it stays open).
+    std::unique_ptr<Store> takeStore() { return std::move(m_store); }
+    [[nodiscard]] Identity identity() const;
+
+    void out(const QString &text) const;  // stdout
+    void err(const QString &text) const;  // stderr
+    void printJson(const QJsonObject &object) const;
+    // Reports an error on stderr (and as {"error":...} with --json) and returns its exit code.
+    int report(const Error &error) const;
+    int usage(const QString &message) const;
+
+private:
+    QCommandLineParser &m_parser;
+    QStringList m_words;
+    std::unique_ptr<Store> m_store;
+    std::optional<Workspace> m_workspace;
+    QString m_guiWorkspace;
+};
+
+// Command entry points; words[0] is the command name.
+int runInit(CliContext &ctx);
+int runDemo(CliContext &ctx, bool openGui);
+int runPolicyCheck(CliContext &ctx);
+int runRelease(CliContext &ctx);
+int runChecklist(CliContext &ctx);
+int runAudit(CliContext &ctx);
+
+}  // namespace cockpit::cli

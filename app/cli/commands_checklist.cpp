@@ -1,0 +1,146 @@
+// checklist show | tick, and audit verify
+#include "checklist_parser.h"
+#include "cli_context.h"
+#include "release_json.h"
+#include "release_service.h"
+
+#include <QJsonArray>
+
+namespace cockpit::cli {
+namespace {
+
+QString marker(ItemState state)
+{
+    switch (state) {
+    case ItemState::Done: return QStringLiteral("[x]");
+    case ItemState::Failed: return QStringLiteral("[!]");
+    case ItemState::NotApplicable: return QStringLiteral("[-]");
+    case ItemState::Open: break;
+    }
+    return QStringLiteral("[ ]");
+}
+
+// An item named by its key ("pre-release.3") or by a piece of text only one item contains.
+Result<const ChecklistItem *> findItem(const Checklist &checklist, const QString &name)
+{
+    if (const ChecklistItem *item = checklist.findItem(name))
+        return item;
+    QList<const ChecklistItem *> matches;
+    for (const auto &phase : checklist.phases)
+        for (const auto &section : phase.sections)
+            for (const auto &item : section.items)
+                if (item.text.contains(name, Qt::CaseInsensitive))
+                    matches.append(&item);
+    if (matches.size() == 1)
+        return matches.first();
+    if (matches.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("no checklist item is keyed or named '%1'").arg(name));
+    QStringList keys;
+    for (const auto *m : matches)
+        keys << m->key;
+    return fail(ErrorCode::Usage,
+                QStringLiteral("'%1' names %2 items (%3); use a key").arg(name).arg(matches.size()).arg(keys.join(", ")));
+}
+
+int show(CliContext &ctx, Store *store, const QString &version)
+{
+    auto checklist = store->checklist(version).result();
+    if (!checklist)
+        return ctx.report(checklist.error());
+    if (ctx.isSet(QStringLiteral("markdown"))) {
+        for (const auto &phase : checklist->phases)
+            ctx.out(QString::fromUtf8(exportChecklist(phase)));
+        return Ok;
+    }
+    if (ctx.json()) {
+        ctx.printJson(checklistJson(*checklist));
+        return Ok;
+    }
+    for (const auto &phase : checklist->phases) {
+        ctx.out(QStringLiteral("%1  %2/%3").arg(phase.title).arg(phase.closedCount()).arg(phase.itemCount()));
+        for (const auto &section : phase.sections) {
+            if (!section.title.isEmpty())
+                ctx.out(QStringLiteral("  %1").arg(section.title));
+            for (const auto &item : section.items) {
+                QString line = QStringLiteral("    %1 %2  %3").arg(marker(item.state), item.key.leftJustified(16), item.text);
+                if (item.state == ItemState::NotApplicable)
+                    line += QStringLiteral("  (N/A: %1)").arg(item.naReason);
+                if (!item.note.isEmpty())
+                    line += QStringLiteral("  -- %1").arg(item.note);
+                ctx.out(line);
+            }
+        }
+    }
+    return Ok;
+}
+
+int tick(CliContext &ctx, Store *store, const QString &version, const QString &name)
+{
+    auto checklist = store->checklist(version).result();
+    if (!checklist)
+        return ctx.report(checklist.error());
+    auto found = findItem(*checklist, name);
+    if (!found)
+        return ctx.report(found.error());
+    ChecklistItem item = **found;
+    if (!item.check.isEmpty())
+        return ctx.report({ErrorCode::Refused,
+                           QStringLiteral("%1 is ticked by its automated check (%2), not by hand").arg(item.key, item.check)});
+    item.state = ItemState::Done;
+    if (ctx.isSet(QStringLiteral("na"))) {
+        item.state = ItemState::NotApplicable;
+        item.naReason = ctx.option(QStringLiteral("na"));
+    } else if (ctx.isSet(QStringLiteral("fail"))) {
+        item.state = ItemState::Failed;
+    } else if (ctx.isSet(QStringLiteral("reopen"))) {
+        item.state = ItemState::Open;
+    }
+    if (ctx.isSet(QStringLiteral("note")))
+        item.note = ctx.option(QStringLiteral("note"));
+    auto saved = store->setItemState(version, item, ctx.identity().id).result();
+    if (!saved)
+        return ctx.report(saved.error());
+    ctx.err(QStringLiteral("%1 %2  %3").arg(marker(saved->state), saved->key, saved->text));
+    if (ctx.json())
+        ctx.printJson(itemJson(*saved));
+    return Ok;
+}
+
+}  // namespace
+
+int runChecklist(CliContext &ctx)
+{
+    const QStringList w = ctx.words();
+    const bool isShow = w.value(1) == QLatin1String("show") && w.size() == 3;
+    const bool isTick = w.value(1) == QLatin1String("tick") && w.size() == 4;
+    if (!isShow && !isTick)
+        return ctx.usage(QStringLiteral("usage: checklist show VERSION [--markdown] | "
+                                        "checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]"));
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    return isShow ? show(ctx, *store, w[2]) : tick(ctx, *store, w[2], w[3]);
+}
+
+int runAudit(CliContext &ctx)
+{
+    if (ctx.words() != QStringList{QStringLiteral("audit"), QStringLiteral("verify")})
+        return ctx.usage(QStringLiteral("usage: audit verify"));
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    auto result = (*store)->verifyAudit().result();
+    if (!result)
+        return ctx.report(result.error());
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("ok"), result->ok}, {QStringLiteral("entries"), result->entries},
+                       {QStringLiteral("first_bad_seq"), result->firstBadSeq}, {QStringLiteral("problem"), result->problem}});
+    if (!result->ok) {
+        ctx.err(QStringLiteral("audit log: BROKEN at entry %1: %2").arg(result->firstBadSeq).arg(result->problem));
+        return Failed;
+    }
+    ctx.err(QStringLiteral("audit log: OK (%1 entries, chain intact)").arg(result->entries));
+    return Ok;
+}
+
+}  // namespace cockpit::cli

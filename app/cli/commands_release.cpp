@@ -1,0 +1,104 @@
+// release new | status | list
+#include "cli_context.h"
+#include "release_json.h"
+#include "release_service.h"
+
+#include <QJsonArray>
+
+namespace cockpit::cli {
+namespace {
+
+int releaseNew(CliContext &ctx, const QString &version)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    NewReleaseRequest request{version, ctx.option(QStringLiteral("commit")), ctx.option(QStringLiteral("type")), {}};
+    if (const QString date = ctx.option(QStringLiteral("target-date")); !date.isEmpty()) {
+        request.targetDate = QDate::fromString(date, Qt::ISODate);
+        if (!request.targetDate.isValid())
+            return ctx.report({ErrorCode::Usage, QStringLiteral("--target-date: expected YYYY-MM-DD, got '%1'").arg(date)});
+    }
+    ReleaseService service(*store, *ws, ctx.identity());
+    auto release = service.createRelease(request).result();
+    if (!release)
+        return ctx.report(release.error());
+    ctx.err(QStringLiteral("Created release %1 (%2) at %3%4.")
+                .arg(release->version, release->type, release->commit.left(12),
+                     release->commitPinned ? QString() : QStringLiteral(", following %1").arg(release->branch)));
+    if (ctx.json())
+        ctx.printJson(releaseJson(*release));
+    return Ok;
+}
+
+int releaseStatus(CliContext &ctx, const QString &version)
+{
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    auto release = (*store)->release(version).result();
+    if (!release)
+        return ctx.report(release.error());
+    auto checklist = (*store)->checklist(version).result();
+    if (!checklist)
+        return ctx.report(checklist.error());
+    const QStringList blockers = releaseBlockers(*checklist);
+    const QJsonObject counts = checklistCountsJson(*checklist);
+    if (ctx.json()) {
+        QJsonObject o = releaseJson(*release);
+        o.insert(QStringLiteral("checklist"), counts);
+        o.insert(QStringLiteral("approvals"), QJsonArray());
+        o.insert(QStringLiteral("blockers"), QJsonArray::fromStringList(blockers));
+        ctx.printJson(o);
+        return Ok;
+    }
+    ctx.out(QStringLiteral("Release %1 (%2) %3").arg(release->version, release->type, releaseStateTitle(release->state)));
+    ctx.out(QStringLiteral("  commit     %1%2").arg(release->commit, release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
+    ctx.out(QStringLiteral("  manager    %1").arg(release->manager));
+    ctx.out(QStringLiteral("  checklist  %1/%2 closed, %3 failed")
+                .arg(counts.value(QStringLiteral("done")).toInt() + counts.value(QStringLiteral("na")).toInt())
+                .arg(counts.value(QStringLiteral("total")).toInt())
+                .arg(counts.value(QStringLiteral("failed")).toInt()));
+    for (const QString &b : blockers)
+        ctx.out(QStringLiteral("  blocks     %1").arg(b));
+    return Ok;
+}
+
+int releaseList(CliContext &ctx)
+{
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    auto releases = (*store)->releases().result();
+    if (!releases)
+        return ctx.report(releases.error());
+    QJsonArray list;
+    for (const auto &r : *releases) {
+        list.append(releaseJson(r));
+        if (!ctx.json())
+            ctx.out(QStringLiteral("%1\t%2\t%3\t%4").arg(r.version, r.type, releaseStateName(r.state), r.commit.left(12)));
+    }
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("releases"), list}});
+    return Ok;
+}
+
+}  // namespace
+
+int runRelease(CliContext &ctx)
+{
+    const QStringList w = ctx.words();
+    const QString sub = w.value(1);
+    if (sub == QLatin1String("new") && w.size() == 3)
+        return releaseNew(ctx, w[2]);
+    if (sub == QLatin1String("status") && w.size() == 3)
+        return releaseStatus(ctx, w[2]);
+    if (sub == QLatin1String("list") && w.size() == 2)
+        return releaseList(ctx);
+    return ctx.usage(QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | release list"));
+}
+
+}  // namespace cockpit::cli

@@ -1,0 +1,81 @@
+// init, demo and policy check: commands about the workspace itself.
+#include "cli_context.h"
+#include "demo_builder.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace cockpit::cli {
+
+int runInit(CliContext &ctx)
+{
+    const QString preset = ctx.option(QStringLiteral("preset"));
+    if (preset.isEmpty())
+        return ctx.usage(QStringLiteral("init needs --preset NAME (gated-ga, release-train, promotion, canary)"));
+    if (auto ok = initWorkspaceFromPreset(ctx.workspaceDir(), preset); !ok)
+        return ctx.report(ok.error());
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    ctx.err(QStringLiteral("Wrote %1 from preset %2 (%3 checklists).")
+                .arg(QDir(ws->root).relativeFilePath(ws->policyPath()), preset)
+                .arg(ws->templates.size()));
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("workspace"), ws->root}, {QStringLiteral("preset"), preset},
+                       {QStringLiteral("policy"), ws->policyPath()}});
+    return Ok;
+}
+
+int runDemo(CliContext &ctx, bool openGui)
+{
+    QString dir = ctx.option(QStringLiteral("dir"));
+    if (dir.isEmpty())
+        dir = QDir::temp().filePath(QStringLiteral("release-cockpit-demo"));
+    dir = QDir(dir).absolutePath();
+    const bool exists = QFileInfo::exists(QDir(dir).filePath(QStringLiteral(".release-cockpit/policy.yml")));
+    if (!exists) {
+        ctx.err(QStringLiteral("Building the demo workspace in %1 ...").arg(dir));
+        if (auto ok = buildDemoRepository(dir); !ok)
+            return ctx.report(ok.error());
+    }
+    auto ws = Workspace::load(dir);
+    if (!ws)
+        return ctx.report(ws.error());
+    auto store = ctx.openStore(dir);
+    if (!store)
+        return ctx.report(store.error());
+    if (auto seeded = seedDemoRelease(*store, *ws); !seeded)
+        return ctx.report(seeded.error());
+    ctx.err(QStringLiteral("Demo workspace ready: %1 (release %2).").arg(dir, QString::fromLatin1(kDemoVersion)));
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("workspace"), dir}, {QStringLiteral("release"), QString::fromLatin1(kDemoVersion)},
+                       {QStringLiteral("db"), (*store)->url()}});
+    if (openGui)
+        ctx.setGuiWorkspace(dir);
+    return Ok;
+}
+
+int runPolicyCheck(CliContext &ctx)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    int items = 0;
+    QJsonArray checklists;
+    for (const auto &phase : ws->templates) {
+        items += phase.itemCount();
+        checklists.append(QJsonObject{{QStringLiteral("name"), phase.name}, {QStringLiteral("items"), phase.itemCount()}});
+    }
+    ctx.err(QStringLiteral("%1: OK (%2 release types, %3 checklists, %4 items)")
+                .arg(ws->policyPath())
+                .arg(ws->policy.releaseTypes.size())
+                .arg(ws->templates.size())
+                .arg(items));
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("policy"), ws->policyPath()},
+                       {QStringLiteral("checklists"), checklists}});
+    return Ok;
+}
+
+}  // namespace cockpit::cli

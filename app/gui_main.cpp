@@ -1,0 +1,71 @@
+#include "gui_main.h"
+
+#include "main_window.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+
+namespace cockpit {
+namespace {
+
+// Saves the window as a PNG and quits: how `make run` shows the demo on a machine with no display.
+void saveScreenshotAndQuit(MainWindow *window, const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const bool saved = window->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", saved ? "Saved a screenshot of the window to" : "Could not save a screenshot to",
+                 qPrintable(QFileInfo(path).absoluteFilePath()));
+    QCoreApplication::exit(saved ? 0 : 1);
+}
+
+void armAutomation(MainWindow *window, const QString &screenshot)
+{
+    const bool exitAfterPaint = qEnvironmentVariableIsSet("COCKPIT_EXIT_AFTER_FIRST_PAINT");
+    if (screenshot.isEmpty() && !exitAfterPaint)
+        return;
+    auto finish = [window, screenshot, exitAfterPaint] {
+        if (exitAfterPaint) {
+            window->repaint();  // the first paint with the workspace in it, synchronously
+            QCoreApplication::exit(0);
+            return;
+        }
+        // Let the layouts settle (column widths, elided text) before the picture is taken.
+        QTimer::singleShot(300, window, [window, screenshot] { saveScreenshotAndQuit(window, screenshot); });
+    };
+    QObject::connect(window, &MainWindow::releaseShown, window, finish, Qt::SingleShotConnection);
+    // A workspace without releases, or one that failed to load, is still worth a picture.
+    QObject::connect(window, &MainWindow::workspaceFailed, window, finish, Qt::SingleShotConnection);
+    QObject::connect(window, &MainWindow::workspaceOpened, window,
+                     [window, finish] { QTimer::singleShot(3000, window, finish); }, Qt::SingleShotConnection);
+}
+
+}  // namespace
+
+int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explicitWorkspace, std::unique_ptr<Store> store)
+{
+    QApplication::setApplicationDisplayName(QStringLiteral("Release Cockpit"));
+    QApplication::setDesktopFileName(QStringLiteral("release-cockpit"));
+    QString dir = workspaceDir;
+    if (!explicitWorkspace && !MainWindow::lastWorkspace().isEmpty())
+        dir = MainWindow::lastWorkspace();
+    if (!store) {
+        QString url = parser.value(QStringLiteral("db"));
+        if (url.isEmpty()) {
+            auto root = Workspace::discover(dir);
+            url = Workspace::defaultStoreUrlFor(root ? *root : QDir(dir).absolutePath());
+        }
+        store = std::make_unique<Store>();
+        store->open(url);  // queued first: every later call runs after it on the store's thread
+    }
+    MainWindow window(store.get());
+    armAutomation(&window, parser.value(QStringLiteral("screenshot")));
+    window.show();
+    window.openWorkspace(dir);
+    return QApplication::exec();
+}
+
+}  // namespace cockpit

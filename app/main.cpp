@@ -1,0 +1,108 @@
+// release-cockpit: with no command it opens the window; with one it runs headless.
+#include "cli/cli_context.h"
+#include "gui_main.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+
+using namespace cockpit;
+
+namespace {
+
+void addOptions(QCommandLineParser &p)
+{
+    p.setApplicationDescription(QStringLiteral(
+        "Release Cockpit: take a release from \"all PRs merged\" to \"soak passed\" or \"rolled back\", with evidence.\n\n"
+        "Commands (none opens the window):\n"
+        "  init --preset NAME                  write .release-cockpit/ into the workspace\n"
+        "  demo [--dir DIR] [--no-open]        build the demo workspace and open it\n"
+        "  policy check                        validate the policy and checklists\n"
+        "  release new VERSION [--commit REF] [--type T] [--target-date D]\n"
+        "  release status VERSION | release list\n"
+        "  checklist show VERSION [--markdown]\n"
+        "  checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]\n"
+        "  audit verify                        walk the audit log's hash chain\n\n"
+        "Exit codes: 0 ok, 1 failed, 2 inconclusive, 64 usage, 65 bad input, 69 service unavailable, 70 internal."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("workspace"), QStringLiteral("The workspace (default: the git repository around the current directory)."), QStringLiteral("DIR")},
+        {QStringLiteral("db"), QStringLiteral("The database: a SQLite path or postgresql:// URL."), QStringLiteral("URL")},
+        {QStringLiteral("prometheus"), QStringLiteral("Prometheus URL (overrides the policy)."), QStringLiteral("URL")},
+        {QStringLiteral("json"), QStringLiteral("Machine output on stdout, one JSON document.")},
+        {QStringLiteral("preset"), QStringLiteral("init: the preset to write."), QStringLiteral("NAME")},
+        {QStringLiteral("dir"), QStringLiteral("demo: where to build the demo workspace."), QStringLiteral("DIR")},
+        {QStringLiteral("no-open"), QStringLiteral("demo: build it, do not open the window.")},
+        {QStringLiteral("commit"), QStringLiteral("release new: pin the release to this commit."), QStringLiteral("REF")},
+        {QStringLiteral("type"), QStringLiteral("release new: the release type (default: inferred)."), QStringLiteral("TYPE")},
+        {QStringLiteral("target-date"), QStringLiteral("release new: the target date."), QStringLiteral("YYYY-MM-DD")},
+        {QStringLiteral("markdown"), QStringLiteral("checklist show: print the checklist as Markdown.")},
+        {QStringLiteral("note"), QStringLiteral("checklist tick: a note for the item."), QStringLiteral("TEXT")},
+        {QStringLiteral("na"), QStringLiteral("checklist tick: mark not applicable, with the reason."), QStringLiteral("REASON")},
+        {QStringLiteral("fail"), QStringLiteral("checklist tick: mark the item failed.")},
+        {QStringLiteral("reopen"), QStringLiteral("checklist tick: mark the item open again.")},
+        {QStringLiteral("screenshot"), QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."), QStringLiteral("FILE")},
+    });
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments."), QStringLiteral("[command...]"));
+}
+
+int dispatch(cli::CliContext &ctx)
+{
+    const QString command = ctx.words().value(0);
+    if (command == QLatin1String("init") && ctx.words().size() == 1)
+        return cli::runInit(ctx);
+    if (command == QLatin1String("demo") && ctx.words().size() == 1)
+        return cli::runDemo(ctx, !ctx.isSet(QStringLiteral("no-open")));
+    if (command == QLatin1String("policy") && ctx.words().value(1) == QLatin1String("check") && ctx.words().size() == 2)
+        return cli::runPolicyCheck(ctx);
+    if (command == QLatin1String("release"))
+        return cli::runRelease(ctx);
+    if (command == QLatin1String("checklist"))
+        return cli::runChecklist(ctx);
+    if (command == QLatin1String("audit"))
+        return cli::runAudit(ctx);
+    return ctx.usage(QStringLiteral("unknown command '%1'").arg(ctx.words().join(QLatin1Char(' '))));
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    // Debug output is for developers who ask for it (QT_LOGGING_RULES); users see warnings only.
+    QLoggingCategory::setFilterRules(QStringLiteral("cockpit.*.debug=false\ncockpit.*.info=false"));
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    addOptions(parser);
+    // Peek: only the window and `demo` (which opens it) need a QApplication and a display.
+    parser.parse(args);
+    const QStringList words = parser.positionalArguments();
+    const bool wantsGui = words.isEmpty() || (words.value(0) == QLatin1String("demo") && !parser.isSet(QStringLiteral("no-open"))
+                                              && !parser.isSet(QStringLiteral("json")));
+    std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
+                                                     : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ReleaseCockpit"));
+    QCoreApplication::setApplicationName(QStringLiteral("release-cockpit"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
+    if (!parser.parse(args)) {
+        std::fprintf(stderr, "release-cockpit: %s\nTry 'release-cockpit --help'.\n", qPrintable(parser.errorText()));
+        return cli::Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("release-cockpit %s\n", COCKPIT_VERSION);
+        return 0;
+    }
+    cli::CliContext ctx(parser, words);
+    if (words.isEmpty())
+        return runGui(parser, ctx.workspaceDir(), parser.isSet(QStringLiteral("workspace")), nullptr);
+    const int code = dispatch(ctx);
+    if (code != 0 || ctx.guiWorkspace().isEmpty())
+        return code;
+    return runGui(parser, ctx.guiWorkspace(), true, ctx.takeStore());
+}

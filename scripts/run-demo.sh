@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `make run`: opens the cockpit on the demo workspace. With no display, runs it under Xvfb, saves
+# a screenshot of the window and says where.
+set -euo pipefail
+bin=$1 dir=$2 shot=$3
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+  exec "$bin" demo --dir "$dir"
+fi
+mkdir -p "$(dirname "$shot")"
+echo "No display: opening the demo under Xvfb to take a screenshot."
+xvfb-run -a -s '-screen 0 1600x1000x24' "$bin" demo --dir "$dir" --screenshot "$shot"
+echo "Screenshot of the demo workspace: $shot"

@@ -1,0 +1,111 @@
+#include "release_service.h"
+
+#include "git_repository.h"
+#include "semver.h"
+
+#include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+namespace {
+
+struct ResolvedRelease {
+    QString commit;
+    QString branch;
+    QString type;
+};
+
+// The highest release tag (pre-releases ignored) below the new version: the bump is measured
+// against it.
+std::optional<SemVer> previousRelease(const QList<GitTag> &tags, const QString &tagFormat, const SemVer &next)
+{
+    std::optional<SemVer> best;
+    for (const GitTag &tag : tags) {
+        auto v = SemVer::parseTag(tag.name, tagFormat);
+        if (!v || v->isPrerelease() || !(*v < next))
+            continue;
+        if (!best || *best < *v)
+            best = *v;
+    }
+    return best;
+}
+
+Result<ResolvedRelease> resolve(const QString &root, const Policy &policy, const NewReleaseRequest &request,
+                                const SemVer &version)
+{
+    auto repo = GitRepository::open(root);
+    if (!repo)
+        return std::unexpected(repo.error());
+    ResolvedRelease out;
+    auto commit = repo->resolveCommit(request.commitRef.isEmpty() ? QStringLiteral("HEAD") : request.commitRef);
+    if (!commit)
+        return std::unexpected(commit.error());
+    out.commit = *commit;
+    out.branch = repo->headBranch().value_or(QString());
+    if (!request.type.isEmpty()) {
+        out.type = request.type;
+    } else {
+        auto tags = repo->tags();
+        if (!tags)
+            return std::unexpected(tags.error());
+        const bool hotfix = !policy.hotfixBranchPattern.isEmpty()
+            && QRegularExpression(QRegularExpression::wildcardToRegularExpression(
+                                      policy.hotfixBranchPattern, QRegularExpression::UnanchoredWildcardConversion))
+                   .match(out.branch)
+                   .hasMatch();
+        const auto previous = previousRelease(*tags, policy.tagFormat, version);
+        out.type = previous ? inferReleaseType(*previous, version, hotfix)
+                            : (hotfix ? QStringLiteral("hotfix") : QStringLiteral("major"));
+    }
+    if (!policy.releaseType(out.type))
+        return fail(ErrorCode::BadInput,
+                    QStringLiteral("release type '%1' is not in the policy; pass --type with one that is").arg(out.type),
+                    SourceLocation{policy.sourcePath});
+    return out;
+}
+
+}  // namespace
+
+ReleaseService::ReleaseService(Store *store, Workspace workspace, Identity identity)
+    : m_store(store), m_workspace(std::move(workspace)), m_identity(std::move(identity))
+{
+}
+
+QFuture<Result<ReleaseRecord>> ReleaseService::createRelease(NewReleaseRequest request)
+{
+    return QtConcurrent::run([store = m_store, ws = m_workspace, actor = m_identity.id,
+                              request]() -> Result<ReleaseRecord> {
+        auto version = SemVer::parse(request.version);
+        if (!version)
+            return std::unexpected(version.error());
+        auto resolved = resolve(ws.root, ws.policy, request, *version);
+        if (!resolved)
+            return std::unexpected(resolved.error());
+        auto checklist = ws.instantiate(resolved->type);
+        if (!checklist)
+            return std::unexpected(checklist.error());
+        ReleaseRecord record;
+        record.version = version->toString();
+        record.type = resolved->type;
+        record.commit = resolved->commit;
+        record.commitPinned = !request.commitRef.isEmpty();
+        record.branch = resolved->branch;
+        record.targetDate = request.targetDate;
+        record.manager = actor;
+        // A pool thread may wait on the store's worker: the GUI thread never does.
+        return store->createRelease(record, *checklist, actor).result();
+    });
+}
+
+QFuture<Result<ChecklistItem>> ReleaseService::setItem(QString version, QString key, ItemState state, QString note,
+                                                       QString naReason)
+{
+    ChecklistItem item;
+    item.key = std::move(key);
+    item.state = state;
+    item.note = std::move(note);
+    item.naReason = std::move(naReason);
+    return m_store->setItemState(std::move(version), std::move(item), m_identity.id);
+}
+
+}  // namespace cockpit

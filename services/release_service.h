@@ -1,0 +1,40 @@
+#pragma once
+// The release use cases shared by the GUI and the command line: create a release from the
+// workspace (commit from git, type inferred from the last tag, checklist from the templates),
+// tick items as the current identity. Thin over Store, Workspace and GitRepository.
+#include "identity.h"
+#include "store.h"
+#include "workspace.h"
+
+#include <QFuture>
+
+namespace cockpit {
+
+struct NewReleaseRequest {
+    QString version;  // SemVer text
+    QString commitRef;  // empty: follow the branch head (not pinned)
+    QString type;  // empty: inferred from the bump against the last release tag
+    QDate targetDate;
+};
+
+class ReleaseService {
+public:
+    ReleaseService(Store *store, Workspace workspace, Identity identity);
+
+    [[nodiscard]] const Workspace &workspace() const { return m_workspace; }
+    [[nodiscard]] const Identity &identity() const { return m_identity; }
+    [[nodiscard]] Store *store() const { return m_store; }
+
+    // Resolves the commit and type (git work runs on a pool thread) and stores the release.
+    QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);
+    // Marks one item; N/A needs a reason; note and evidence are kept as given.
+    QFuture<Result<ChecklistItem>> setItem(QString version, QString key, ItemState state, QString note = {},
+                                           QString naReason = {});
+
+private:
+    Store *m_store;
+    Workspace m_workspace;
+    Identity m_identity;
+};
+
+}  // namespace cockpit
