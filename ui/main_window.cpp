@@ -45,6 +45,7 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     setAccessibleName(tr("Release Cockpit"));
     buildUi();
     buildMenus();
+    connectViews();
     connectStore();
     restoreWindowState();
     updateTitle();
@@ -106,7 +107,10 @@ void MainWindow::buildUi()
     layout->addWidget(m_banner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
 
+void MainWindow::connectViews()
+{
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspace);
     connect(m_welcome, &WelcomePage::newWorkspaceRequested, this, &MainWindow::newWorkspaceFromPreset);
     connect(m_banner, &ErrorBanner::retryRequested, this, [this] { openWorkspace(m_requestedDir); });

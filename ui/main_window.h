@@ -63,6 +63,7 @@ private:
     void buildReleaseMenu();
     void buildEditMenu();
     void buildViewMenu();
+    void connectViews();
     void connectStore();
     void installWorkspace(LoadedWorkspace loaded);
     void showWorkspaceError(const QString &dir, const Error &error);
