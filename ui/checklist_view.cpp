@@ -259,7 +259,12 @@ void ChecklistView::updateActions()
     m_reopen->setEnabled(editable && item->state != ItemState::Open);
     m_note->setEnabled(editable);
     m_undo->setEnabled(m_editor->canUndo());
-    m_details->showItem(item);
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    if (!item && current.isValid())
+        m_details->showGroup(current.data(Qt::DisplayRole).toString(), current.data(ClosedCountRole).toInt(),
+            current.data(TotalCountRole).toInt(), current.data(FailedCountRole).toInt());
+    else
+        m_details->showItem(item);
 }
 
 void ChecklistView::showContextMenu(const QPoint &pos)

@@ -70,6 +70,7 @@ void ItemDetailsPane::setRow(QLabel *field, const QString &value)
 void ItemDetailsPane::showItem(const ChecklistItem *item)
 {
     if (!item) {
+        m_hint->setText(tr("Select a checklist item to see who closed it, when, and its evidence."));
         m_stack->setCurrentIndex(0);
         return;
     }
@@ -88,6 +89,15 @@ void ItemDetailsPane::showItem(const ChecklistItem *item)
     setRow(m_check, item->check);
     setRow(m_condition, item->condition);
     setRow(m_key, item->key);
+}
+
+void ItemDetailsPane::showGroup(const QString &title, int closed, int total, int failed)
+{
+    QString text = tr("%1: %2 of %3 items done or not applicable").arg(title).arg(closed).arg(total);
+    if (failed > 0)
+        text += tr(", %n failed", nullptr, failed);
+    m_hint->setText(text + QLatin1Char('.'));
+    m_stack->setCurrentIndex(0);
 }
 
 }  // namespace cockpit

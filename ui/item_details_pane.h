@@ -18,6 +18,8 @@ public:
     explicit ItemDetailsPane(QWidget *parent = nullptr);
 
     void showItem(const ChecklistItem *item);  // null: nothing selected
+    // A phase or section: how far it is.
+    void showGroup(const QString &title, int closed, int total, int failed);
 
 private:
     QLabel *addRow(const QString &label, const QString &objectName);
