@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
+#include <map>
 
 namespace cockpit {
 namespace {
@@ -52,16 +53,30 @@ int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explici
     QString dir = workspaceDir;
     if (!explicitWorkspace && !MainWindow::lastWorkspace().isEmpty())
         dir = MainWindow::lastWorkspace();
-    if (!store) {
-        QString url = parser.value(QStringLiteral("db"));
-        if (url.isEmpty()) {
-            auto root = Workspace::discover(dir);
-            url = Workspace::defaultStoreUrlFor(root ? *root : QDir(dir).absolutePath());
+    // Each work tree keeps its own database unless --db names one for all.
+    const QString dbOption = parser.value(QStringLiteral("db"));
+    std::map<QString, std::unique_ptr<Store>> stores;
+    auto storeFor = [&stores, dbOption](const QString &url) {
+        auto &slot = stores[url];
+        if (!slot) {
+            slot = std::make_unique<Store>();
+            slot->open(url);  // queued first: every later call runs after it on the store's thread
         }
-        store = std::make_unique<Store>();
-        store->open(url);  // queued first: every later call runs after it on the store's thread
+        return slot.get();
+    };
+    Store *initial = nullptr;
+    if (store) {
+        initial = store.get();
+        stores[store->url()] = std::move(store);
+    } else if (!dbOption.isEmpty()) {
+        initial = storeFor(dbOption);
+    } else {
+        auto root = Workspace::discover(dir);
+        initial = storeFor(Workspace::defaultStoreUrlFor(root ? *root : QDir(dir).absolutePath()));
     }
-    MainWindow window(store.get());
+    MainWindow window(initial);
+    if (dbOption.isEmpty())
+        window.setStoreProvider([storeFor](const QString &root) { return storeFor(Workspace::defaultStoreUrlFor(root)); });
     armAutomation(&window, parser.value(QStringLiteral("screenshot")));
     window.show();
     window.openWorkspace(dir);

@@ -46,7 +46,8 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     buildUi();
     buildMenus();
     connectViews();
-    connectStore();
+    Store *initial = std::exchange(m_store, nullptr);
+    useStore(initial);
     restoreWindowState();
     updateTitle();
 }
@@ -61,16 +62,11 @@ void MainWindow::buildUi()
 {
     m_status = new CockpitStatusBar(this);
     setStatusBar(m_status);
-    m_status->setDatabase(m_store->displayName(), false);
-    whenReady(this, m_store->schemaVersion(), [this](const Result<int> &version) {
-        m_status->setDatabase(m_store->displayName(), version.has_value());
-    });
 
     m_releaseList = new ReleaseListView(m_releaseModel, this);
     m_header = new ReleaseHeader(this);
     m_checklist = new ChecklistView(this);
     m_timeline = new TimelineView(this);
-    m_timeline->setStore(m_store);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("releaseTabs"));
     m_tabs->setAccessibleName(tr("Release views"));
@@ -122,6 +118,22 @@ void MainWindow::connectViews()
     connect(m_checklist, &ChecklistView::activationRequested, this,
         [this] { m_tabs->setCurrentWidget(m_checklist); });
     connect(m_timeline, &TimelineView::errorOccurred, m_status, &CockpitStatusBar::showError);
+}
+
+void MainWindow::useStore(Store *store)
+{
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    connectStore();
+    m_timeline->setStore(m_store);
+    m_status->setDatabase(m_store->displayName(), false);
+    whenReady(this, m_store->schemaVersion(), [this, store](const Result<int> &version) {
+        if (store == m_store)
+            m_status->setDatabase(m_store->displayName(), version.has_value());
+    });
 }
 
 void MainWindow::connectStore()
@@ -189,6 +201,8 @@ void MainWindow::installWorkspace(LoadedWorkspace loaded)
     if (sameWorkspace && m_pendingVersion.isEmpty())
         m_pendingVersion = m_shownVersion;  // a reload keeps the release in view
     m_checklist->setService(nullptr);
+    if (m_storeProvider)
+        useStore(m_storeProvider(root));
     m_service = std::make_unique<ReleaseService>(m_store, std::move(loaded.workspace), loaded.identity);
     m_checklist->setService(m_service.get());
     m_shownVersion.clear();

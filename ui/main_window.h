@@ -5,6 +5,7 @@
 #include "release.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -31,7 +32,12 @@ struct LoadedWorkspace;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // The store for a workspace root; called when a workspace opens, so each work tree can keep
+    // its own database. Without one, every workspace uses the store given at construction.
+    using StoreProvider = std::function<Store *(const QString &root)>;
+
     explicit MainWindow(Store *store, QWidget *parent = nullptr);
+    void setStoreProvider(StoreProvider provider) { m_storeProvider = std::move(provider); }
     ~MainWindow() override;
 
     // Loads the workspace around dir off the GUI thread; the newest request wins.
@@ -65,6 +71,7 @@ private:
     void buildViewMenu();
     void connectViews();
     void connectStore();
+    void useStore(Store *store);
     void installWorkspace(LoadedWorkspace loaded);
     void showWorkspaceError(const QString &dir, const Error &error);
     void refresh();
@@ -83,6 +90,7 @@ private:
     void saveWindowState();
 
     Store *m_store;
+    StoreProvider m_storeProvider;
     std::unique_ptr<ReleaseService> m_service;
     QString m_requestedDir;  // the last directory asked for (Retry)
     QString m_pendingVersion;

@@ -100,6 +100,7 @@ private slots:
     void automatedItemCannotBeTickedByHand();
     void nonRepositoryShowsBannerAndWindowStays();
     void policyErrorNamesFileLineColumn();
+    void eachWorkspaceGetsItsOwnStore();
 
 private:
     void startSession(Session &session);
@@ -337,6 +338,35 @@ void TestMainWindow::policyErrorNamesFileLineColumn()
         qPrintable(message));
     auto *banner = session.window->findChild<ErrorBanner *>(QStringLiteral("errorBanner"));
     QVERIFY(banner->text().contains(message));
+}
+
+void TestMainWindow::eachWorkspaceGetsItsOwnStore()
+{
+    QTemporaryDir other;
+    QVERIFY(other.isValid());
+    QVERIFY(QProcess::execute(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q"), other.path()}) == 0);
+    QVERIFY(initWorkspaceFromPreset(other.path(), QStringLiteral("promotion")).has_value());
+    Session session;
+    startSession(session);
+    Store otherStore;
+    QVERIFY(otherStore.open(QDir(other.path()).filePath(QStringLiteral("other.sqlite"))).result().has_value());
+    QStringList asked;
+    session.window->setStoreProvider([&](const QString &root) {
+        asked << root;
+        return root == QDir(other.path()).canonicalPath() ? &otherStore : session.store.get();
+    });
+    auto *releases = session.window->findChild<QTableView *>(QStringLiteral("releaseList"));
+    QCOMPARE(releases->model()->rowCount(), 1);
+    QSignalSpy opened(session.window.get(), &MainWindow::workspaceOpened);
+    session.window->openWorkspace(other.path());
+    QVERIFY(opened.wait());
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(QDir(asked.first()).canonicalPath(), QDir(other.path()).canonicalPath());
+    // The other workspace's store has no releases: the demo's 3.7.0 must not show there.
+    QTRY_COMPARE(releases->model()->rowCount(), 0);
+    session.window->openWorkspace(m_repo);
+    QVERIFY(opened.wait());
+    QTRY_COMPARE(releases->model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
