@@ -194,7 +194,11 @@ Status StoreWorker::inTransaction(const std::function<Status()> &body)
     if (auto ok = execStatement(m_begin, QStringLiteral("BEGIN IMMEDIATE")); !ok)
         return fail(ok.error().code, QStringLiteral("cannot start a transaction: ") + ok.error().message,
             ok.error().location);
+    m_pendingHead.reset();
     Status result = body();
+    if (result && m_pendingHead)
+        result = writeChainHead(*m_pendingHead);
+    m_pendingHead.reset();
     if (result)
         result = execStatement(m_commit, QStringLiteral("COMMIT"));
     if (!result) {
@@ -247,7 +251,20 @@ Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
     if (auto ok = exec(q, QStringLiteral("cannot append to the audit log")); !ok)
         return std::unexpected(ok.error());
     head = {entry.seq, entry.hash};
+    m_pendingHead = head;
     return entry;
+}
+
+Status StoreWorker::writeChainHead(const ChainHead &head)
+{
+    if (!m_writeHead) {
+        m_writeHead.emplace(m_db);
+        m_writeHead->prepare(QStringLiteral("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
+                                            "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
+    }
+    m_writeHead->bindValue(0, head.seq);
+    m_writeHead->bindValue(1, QString::fromLatin1(head.hash));
+    return exec(*m_writeHead, QStringLiteral("cannot record the audit chain's head"));
 }
 
 void StoreWorker::announce(const QList<AuditEntry> &entries) const
@@ -326,7 +343,34 @@ Result<AuditVerification> StoreWorker::verifyAudit()
     auto entries = auditLog({});
     if (!entries)
         return std::unexpected(entries.error());
-    return verifyAuditChain(*entries);
+    AuditVerification result = verifyAuditChain(*entries);
+    if (!result.ok)
+        return result;
+    // The chain cannot see its own tail cut off: compare its end with the recorded head.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")))
+        return std::unexpected(sqlError(q, QStringLiteral("cannot read the audit chain's head")));
+    const qint64 lastSeq = entries->isEmpty() ? 0 : entries->last().seq;
+    const QByteArray lastHash = entries->isEmpty() ? genesisHash() : entries->last().hash;
+    if (!q.next()) {
+        if (lastSeq > 0)
+            result = {false, result.entries, lastSeq, QStringLiteral("the audit chain's head record is missing")};
+        return result;
+    }
+    const qint64 headSeq = q.value(0).toLongLong();
+    const QByteArray headHash = q.value(1).toString().toLatin1();
+    if (headSeq > lastSeq) {
+        result = {false, result.entries, lastSeq + 1,
+                  QStringLiteral("entry %1: missing; the log ends at entry %2 but entry %3 was recorded (deleted?)")
+                      .arg(lastSeq + 1).arg(lastSeq).arg(headSeq)};
+    } else if (headSeq < lastSeq) {
+        result = {false, result.entries, headSeq + 1,
+                  QStringLiteral("entry %1: not in the recorded head (appended outside the cockpit?)").arg(headSeq + 1)};
+    } else if (headHash != lastHash) {
+        result = {false, result.entries, lastSeq,
+                  QStringLiteral("entry %1: differs from the recorded head (rewritten?)").arg(lastSeq)};
+    }
+    return result;
 }
 
 }  // namespace cockpit

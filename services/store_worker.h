@@ -64,6 +64,7 @@ private:
     // Inserts the entry after head (computing seq and hashes) and advances head.
     Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
     Status execStatement(std::optional<QSqlQuery> &query, const QString &sql);
+    Status writeChainHead(const ChainHead &head);
     void announce(const QList<AuditEntry> &entries) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
@@ -82,6 +83,8 @@ private:
     // Prepared once per connection: the audit append is the hot path (bulk import, every tick).
     std::optional<QSqlQuery> m_insertAudit;
     std::optional<QSqlQuery> m_lastAudit;
+    std::optional<QSqlQuery> m_writeHead;
+    std::optional<ChainHead> m_pendingHead;  // the chain head to record before COMMIT
     std::optional<QSqlQuery> m_begin;
     std::optional<QSqlQuery> m_commit;
     std::optional<QSqlQuery> m_rollback;

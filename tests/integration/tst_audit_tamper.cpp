@@ -96,6 +96,12 @@ private slots:
             << qint64(2);
         QTest::addRow("delete row") << QStringList {"DELETE FROM audit_log WHERE seq = 3"} << qint64(3);
         QTest::addRow("delete first") << QStringList {"DELETE FROM audit_log WHERE seq = 1"} << qint64(1);
+        // The chain cannot see its tail cut off; the head recorded with each append can.
+        QTest::addRow("delete newest") << QStringList {QStringLiteral("DELETE FROM audit_log WHERE seq = %1").arg(kEntries)}
+                                       << qint64(kEntries);
+        QTest::addRow("delete newest two")
+            << QStringList {QStringLiteral("DELETE FROM audit_log WHERE seq >= %1").arg(kEntries - 1)}
+            << qint64(kEntries - 1);
         // Swap every column but seq between rows 3 and 4: each row is intact on its own.
         const QString cols
             = QStringLiteral("at, actor, action, release, subject, before_json, after_json, prev_hash, hash");
