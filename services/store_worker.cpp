@@ -255,12 +255,25 @@ Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
     return entry;
 }
 
+Status StoreWorker::record(AuditEntry entry, QList<AuditEntry> &appended)
+{
+    auto head = chainHead();
+    if (!head)
+        return std::unexpected(head.error());
+    auto inserted = insertAudit(std::move(entry), *head);
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    appended.append(std::move(*inserted));
+    return {};
+}
+
 Status StoreWorker::writeChainHead(const ChainHead &head)
 {
     if (!m_writeHead) {
         m_writeHead.emplace(m_db);
-        m_writeHead->prepare(QStringLiteral("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
-                                            "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
+        m_writeHead->prepare(
+            QStringLiteral("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
     }
     m_writeHead->bindValue(0, head.seq);
     m_writeHead->bindValue(1, QString::fromLatin1(head.hash));
@@ -354,21 +367,25 @@ Result<AuditVerification> StoreWorker::verifyAudit()
     const QByteArray lastHash = entries->isEmpty() ? genesisHash() : entries->last().hash;
     if (!q.next()) {
         if (lastSeq > 0)
-            result = {false, result.entries, lastSeq, QStringLiteral("the audit chain's head record is missing")};
+            result = {
+                false, result.entries, lastSeq, QStringLiteral("the audit chain's head record is missing")};
         return result;
     }
     const qint64 headSeq = q.value(0).toLongLong();
     const QByteArray headHash = q.value(1).toString().toLatin1();
     if (headSeq > lastSeq) {
         result = {false, result.entries, lastSeq + 1,
-                  QStringLiteral("entry %1: missing; the log ends at entry %2 but entry %3 was recorded (deleted?)")
-                      .arg(lastSeq + 1).arg(lastSeq).arg(headSeq)};
+            QStringLiteral("entry %1: missing; the log ends at entry %2 but entry %3 was recorded (deleted?)")
+                .arg(lastSeq + 1)
+                .arg(lastSeq)
+                .arg(headSeq)};
     } else if (headSeq < lastSeq) {
         result = {false, result.entries, headSeq + 1,
-                  QStringLiteral("entry %1: not in the recorded head (appended outside the cockpit?)").arg(headSeq + 1)};
+            QStringLiteral("entry %1: not in the recorded head (appended outside the cockpit?)")
+                .arg(headSeq + 1)};
     } else if (headHash != lastHash) {
         result = {false, result.entries, lastSeq,
-                  QStringLiteral("entry %1: differs from the recorded head (rewritten?)").arg(lastSeq)};
+            QStringLiteral("entry %1: differs from the recorded head (rewritten?)").arg(lastSeq)};
     }
     return result;
 }

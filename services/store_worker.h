@@ -65,6 +65,8 @@ private:
     Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
     Status execStatement(std::optional<QSqlQuery> &query, const QString &sql);
     Status writeChainHead(const ChainHead &head);
+    // Appends one entry at the chain's head inside the caller's transaction; collects it to announce.
+    Status record(AuditEntry entry, QList<AuditEntry> &appended);
     void announce(const QList<AuditEntry> &entries) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);

@@ -143,16 +143,9 @@ Result<ReleaseRecord> StoreWorker::createRelease(
         release.id = q.lastInsertId().toLongLong();
         if (auto done = insertChecklist(release.id, checklist); !done)
             return done;
-        auto head = chainHead();
-        if (!head)
-            return std::unexpected(head.error());
-        auto entry = insertAudit(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
-                                     release.version, {}, {}, releaseJson(release), {}, {}},
-            *head);
-        if (!entry)
-            return std::unexpected(entry.error());
-        appended.append(*entry);
-        return {};
+        return record(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
+                          release.version, {}, {}, releaseJson(release), {}, {}},
+            appended);
     });
     if (!ok)
         return std::unexpected(ok.error());
@@ -209,18 +202,10 @@ Result<ReleaseRecord> StoreWorker::setReleaseState(
         q.addBindValue(saved.id);
         if (auto done = exec(q, QStringLiteral("cannot change release %1").arg(version)); !done)
             return done;
-        auto head = chainHead();
-        if (!head)
-            return std::unexpected(head.error());
-        auto entry
-            = insertAudit(AuditEntry {0, now(), actor, QStringLiteral("release.state"), version, {},
-                              QJsonObject {{QStringLiteral("state"), releaseStateName(before)}},
-                              QJsonObject {{QStringLiteral("state"), releaseStateName(state)}}, {}, {}},
-                *head);
-        if (!entry)
-            return std::unexpected(entry.error());
-        appended.append(*entry);
-        return {};
+        return record(AuditEntry {0, now(), actor, QStringLiteral("release.state"), version, {},
+                          QJsonObject {{QStringLiteral("state"), releaseStateName(before)}},
+                          QJsonObject {{QStringLiteral("state"), releaseStateName(state)}}, {}, {}},
+            appended);
     });
     if (!ok)
         return std::unexpected(ok.error());
@@ -340,18 +325,10 @@ Result<ChecklistItem> StoreWorker::setItemState(
             return std::unexpected(before.error());
         if (auto saved = saveItem((*found)->id, item); !saved)
             return saved;
-        auto head = chainHead();
-        if (!head)
-            return std::unexpected(head.error());
         const QString state = itemStateName(item.state);
-        auto entry
-            = insertAudit(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
-                              *before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
-                *head);
-        if (!entry)
-            return std::unexpected(entry.error());
-        appended.append(*entry);
-        return {};
+        return record(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
+                          *before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
+            appended);
     });
     if (!ok)
         return std::unexpected(ok.error());
