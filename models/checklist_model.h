@@ -5,6 +5,7 @@
 #include "item_roles.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 namespace cockpit {
 
@@ -35,7 +36,30 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    // One flat node table; an index's internalId is its node's position. Counts are cached so
+    // progress roles stay O(1) and updateItem adjusts them by the item's delta.
+    struct Node {
+        NodeKind kind = NodeKind::Phase;
+        int phase = -1;
+        int section = -1;  // sections and items
+        int item = -1;  // items
+        int parent = -1;  // node position; -1 for phases
+        int row = 0;
+        int closed = 0;
+        int failed = 0;
+        int total = 0;
+        QList<int> children;
+    };
+
+    void buildNodes();
+    [[nodiscard]] const Node *nodeAt(const QModelIndex &index) const;
+    [[nodiscard]] QVariant itemData(const ChecklistItem &item, int column, int role) const;
+    [[nodiscard]] QVariant groupData(const Node &node, int column, int role) const;
+
     Checklist m_checklist;
+    QList<Node> m_nodes;
+    QList<int> m_roots;  // phase nodes
+    QHash<QString, int> m_itemNodes;  // item key -> node
 };
 
 }  // namespace cockpit
