@@ -55,4 +55,19 @@ std::optional<ReleaseState> releaseStateFromName(const QString &name)
     return std::nullopt;
 }
 
+QJsonObject releaseToJson(const ReleaseRecord &r)
+{
+    return {
+        {QStringLiteral("version"), r.version},
+        {QStringLiteral("type"), r.type},
+        {QStringLiteral("commit"), r.commit},
+        {QStringLiteral("commit_pinned"), r.commitPinned},
+        {QStringLiteral("branch"), r.branch},
+        {QStringLiteral("state"), releaseStateName(r.state)},
+        {QStringLiteral("manager"), r.manager},
+        {QStringLiteral("created_at"), r.createdAt.isValid() ? r.createdAt.toUTC().toString(Qt::ISODateWithMs) : QString()},
+        {QStringLiteral("target_date"), r.targetDate.isValid() ? r.targetDate.toString(Qt::ISODate) : QString()},
+    };
+}
+
 }  // namespace cockpit

@@ -2,6 +2,7 @@
 // A release as the store keeps it: version, type, the one commit promoted everywhere, and state.
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <optional>
 
@@ -26,5 +27,8 @@ struct ReleaseRecord {
     QDateTime createdAt;  // UTC
     int rowVersion = 0;  // optimistic concurrency
 };
+
+// The release's fields as JSON (snake_case keys): the CLI's output and the audit log's "after".
+QJsonObject releaseToJson(const ReleaseRecord &release);
 
 }  // namespace cockpit

@@ -30,20 +30,6 @@ ReleaseRecord releaseFromRow(const QSqlQuery &q)
     return r;
 }
 
-QJsonObject releaseJson(const ReleaseRecord &r)
-{
-    return QJsonObject {
-        {QStringLiteral("version"), r.version},
-        {QStringLiteral("type"), r.type},
-        {QStringLiteral("commit"), r.commit},
-        {QStringLiteral("commit_pinned"), r.commitPinned},
-        {QStringLiteral("branch"), r.branch},
-        {QStringLiteral("state"), releaseStateName(r.state)},
-        {QStringLiteral("target_date"), r.targetDate.toString(Qt::ISODate)},
-        {QStringLiteral("manager"), r.manager},
-    };
-}
-
 QJsonObject itemJson(
     const QString &state, const QString &note, const QString &naReason, const QString &evidence)
 {
@@ -144,7 +130,7 @@ Result<ReleaseRecord> StoreWorker::createRelease(
         if (auto done = insertChecklist(release.id, checklist); !done)
             return done;
         return record(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
-                          release.version, {}, {}, releaseJson(release), {}, {}},
+                          release.version, {}, {}, releaseToJson(release), {}, {}},
             appended);
     });
     if (!ok)

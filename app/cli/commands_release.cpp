@@ -30,7 +30,7 @@ int releaseNew(CliContext &ctx, const QString &version)
                 .arg(release->version, release->type, release->commit.left(12),
                      release->commitPinned ? QString() : QStringLiteral(", following %1").arg(release->branch)));
     if (ctx.json())
-        ctx.printJson(releaseJson(*release));
+        ctx.printJson(releaseToJson(*release));
     return Ok;
 }
 
@@ -48,7 +48,7 @@ int releaseStatus(CliContext &ctx, const QString &version)
     const QStringList blockers = releaseBlockers(*checklist);
     const QJsonObject counts = checklistCountsJson(*checklist);
     if (ctx.json()) {
-        QJsonObject o = releaseJson(*release);
+        QJsonObject o = releaseToJson(*release);
         o.insert(QStringLiteral("checklist"), counts);
         o.insert(QStringLiteral("approvals"), QJsonArray());
         o.insert(QStringLiteral("blockers"), QJsonArray::fromStringList(blockers));
@@ -77,7 +77,7 @@ int releaseList(CliContext &ctx)
         return ctx.report(releases.error());
     QJsonArray list;
     for (const auto &r : *releases) {
-        list.append(releaseJson(r));
+        list.append(releaseToJson(r));
         if (!ctx.json())
             ctx.out(QStringLiteral("%1\t%2\t%3\t%4").arg(r.version, r.type, releaseStateName(r.state), r.commit.left(12)));
     }

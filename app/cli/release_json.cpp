@@ -4,21 +4,6 @@
 
 namespace cockpit::cli {
 
-QJsonObject releaseJson(const ReleaseRecord &r)
-{
-    return {
-        {QStringLiteral("version"), r.version},
-        {QStringLiteral("type"), r.type},
-        {QStringLiteral("commit"), r.commit},
-        {QStringLiteral("commit_pinned"), r.commitPinned},
-        {QStringLiteral("branch"), r.branch},
-        {QStringLiteral("state"), releaseStateName(r.state)},
-        {QStringLiteral("manager"), r.manager},
-        {QStringLiteral("created_at"), r.createdAt.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("target_date"), r.targetDate.isValid() ? r.targetDate.toString(Qt::ISODate) : QString()},
-    };
-}
-
 QJsonObject checklistCountsJson(const Checklist &checklist)
 {
     int done = 0, failed = 0, na = 0, open = 0;

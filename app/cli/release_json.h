@@ -7,7 +7,6 @@
 
 namespace cockpit::cli {
 
-QJsonObject releaseJson(const ReleaseRecord &release);
 QJsonObject checklistCountsJson(const Checklist &checklist);
 QJsonObject itemJson(const ChecklistItem &item);
 QJsonObject checklistJson(const Checklist &checklist);
