@@ -188,9 +188,27 @@ void ChecklistView::showChecklist(const QString &version, Checklist checklist)
     QModelIndex target
         = keepKey.isEmpty() ? QModelIndex() : m_proxy->mapFromSource(m_model->indexForKey(keepKey));
     if (!target.isValid())
+        target = firstOpenItem({});  // what is next, not the heading
+    if (!target.isValid())
         target = m_proxy->index(0, 0);
     m_tree->setCurrentIndex(target);
+    m_tree->scrollTo(target, QAbstractItemView::PositionAtCenter);
     emit checklistChanged();
+}
+
+QModelIndex ChecklistView::firstOpenItem(const QModelIndex &parent) const
+{
+    for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0, parent);
+        if (static_cast<NodeKind>(index.data(KindRole).toInt()) == NodeKind::Item) {
+            if (static_cast<ItemState>(index.data(StateRole).toInt()) == ItemState::Open
+                && index.data(CheckBindingRole).toString().isEmpty())
+                return index;
+        } else if (const QModelIndex found = firstOpenItem(index); found.isValid()) {
+            return found;
+        }
+    }
+    return {};
 }
 
 void ChecklistView::clear()

@@ -59,6 +59,8 @@ private:
     QWidget *buildFilterBar();
     void configureTree();
     [[nodiscard]] const ChecklistItem *currentItem() const;
+    // The first open item a person can tick, in tree order below parent.
+    [[nodiscard]] QModelIndex firstOpenItem(const QModelIndex &parent) const;
     void updateActions();
     void showContextMenu(const QPoint &pos);
     void toggle(const QModelIndex &proxyIndex);
