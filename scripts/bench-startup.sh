@@ -6,7 +6,8 @@ set -euo pipefail
 build=$1
 demo=$(mktemp -d)/demo
 trap 'rm -rf "$(dirname "$demo")"' EXIT
-export QT_QPA_PLATFORM=offscreen COCKPIT_EXIT_AFTER_FIRST_PAINT=1 XDG_DATA_HOME="$(dirname "$demo")/data"
+export QT_QPA_PLATFORM=offscreen COCKPIT_EXIT_AFTER_FIRST_PAINT=1 XDG_DATA_HOME="$(dirname "$demo")/data" \
+  XDG_CONFIG_HOME="$(dirname "$demo")/config"
 "$build/app/release-cockpit" demo --dir "$demo" --no-open >/dev/null 2>&1
 json=$(dirname "$demo")/startup.json
 hyperfine -N --warmup 2 --runs 15 --export-json "$json" \
