@@ -8,7 +8,7 @@ SCREENSHOT  ?= $(CURDIR)/$(BUILD)/screenshots/cockpit-demo.png
 
 # What builds the cockpit.
 BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificates \
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools \
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools \
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libgit2-dev qtkeychain-qt6-dev \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev
 # What the tests, the benchmarks and `make run` without a display use: the real services.
