@@ -5,7 +5,7 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 export QT_QPA_PLATFORM=offscreen
 for b in "$build"/tests/bench_*; do
-  [ -x "$b" ] || continue
+  [ -f "$b" ] && [ -x "$b" ] || continue
   echo "== $(basename "$b")"
   "$b"
   echo

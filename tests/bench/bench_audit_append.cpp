@@ -60,11 +60,17 @@ public:
             -1, &m_insert, nullptr);
         sqlite3_prepare_v2(
             m_db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", -1, &m_last, nullptr);
+        // The same rows as the store writes: the chain's head is recorded once per transaction.
+        sqlite3_prepare_v2(m_db,
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            -1, &m_head, nullptr);
     }
     ~RawAppender()
     {
         sqlite3_finalize(m_insert);
         sqlite3_finalize(m_last);
+        sqlite3_finalize(m_head);
         sqlite3_close(m_db);
     }
     void exec(const char *sql)
@@ -86,14 +92,26 @@ public:
                 readHead();
             }
             insert(entries[i]);
-            if (onePerTransaction)
+            if (onePerTransaction) {
+                writeHead();
                 exec("COMMIT");
+            }
         }
-        if (!onePerTransaction)
+        if (!onePerTransaction) {
+            writeHead();
             exec("COMMIT");
+        }
     }
 
 private:
+    void writeHead()
+    {
+        sqlite3_bind_int64(m_head, 1, m_seq);
+        sqlite3_bind_text(m_head, 2, m_hash.constData(), int(m_hash.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(m_head) != SQLITE_DONE)
+            std::fprintf(stderr, "head: %s\n", sqlite3_errmsg(m_db));
+        sqlite3_reset(m_head);
+    }
     void readHead()
     {
         m_seq = 0;
@@ -133,6 +151,7 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insert = nullptr;
     sqlite3_stmt *m_last = nullptr;
+    sqlite3_stmt *m_head = nullptr;
     qint64 m_seq = 0;
     QByteArray m_hash;
 };
