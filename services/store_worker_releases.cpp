@@ -172,12 +172,10 @@ Result<ReleaseRecord> StoreWorker::setReleaseState(
     ReleaseRecord saved;
     QList<AuditEntry> appended;
     const Status ok = inTransaction([&]() -> Status {
-        auto found = findRelease(version);
+        auto found = release(version);
         if (!found)
             return std::unexpected(found.error());
-        if (!*found)
-            return std::unexpected(notFound(version));
-        saved = **found;
+        saved = *found;
         const ReleaseState before = saved.state;
         saved.state = state;
         saved.rowVersion += 1;
@@ -301,15 +299,13 @@ Result<ChecklistItem> StoreWorker::setItemState(
     item.when = now();
     QList<AuditEntry> appended;
     const Status ok = inTransaction([&]() -> Status {
-        auto found = findRelease(version);
+        auto found = release(version);
         if (!found)
             return std::unexpected(found.error());
-        if (!*found)
-            return std::unexpected(notFound(version));
-        const auto before = itemBefore(**found, item.key);
+        const auto before = itemBefore(*found, item.key);
         if (!before)
             return std::unexpected(before.error());
-        if (auto saved = saveItem((*found)->id, item); !saved)
+        if (auto saved = saveItem(found->id, item); !saved)
             return saved;
         const QString state = itemStateName(item.state);
         return record(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
