@@ -5,8 +5,7 @@
 #include "checklist_filter_proxy.h"
 #include "checklist_model.h"
 #include "item_details_pane.h"
-#include "na_reason_dialog.h"
-#include "note_dialog.h"
+#include "item_text_dialog.h"
 
 #include <QAction>
 #include <QCheckBox>
