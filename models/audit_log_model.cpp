@@ -67,8 +67,13 @@ QString AuditLogModel::changeSummary(const QJsonObject &before, const QJsonObjec
         const QJsonValue a = after.value(key);
         if (a == b)
             continue;
-        if (b.isUndefined())
+        // An empty string is how the store says "no note": set and cleared read better than "" -> x.
+        const bool wasEmpty = b.isUndefined() || (b.isString() && b.toString().isEmpty());
+        const bool isEmpty = a.isString() && a.toString().isEmpty();
+        if (wasEmpty)
             parts << QStringLiteral("%1: %2").arg(key, compactValue(a));
+        else if (isEmpty)
+            parts << QStringLiteral("%1: %2 -> (cleared)").arg(key, compactValue(b));
         else if (a.isUndefined())
             parts << QStringLiteral("%1: %2 -> (removed)").arg(key, compactValue(b));
         else

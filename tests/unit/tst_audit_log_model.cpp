@@ -83,6 +83,9 @@ void TstAuditLogModel::changeSummary_data()
     QTest::addColumn<QString>("summary");
     QTest::newRow("same") << QJsonObject {{"a", 1}} << QJsonObject {{"a", 1}} << "";
     QTest::newRow("removed") << QJsonObject {{"note", "x"}} << QJsonObject {} << "note: x -> (removed)";
+    QTest::newRow("note set") << QJsonObject {{"note", ""}} << QJsonObject {{"note", "rerun"}} << "note: rerun";
+    QTest::newRow("note cleared") << QJsonObject {{"note", "rerun"}} << QJsonObject {{"note", ""}}
+                                  << "note: rerun -> (cleared)";
     QTest::newRow("mixed") << QJsonObject {{"state", "open"}, {"n", 1}}
                            << QJsonObject {{"state", "failed"}, {"n", 2.5}}
                            << "n: 1 -> 2.5; state: open -> failed";
