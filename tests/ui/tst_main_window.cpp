@@ -6,7 +6,7 @@
 #include "demo_builder.h"
 #include "error_banner.h"
 #include "main_window.h"
-#include "na_reason_dialog.h"
+#include "item_text_dialog.h"
 #include "store.h"
 #include "workspace.h"
 
