@@ -293,6 +293,14 @@ void StoreWorker::announce(const QList<AuditEntry> &entries) const
         Qt::QueuedConnection);
 }
 
+void StoreWorker::announceRelease(const QList<AuditEntry> &entries, const QString &version) const
+{
+    announce(entries);
+    Store *store = m_store;
+    QMetaObject::invokeMethod(
+        store, [store, version] { emit store->releaseChanged(version); }, Qt::QueuedConnection);
+}
+
 Result<AuditEntry> StoreWorker::appendAudit(const AuditEntry &entry)
 {
     AuditEntry saved;

@@ -68,6 +68,8 @@ private:
     // Appends one entry at the chain's head inside the caller's transaction; collects it to announce.
     Status record(AuditEntry entry, QList<AuditEntry> &appended);
     void announce(const QList<AuditEntry> &entries) const;
+    // The entries, then Store::releaseChanged(version), on the Store's thread.
+    void announceRelease(const QList<AuditEntry> &entries, const QString &version) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
     Status insertChecklist(qint64 releaseId, const Checklist &checklist);

@@ -135,10 +135,7 @@ Result<ReleaseRecord> StoreWorker::createRelease(
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announce(appended);
-    Store *store = m_store;
-    QMetaObject::invokeMethod(
-        store, [store, v = release.version] { emit store->releaseChanged(v); }, Qt::QueuedConnection);
+    announceRelease(appended, release.version);
     return release;
 }
 
@@ -193,10 +190,7 @@ Result<ReleaseRecord> StoreWorker::setReleaseState(
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announce(appended);
-    Store *store = m_store;
-    QMetaObject::invokeMethod(
-        store, [store, version] { emit store->releaseChanged(version); }, Qt::QueuedConnection);
+    announceRelease(appended, version);
     return saved;
 }
 
