@@ -31,9 +31,17 @@ QStringList readArgv(PolicyReader &reader, const MapView &view, const QString &k
     return argv;
 }
 
-void readBaseline(
-    PolicyReader &reader, const MapView &view, std::optional<seconds> &window, std::optional<double> &ratio)
+// The bound of a soak check or trigger: exactly one of max, min, or baseline {window, max_ratio}.
+template <typename Bounded> void readBound(PolicyReader &reader, const MapView &view, Bounded &target)
 {
+    const QString bound
+        = view.exactlyOne({QStringLiteral("max"), QStringLiteral("min"), QStringLiteral("baseline")});
+    target.max = view.number(QStringLiteral("max"));
+    target.min = view.number(QStringLiteral("min"));
+    if (bound != u"baseline")
+        return;
+    std::optional<seconds> &window = target.baselineWindow;
+    std::optional<double> &ratio = target.baselineMaxRatio;
     const MapView baseline = reader.map(view.get(QStringLiteral("baseline")),
         view.childPath(QStringLiteral("baseline")), {QStringLiteral("window"), QStringLiteral("max_ratio")});
     baseline.require(QStringLiteral("window"));
@@ -76,12 +84,7 @@ SoakCheckPolicy readCheck(
     SoakCheckPolicy check;
     check.name = view.string(QStringLiteral("name"));
     check.query = view.requiredString(QStringLiteral("query"));
-    const QString bound
-        = view.exactlyOne({QStringLiteral("max"), QStringLiteral("min"), QStringLiteral("baseline")});
-    check.max = view.number(QStringLiteral("max"));
-    check.min = view.number(QStringLiteral("min"));
-    if (bound == u"baseline")
-        readBaseline(reader, view, check.baselineWindow, check.baselineMaxRatio);
+    readBound(reader, view, check);
     view.require(QStringLiteral("interval"));
     readCheckSchedule(reader, view, check, window, windowKey);
     check.failureLimit = view.integer(QStringLiteral("failure_limit"), 0, 0, 100000);
@@ -106,12 +109,7 @@ TriggerPolicy readTrigger(PolicyReader &reader, const MapView &view, const Polic
         = view.exactlyOne({QStringLiteral("query"), QStringLiteral("probe"), QStringLiteral("manual")});
     if (kind == u"query") {
         trigger.query = view.requiredString(QStringLiteral("query"));
-        const QString bound
-            = view.exactlyOne({QStringLiteral("max"), QStringLiteral("min"), QStringLiteral("baseline")});
-        trigger.max = view.number(QStringLiteral("max"));
-        trigger.min = view.number(QStringLiteral("min"));
-        if (bound == u"baseline")
-            readBaseline(reader, view, trigger.baselineWindow, trigger.baselineMaxRatio);
+        readBound(reader, view, trigger);
     } else if (kind == u"probe") {
         requireEnvironment(reader, view, QStringLiteral("probe"), policy);
         trigger.probe = view.string(QStringLiteral("probe"));
