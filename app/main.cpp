@@ -13,7 +13,8 @@ namespace {
 void addOptions(QCommandLineParser &p)
 {
     p.setApplicationDescription(QStringLiteral(
-        "Release Cockpit: take a release from \"all PRs merged\" to \"soak passed\" or \"rolled back\", with evidence.\n\n"
+        "Release Cockpit: take a release from \"all PRs merged\" to \"soak passed\" or \"rolled back\", with "
+        "evidence.\n\n"
         "Commands (none opens the window):\n"
         "  init --preset NAME                  write .release-cockpit/ into the workspace\n"
         "  demo [--dir DIR] [--no-open]        build the demo workspace and open it\n"
@@ -22,29 +23,65 @@ void addOptions(QCommandLineParser &p)
         "  release status VERSION | release list\n"
         "  checklist show VERSION [--markdown]\n"
         "  checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]\n"
+        "  changelog lint | changelog coverage [--from REF] [--to REF] | changelog cut VERSION [--date D]\n"
+        "  tag create VERSION [--commit REF] [-m MSG] | tag verify VERSION [--commit SHA] | tag promote RC\n"
+        "  probe ENV                           health/ready/live, version fingerprint, headers\n"
+        "  soak evaluate VERSION --env ENV [--from T] [--to T]\n"
+        "  signoff VERSION --role ROLE [--reject --reason T]\n"
         "  audit verify                        walk the audit log's hash chain\n\n"
-        "Exit codes: 0 ok, 1 failed, 2 inconclusive, 64 usage, 65 bad input, 69 service unavailable, 70 internal."));
+        "Exit codes: 0 ok, 1 failed, 2 inconclusive, 64 usage, 65 bad input, 69 service unavailable, 70 "
+        "internal."));
     p.addHelpOption();
     p.addVersionOption();
     p.addOptions({
-        {QStringLiteral("workspace"), QStringLiteral("The workspace (default: the git repository around the current directory)."), QStringLiteral("DIR")},
-        {QStringLiteral("db"), QStringLiteral("The database: a SQLite path or postgresql:// URL."), QStringLiteral("URL")},
-        {QStringLiteral("prometheus"), QStringLiteral("Prometheus URL (overrides the policy)."), QStringLiteral("URL")},
+        {QStringLiteral("workspace"),
+            QStringLiteral("The workspace (default: the git repository around the current directory)."),
+            QStringLiteral("DIR")},
+        {QStringLiteral("db"), QStringLiteral("The database: a SQLite path or postgresql:// URL."),
+            QStringLiteral("URL")},
+        {QStringLiteral("prometheus"), QStringLiteral("Prometheus URL (overrides the policy)."),
+            QStringLiteral("URL")},
         {QStringLiteral("json"), QStringLiteral("Machine output on stdout, one JSON document.")},
         {QStringLiteral("preset"), QStringLiteral("init: the preset to write."), QStringLiteral("NAME")},
-        {QStringLiteral("dir"), QStringLiteral("demo: where to build the demo workspace."), QStringLiteral("DIR")},
+        {QStringLiteral("dir"), QStringLiteral("demo: where to build the demo workspace."),
+            QStringLiteral("DIR")},
         {QStringLiteral("no-open"), QStringLiteral("demo: build it, do not open the window.")},
-        {QStringLiteral("commit"), QStringLiteral("release new: pin the release to this commit."), QStringLiteral("REF")},
-        {QStringLiteral("type"), QStringLiteral("release new: the release type (default: inferred)."), QStringLiteral("TYPE")},
-        {QStringLiteral("target-date"), QStringLiteral("release new: the target date."), QStringLiteral("YYYY-MM-DD")},
+        {QStringLiteral("commit"), QStringLiteral("release new: pin the release to this commit."),
+            QStringLiteral("REF")},
+        {QStringLiteral("type"), QStringLiteral("release new: the release type (default: inferred)."),
+            QStringLiteral("TYPE")},
+        {QStringLiteral("target-date"), QStringLiteral("release new: the target date."),
+            QStringLiteral("YYYY-MM-DD")},
         {QStringLiteral("markdown"), QStringLiteral("checklist show: print the checklist as Markdown.")},
-        {QStringLiteral("note"), QStringLiteral("checklist tick: a note for the item."), QStringLiteral("TEXT")},
-        {QStringLiteral("na"), QStringLiteral("checklist tick: mark not applicable, with the reason."), QStringLiteral("REASON")},
+        {QStringLiteral("note"), QStringLiteral("checklist tick: a note for the item."),
+            QStringLiteral("TEXT")},
+        {QStringLiteral("na"), QStringLiteral("checklist tick: mark not applicable, with the reason."),
+            QStringLiteral("REASON")},
         {QStringLiteral("fail"), QStringLiteral("checklist tick: mark the item failed.")},
         {QStringLiteral("reopen"), QStringLiteral("checklist tick: mark the item open again.")},
-        {QStringLiteral("screenshot"), QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."), QStringLiteral("FILE")},
+        {QStringLiteral("from"),
+            QStringLiteral("changelog coverage: from this ref; soak evaluate: window start."),
+            QStringLiteral("REF|TIME")},
+        {QStringLiteral("to"),
+            QStringLiteral("changelog coverage: up to this ref; soak evaluate: window end."),
+            QStringLiteral("REF|TIME")},
+        {QStringLiteral("date"), QStringLiteral("changelog cut: the release date (default: today)."),
+            QStringLiteral("YYYY-MM-DD")},
+        {{QStringLiteral("m"), QStringLiteral("message")},
+            QStringLiteral("tag create: the tag message (default: from the policy's template)."),
+            QStringLiteral("MSG")},
+        {QStringLiteral("remote"), QStringLiteral("tag create|promote: push the tag to this remote."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("env"), QStringLiteral("soak evaluate: the environment."), QStringLiteral("ENV")},
+        {QStringLiteral("role"), QStringLiteral("signoff: the role signed for."), QStringLiteral("ROLE")},
+        {QStringLiteral("reject"), QStringLiteral("signoff: reject instead of approve (needs --reason).")},
+        {QStringLiteral("reason"), QStringLiteral("signoff --reject: why."), QStringLiteral("TEXT")},
+        {QStringLiteral("screenshot"),
+            QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."),
+            QStringLiteral("FILE")},
     });
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments."), QStringLiteral("[command...]"));
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments."),
+        QStringLiteral("[command...]"));
 }
 
 int dispatch(cli::CliContext &ctx)
@@ -54,7 +91,8 @@ int dispatch(cli::CliContext &ctx)
         return cli::runInit(ctx);
     if (command == QLatin1String("demo") && ctx.words().size() == 1)
         return cli::runDemo(ctx, !ctx.isSet(QStringLiteral("no-open")));
-    if (command == QLatin1String("policy") && ctx.words().value(1) == QLatin1String("check") && ctx.words().size() == 2)
+    if (command == QLatin1String("policy") && ctx.words().value(1) == QLatin1String("check")
+        && ctx.words().size() == 2)
         return cli::runPolicyCheck(ctx);
     if (command == QLatin1String("release"))
         return cli::runRelease(ctx);
@@ -62,6 +100,16 @@ int dispatch(cli::CliContext &ctx)
         return cli::runChecklist(ctx);
     if (command == QLatin1String("audit"))
         return cli::runAudit(ctx);
+    if (command == QLatin1String("changelog"))
+        return cli::runChangelog(ctx);
+    if (command == QLatin1String("tag"))
+        return cli::runTag(ctx);
+    if (command == QLatin1String("probe"))
+        return cli::runProbe(ctx);
+    if (command == QLatin1String("soak"))
+        return cli::runSoak(ctx);
+    if (command == QLatin1String("signoff"))
+        return cli::runSignoff(ctx);
     return ctx.usage(QStringLiteral("unknown command '%1'").arg(ctx.words().join(QLatin1Char(' '))));
 }
 
@@ -79,15 +127,17 @@ int main(int argc, char *argv[])
     // Peek: only the window and `demo` (which opens it) need a QApplication and a display.
     parser.parse(args);
     const QStringList words = parser.positionalArguments();
-    const bool wantsGui = words.isEmpty() || (words.value(0) == QLatin1String("demo") && !parser.isSet(QStringLiteral("no-open"))
-                                              && !parser.isSet(QStringLiteral("json")));
+    const bool wantsGui = words.isEmpty()
+        || (words.value(0) == QLatin1String("demo") && !parser.isSet(QStringLiteral("no-open"))
+            && !parser.isSet(QStringLiteral("json")));
     std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
                                                      : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ReleaseCockpit"));
     QCoreApplication::setApplicationName(QStringLiteral("release-cockpit"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
     if (!parser.parse(args)) {
-        std::fprintf(stderr, "release-cockpit: %s\nTry 'release-cockpit --help'.\n", qPrintable(parser.errorText()));
+        std::fprintf(
+            stderr, "release-cockpit: %s\nTry 'release-cockpit --help'.\n", qPrintable(parser.errorText()));
         return cli::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {

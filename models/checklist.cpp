@@ -107,4 +107,15 @@ int Checklist::failedCount() const
     return n;
 }
 
+bool checkBindingMatches(const QString &binding, const QString &kind, const QString &target)
+{
+    const QString simplified = binding.simplified();
+    const qsizetype space = simplified.indexOf(QLatin1Char(' '));
+    const QString boundKind = space < 0 ? simplified : simplified.left(space);
+    const QString boundTarget = space < 0 ? QString() : simplified.mid(space + 1);
+    if (boundKind.compare(kind, Qt::CaseInsensitive) != 0)
+        return false;
+    return boundTarget.isEmpty() || boundTarget.compare(target.simplified(), Qt::CaseInsensitive) == 0;
+}
+
 }  // namespace cockpit

@@ -30,6 +30,10 @@ struct ChecklistItem {
     QString evidence;  // result that ticked an automated item, or a link
 };
 
+// Whether an item's binding ("soak staging", "tag", "gate Unit Tests") is the check kind/target
+// that produced a result. A binding without a target ("tag", "changelog") matches any target.
+bool checkBindingMatches(const QString &binding, const QString &kind, const QString &target);
+
 struct ChecklistSection {
     QString title;  // heading text; empty for items before the first heading
     int level = 0;  // heading level, 0 for the implicit section

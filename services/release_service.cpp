@@ -30,14 +30,15 @@ std::optional<SemVer> previousRelease(const QList<GitTag> &tags, const QString &
     return best;
 }
 
-Result<ResolvedRelease> resolve(const QString &root, const Policy &policy, const NewReleaseRequest &request,
-                                const SemVer &version)
+Result<ResolvedRelease> resolve(
+    const QString &root, const Policy &policy, const NewReleaseRequest &request, const SemVer &version)
 {
     auto repo = GitRepository::open(root);
     if (!repo)
         return std::unexpected(repo.error());
     ResolvedRelease out;
-    auto commit = repo->resolveCommit(request.commitRef.isEmpty() ? QStringLiteral("HEAD") : request.commitRef);
+    auto commit
+        = repo->resolveCommit(request.commitRef.isEmpty() ? QStringLiteral("HEAD") : request.commitRef);
     if (!commit)
         return std::unexpected(commit.error());
     out.commit = *commit;
@@ -49,8 +50,8 @@ Result<ResolvedRelease> resolve(const QString &root, const Policy &policy, const
         if (!tags)
             return std::unexpected(tags.error());
         const bool hotfix = !policy.hotfixBranchPattern.isEmpty()
-            && QRegularExpression(QRegularExpression::wildcardToRegularExpression(
-                                      policy.hotfixBranchPattern, QRegularExpression::UnanchoredWildcardConversion))
+            && QRegularExpression(QRegularExpression::wildcardToRegularExpression(policy.hotfixBranchPattern,
+                                      QRegularExpression::UnanchoredWildcardConversion))
                    .match(out.branch)
                    .hasMatch();
         const auto previous = previousRelease(*tags, policy.tagFormat, version);
@@ -59,46 +60,49 @@ Result<ResolvedRelease> resolve(const QString &root, const Policy &policy, const
     }
     if (!policy.releaseType(out.type))
         return fail(ErrorCode::BadInput,
-                    QStringLiteral("release type '%1' is not in the policy; pass --type with one that is").arg(out.type),
-                    SourceLocation{policy.sourcePath});
+            QStringLiteral("release type '%1' is not in the policy; pass --type with one that is")
+                .arg(out.type),
+            SourceLocation {policy.sourcePath});
     return out;
 }
 
 }  // namespace
 
 ReleaseService::ReleaseService(Store *store, Workspace workspace, Identity identity)
-    : m_store(store), m_workspace(std::move(workspace)), m_identity(std::move(identity))
+    : m_store(store)
+    , m_workspace(std::move(workspace))
+    , m_identity(std::move(identity))
 {
 }
 
 QFuture<Result<ReleaseRecord>> ReleaseService::createRelease(NewReleaseRequest request)
 {
-    return QtConcurrent::run([store = m_store, ws = m_workspace, actor = m_identity.id,
-                              request]() -> Result<ReleaseRecord> {
-        auto version = SemVer::parse(request.version);
-        if (!version)
-            return std::unexpected(version.error());
-        auto resolved = resolve(ws.root, ws.policy, request, *version);
-        if (!resolved)
-            return std::unexpected(resolved.error());
-        auto checklist = ws.instantiate(resolved->type);
-        if (!checklist)
-            return std::unexpected(checklist.error());
-        ReleaseRecord record;
-        record.version = version->toString();
-        record.type = resolved->type;
-        record.commit = resolved->commit;
-        record.commitPinned = !request.commitRef.isEmpty();
-        record.branch = resolved->branch;
-        record.targetDate = request.targetDate;
-        record.manager = actor;
-        // A pool thread may wait on the store's worker: the GUI thread never does.
-        return store->createRelease(record, *checklist, actor).result();
-    });
+    return QtConcurrent::run(
+        [store = m_store, ws = m_workspace, actor = m_identity.id, request]() -> Result<ReleaseRecord> {
+            auto version = SemVer::parse(request.version);
+            if (!version)
+                return std::unexpected(version.error());
+            auto resolved = resolve(ws.root, ws.policy, request, *version);
+            if (!resolved)
+                return std::unexpected(resolved.error());
+            auto checklist = ws.instantiate(resolved->type);
+            if (!checklist)
+                return std::unexpected(checklist.error());
+            ReleaseRecord record;
+            record.version = version->toString();
+            record.type = resolved->type;
+            record.commit = resolved->commit;
+            record.commitPinned = !request.commitRef.isEmpty();
+            record.branch = resolved->branch;
+            record.targetDate = request.targetDate;
+            record.manager = actor;
+            // A pool thread may wait on the store's worker: the GUI thread never does.
+            return store->createRelease(record, *checklist, actor).result();
+        });
 }
 
-QFuture<Result<ChecklistItem>> ReleaseService::setItem(QString version, QString key, ItemState state, QString note,
-                                                       QString naReason)
+QFuture<Result<ChecklistItem>> ReleaseService::setItem(
+    QString version, QString key, ItemState state, QString note, QString naReason)
 {
     ChecklistItem item;
     item.key = std::move(key);
@@ -106,6 +110,36 @@ QFuture<Result<ChecklistItem>> ReleaseService::setItem(QString version, QString 
     item.note = std::move(note);
     item.naReason = std::move(naReason);
     return m_store->setItemState(std::move(version), std::move(item), m_identity.id);
+}
+
+QFuture<Result<QList<ChecklistItem>>> ReleaseService::applyCheckOutcome(QString version, CheckOutcome outcome)
+{
+    // Waits for the store on a pool thread: the GUI thread only sees the finished future.
+    return QtConcurrent::run([store = m_store, actor = m_identity.id, version = std::move(version),
+                                 outcome = std::move(outcome)]() -> Result<QList<ChecklistItem>> {
+        QList<ChecklistItem> ticked;
+        if (!outcome.passed)
+            return ticked;
+        auto checklist = store->checklist(version).result();
+        if (!checklist)
+            return std::unexpected(checklist.error());
+        for (const ChecklistPhase &phase : std::as_const(checklist->phases)) {
+            for (const ChecklistSection &section : phase.sections) {
+                for (ChecklistItem item : section.items) {
+                    if (item.state != ItemState::Open
+                        || !checkBindingMatches(item.check, outcome.kind, outcome.target))
+                        continue;
+                    item.state = ItemState::Done;
+                    item.evidence = outcome.evidence;
+                    auto saved = store->setItemState(version, item, actor).result();
+                    if (!saved)
+                        return std::unexpected(saved.error());
+                    ticked << *saved;
+                }
+            }
+        }
+        return ticked;
+    });
 }
 
 }  // namespace cockpit

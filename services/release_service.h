@@ -17,6 +17,14 @@ struct NewReleaseRequest {
     QDate targetDate;
 };
 
+// The result of an automated check, to tick the checklist items bound to it.
+struct CheckOutcome {
+    QString kind;  // changelog, tag, probe, soak, gate
+    QString target;  // environment, gate name or version; empty for changelog
+    bool passed = false;
+    QString evidence;  // what the check saw, kept with each item it ticks
+};
+
 class ReleaseService {
 public:
     ReleaseService(Store *store, Workspace workspace, Identity identity);
@@ -28,8 +36,12 @@ public:
     // Resolves the commit and type (git work runs on a pool thread) and stores the release.
     QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);
     // Marks one item; N/A needs a reason; note and evidence are kept as given.
-    QFuture<Result<ChecklistItem>> setItem(QString version, QString key, ItemState state, QString note = {},
-                                           QString naReason = {});
+    QFuture<Result<ChecklistItem>> setItem(
+        QString version, QString key, ItemState state, QString note = {}, QString naReason = {});
+
+    // Ticks every open item of the release bound to the outcome's check, with its evidence, as
+    // the current identity; only a passing outcome ticks anything. Returns the items ticked.
+    QFuture<Result<QList<ChecklistItem>>> applyCheckOutcome(QString version, CheckOutcome outcome);
 
 private:
     Store *m_store;

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "changelog_tab.h"
 #include "checklist_model.h"
 #include "checklist_view.h"
 #include "cockpit_status_bar.h"
@@ -9,6 +10,8 @@
 #include "release_list_model.h"
 #include "release_list_view.h"
 #include "release_service.h"
+#include "signoffs_tab.h"
+#include "soak_tab.h"
 #include "timeline_view.h"
 #include "welcome_page.h"
 #include "workspace.h"
@@ -56,6 +59,8 @@ MainWindow::~MainWindow()
 {
     // The views hold the service pointer; drop it from them before it goes.
     m_checklist->setService(nullptr);
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+        tab->setService(nullptr);
 }
 
 void MainWindow::buildUi()
@@ -72,6 +77,14 @@ void MainWindow::buildUi()
     m_tabs->setAccessibleName(tr("Release views"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_checklist, tr("Checklist"));
+    m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this)};
+    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs")};
+    for (qsizetype i = 0; i < m_releaseTabs.size(); ++i) {
+        m_tabs->addTab(m_releaseTabs[i], titles[i]);
+        connect(m_releaseTabs[i], &ReleaseTab::statusMessage, m_status,
+            [this](const QString &text) { m_status->showMessage(text, 8000); });
+        connect(m_releaseTabs[i], &ReleaseTab::releaseTouched, this, &MainWindow::reloadRelease);
+    }
     m_tabs->addTab(m_timeline, tr("Timeline"));
 
     auto *right = new QWidget(this);
@@ -201,10 +214,14 @@ void MainWindow::installWorkspace(LoadedWorkspace loaded)
     if (sameWorkspace && m_pendingVersion.isEmpty())
         m_pendingVersion = m_shownVersion;  // a reload keeps the release in view
     m_checklist->setService(nullptr);
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+        tab->setService(nullptr);
     if (m_storeProvider)
         useStore(m_storeProvider(root));
     m_service = std::make_unique<ReleaseService>(m_store, std::move(loaded.workspace), loaded.identity);
     m_checklist->setService(m_service.get());
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+        tab->setService(m_service.get());
     m_shownVersion.clear();
     m_banner->hide();
     m_pages->setCurrentIndex(ContentPageIndex);
@@ -288,9 +305,13 @@ void MainWindow::showRelease(const QString &version)
     if (version.isEmpty() || row < 0 || !m_service) {
         m_checklist->clear();
         m_header->clearRelease(tr("No release selected"));
+        for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+            tab->showRelease({});
         return;
     }
     m_header->setRelease(m_releaseModel->releaseAt(row));
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+        tab->showRelease(m_releaseModel->releaseAt(row));
     whenReady(
         this, m_store->checklist(version), [this, generation, version](const Result<Checklist> &result) {
             if (generation != m_releaseGeneration)
@@ -314,8 +335,11 @@ void MainWindow::reloadRelease(const QString &version)
         if (!result)
             return;
         m_releaseModel->updateRelease(*result);
-        if (result->version == m_shownVersion)
-            m_header->setRelease(*result);
+        if (result->version != m_shownVersion)
+            return;
+        m_header->setRelease(*result);
+        for (ReleaseTab *tab : std::as_const(m_releaseTabs))
+            tab->showRelease(*result);
     });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The cockpit's main window: releases on the left, the selected release's header and its
-// Checklist and Timeline tabs, a status bar naming the database, repository and identity.
+// Checklist, Changelog, Soak, Sign-offs and Timeline tabs, a status bar naming the database, repository and identity.
 // Workspaces load on a pool thread; failures show in an inline banner and the window stays up.
 #include "release.h"
 
@@ -23,6 +23,7 @@ class ReleaseHeader;
 class ReleaseListModel;
 class ReleaseListView;
 class ReleaseService;
+class ReleaseTab;
 class Store;
 class TimelineView;
 class WelcomePage;
@@ -104,6 +105,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ChecklistView *m_checklist = nullptr;
     TimelineView *m_timeline = nullptr;
+    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs
     ErrorBanner *m_banner = nullptr;
     WelcomePage *m_welcome = nullptr;
     QStackedWidget *m_pages = nullptr;

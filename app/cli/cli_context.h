@@ -57,5 +57,10 @@ int runPolicyCheck(CliContext &ctx);
 int runRelease(CliContext &ctx);
 int runChecklist(CliContext &ctx);
 int runAudit(CliContext &ctx);
+int runChangelog(CliContext &ctx);  // commands_changelog.cpp: lint | coverage | cut
+int runTag(CliContext &ctx);  // commands_tag.cpp: create | verify | promote
+int runProbe(CliContext &ctx);  // commands_soak.cpp: probe ENV
+int runSoak(CliContext &ctx);  // commands_soak.cpp: soak evaluate
+int runSignoff(CliContext &ctx);  // commands_signoff.cpp
 
 }  // namespace cockpit::cli

@@ -12,10 +12,14 @@ namespace {
 QString marker(ItemState state)
 {
     switch (state) {
-    case ItemState::Done: return QStringLiteral("[x]");
-    case ItemState::Failed: return QStringLiteral("[!]");
-    case ItemState::NotApplicable: return QStringLiteral("[-]");
-    case ItemState::Open: break;
+    case ItemState::Done:
+        return QStringLiteral("[x]");
+    case ItemState::Failed:
+        return QStringLiteral("[!]");
+    case ItemState::NotApplicable:
+        return QStringLiteral("[-]");
+    case ItemState::Open:
+        break;
     }
     return QStringLiteral("[ ]");
 }
@@ -34,12 +38,16 @@ Result<const ChecklistItem *> findItem(const Checklist &checklist, const QString
     if (matches.size() == 1)
         return matches.first();
     if (matches.isEmpty())
-        return fail(ErrorCode::NotFound, QStringLiteral("no checklist item is keyed or named '%1'").arg(name));
+        return fail(
+            ErrorCode::NotFound, QStringLiteral("no checklist item is keyed or named '%1'").arg(name));
     QStringList keys;
     for (const auto *m : matches)
         keys << m->key;
     return fail(ErrorCode::Usage,
-                QStringLiteral("'%1' names %2 items (%3); use a key").arg(name).arg(matches.size()).arg(keys.join(", ")));
+        QStringLiteral("'%1' names %2 items (%3); use a key")
+            .arg(name)
+            .arg(matches.size())
+            .arg(keys.join(", ")));
 }
 
 int show(CliContext &ctx, Store *store, const QString &version)
@@ -62,7 +70,8 @@ int show(CliContext &ctx, Store *store, const QString &version)
             if (!section.title.isEmpty())
                 ctx.out(QStringLiteral("  %1").arg(section.title));
             for (const auto &item : section.items) {
-                QString line = QStringLiteral("    %1 %2  %3").arg(marker(item.state), item.key.leftJustified(16), item.text);
+                QString line = QStringLiteral("    %1 %2  %3")
+                                   .arg(marker(item.state), item.key.leftJustified(16), item.text);
                 if (item.state == ItemState::NotApplicable)
                     line += QStringLiteral("  (N/A: %1)").arg(item.naReason);
                 if (!item.note.isEmpty())
@@ -85,7 +94,8 @@ int tick(CliContext &ctx, Store *store, const QString &version, const QString &n
     ChecklistItem item = **found;
     if (!item.check.isEmpty())
         return ctx.report({ErrorCode::Refused,
-                           QStringLiteral("%1 is ticked by its automated check (%2), not by hand").arg(item.key, item.check)});
+            QStringLiteral("%1 is ticked by its automated check (%2), not by hand")
+                .arg(item.key, item.check)});
     item.state = ItemState::Done;
     if (ctx.isSet(QStringLiteral("na"))) {
         item.state = ItemState::NotApplicable;
@@ -114,8 +124,9 @@ int runChecklist(CliContext &ctx)
     const bool isShow = w.value(1) == QLatin1String("show") && w.size() == 3;
     const bool isTick = w.value(1) == QLatin1String("tick") && w.size() == 4;
     if (!isShow && !isTick)
-        return ctx.usage(QStringLiteral("usage: checklist show VERSION [--markdown] | "
-                                        "checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]"));
+        return ctx.usage(
+            QStringLiteral("usage: checklist show VERSION [--markdown] | "
+                           "checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]"));
     auto store = ctx.openStore();
     if (!store)
         return ctx.report(store.error());
@@ -124,7 +135,7 @@ int runChecklist(CliContext &ctx)
 
 int runAudit(CliContext &ctx)
 {
-    if (ctx.words() != QStringList{QStringLiteral("audit"), QStringLiteral("verify")})
+    if (ctx.words() != QStringList {QStringLiteral("audit"), QStringLiteral("verify")})
         return ctx.usage(QStringLiteral("usage: audit verify"));
     auto store = ctx.openStore();
     if (!store)
@@ -134,9 +145,12 @@ int runAudit(CliContext &ctx)
         return ctx.report(result.error());
     if (ctx.json())
         ctx.printJson({{QStringLiteral("ok"), result->ok}, {QStringLiteral("entries"), result->entries},
-                       {QStringLiteral("first_bad_seq"), result->firstBadSeq}, {QStringLiteral("problem"), result->problem}});
+            {QStringLiteral("first_bad_seq"), result->firstBadSeq},
+            {QStringLiteral("problem"), result->problem}});
     if (!result->ok) {
-        ctx.err(QStringLiteral("audit log: BROKEN at entry %1: %2").arg(result->firstBadSeq).arg(result->problem));
+        ctx.err(QStringLiteral("audit log: BROKEN at entry %1: %2")
+                    .arg(result->firstBadSeq)
+                    .arg(result->problem));
         return Failed;
     }
     ctx.err(QStringLiteral("audit log: OK (%1 entries, chain intact)").arg(result->entries));

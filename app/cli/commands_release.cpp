@@ -16,19 +16,22 @@ int releaseNew(CliContext &ctx, const QString &version)
     auto store = ctx.openStore();
     if (!store)
         return ctx.report(store.error());
-    NewReleaseRequest request{version, ctx.option(QStringLiteral("commit")), ctx.option(QStringLiteral("type")), {}};
+    NewReleaseRequest request {
+        version, ctx.option(QStringLiteral("commit")), ctx.option(QStringLiteral("type")), {}};
     if (const QString date = ctx.option(QStringLiteral("target-date")); !date.isEmpty()) {
         request.targetDate = QDate::fromString(date, Qt::ISODate);
         if (!request.targetDate.isValid())
-            return ctx.report({ErrorCode::Usage, QStringLiteral("--target-date: expected YYYY-MM-DD, got '%1'").arg(date)});
+            return ctx.report(
+                {ErrorCode::Usage, QStringLiteral("--target-date: expected YYYY-MM-DD, got '%1'").arg(date)});
     }
     ReleaseService service(*store, *ws, ctx.identity());
     auto release = service.createRelease(request).result();
     if (!release)
         return ctx.report(release.error());
-    ctx.err(QStringLiteral("Created release %1 (%2) at %3%4.")
-                .arg(release->version, release->type, release->commit.left(12),
-                     release->commitPinned ? QString() : QStringLiteral(", following %1").arg(release->branch)));
+    ctx.err(
+        QStringLiteral("Created release %1 (%2) at %3%4.")
+            .arg(release->version, release->type, release->commit.left(12),
+                release->commitPinned ? QString() : QStringLiteral(", following %1").arg(release->branch)));
     if (ctx.json())
         ctx.printJson(releaseToJson(*release));
     return Ok;
@@ -55,13 +58,18 @@ int releaseStatus(CliContext &ctx, const QString &version)
         ctx.printJson(o);
         return Ok;
     }
-    ctx.out(QStringLiteral("Release %1 (%2) %3").arg(release->version, release->type, releaseStateTitle(release->state)));
-    ctx.out(QStringLiteral("  commit     %1%2").arg(release->commit, release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
+    ctx.out(QStringLiteral("Release %1 (%2) %3")
+                .arg(release->version, release->type, releaseStateTitle(release->state)));
+    ctx.out(
+        QStringLiteral("  commit     %1%2")
+            .arg(release->commit,
+                release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
     ctx.out(QStringLiteral("  manager    %1").arg(release->manager));
-    ctx.out(QStringLiteral("  checklist  %1/%2 closed, %3 failed")
-                .arg(counts.value(QStringLiteral("done")).toInt() + counts.value(QStringLiteral("na")).toInt())
-                .arg(counts.value(QStringLiteral("total")).toInt())
-                .arg(counts.value(QStringLiteral("failed")).toInt()));
+    ctx.out(
+        QStringLiteral("  checklist  %1/%2 closed, %3 failed")
+            .arg(counts.value(QStringLiteral("done")).toInt() + counts.value(QStringLiteral("na")).toInt())
+            .arg(counts.value(QStringLiteral("total")).toInt())
+            .arg(counts.value(QStringLiteral("failed")).toInt()));
     for (const QString &b : blockers)
         ctx.out(QStringLiteral("  blocks     %1").arg(b));
     return Ok;
@@ -79,7 +87,8 @@ int releaseList(CliContext &ctx)
     for (const auto &r : *releases) {
         list.append(releaseToJson(r));
         if (!ctx.json())
-            ctx.out(QStringLiteral("%1\t%2\t%3\t%4").arg(r.version, r.type, releaseStateName(r.state), r.commit.left(12)));
+            ctx.out(QStringLiteral("%1\t%2\t%3\t%4")
+                        .arg(r.version, r.type, releaseStateName(r.state), r.commit.left(12)));
     }
     if (ctx.json())
         ctx.printJson({{QStringLiteral("releases"), list}});
@@ -98,7 +107,8 @@ int runRelease(CliContext &ctx)
         return releaseStatus(ctx, w[2]);
     if (sub == QLatin1String("list") && w.size() == 2)
         return releaseList(ctx);
-    return ctx.usage(QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | release list"));
+    return ctx.usage(QStringLiteral(
+        "usage: release new VERSION [--commit REF] [--type T] | release status VERSION | release list"));
 }
 
 }  // namespace cockpit::cli

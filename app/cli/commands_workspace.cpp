@@ -12,7 +12,8 @@ int runInit(CliContext &ctx)
 {
     const QString preset = ctx.option(QStringLiteral("preset"));
     if (preset.isEmpty())
-        return ctx.usage(QStringLiteral("init needs --preset NAME (gated-ga, release-train, promotion, canary)"));
+        return ctx.usage(
+            QStringLiteral("init needs --preset NAME (gated-ga, release-train, promotion, canary)"));
     if (auto ok = initWorkspaceFromPreset(ctx.workspaceDir(), preset); !ok)
         return ctx.report(ok.error());
     auto ws = ctx.loadWorkspace();
@@ -23,7 +24,7 @@ int runInit(CliContext &ctx)
                 .arg(ws->templates.size()));
     if (ctx.json())
         ctx.printJson({{QStringLiteral("workspace"), ws->root}, {QStringLiteral("preset"), preset},
-                       {QStringLiteral("policy"), ws->policyPath()}});
+            {QStringLiteral("policy"), ws->policyPath()}});
     return Ok;
 }
 
@@ -47,10 +48,12 @@ int runDemo(CliContext &ctx, bool openGui)
         return ctx.report(store.error());
     if (auto seeded = seedDemoRelease(*store, *ws); !seeded)
         return ctx.report(seeded.error());
-    ctx.err(QStringLiteral("Demo workspace ready: %1 (release %2).").arg(dir, QString::fromLatin1(kDemoVersion)));
+    ctx.err(
+        QStringLiteral("Demo workspace ready: %1 (release %2).").arg(dir, QString::fromLatin1(kDemoVersion)));
     if (ctx.json())
-        ctx.printJson({{QStringLiteral("workspace"), dir}, {QStringLiteral("release"), QString::fromLatin1(kDemoVersion)},
-                       {QStringLiteral("db"), (*store)->url()}});
+        ctx.printJson({{QStringLiteral("workspace"), dir},
+            {QStringLiteral("release"), QString::fromLatin1(kDemoVersion)},
+            {QStringLiteral("db"), (*store)->url()}});
     if (openGui)
         ctx.setGuiWorkspace(dir);
     return Ok;
@@ -65,7 +68,8 @@ int runPolicyCheck(CliContext &ctx)
     QJsonArray checklists;
     for (const auto &phase : ws->templates) {
         items += phase.itemCount();
-        checklists.append(QJsonObject{{QStringLiteral("name"), phase.name}, {QStringLiteral("items"), phase.itemCount()}});
+        checklists.append(
+            QJsonObject {{QStringLiteral("name"), phase.name}, {QStringLiteral("items"), phase.itemCount()}});
     }
     ctx.err(QStringLiteral("%1: OK (%2 release types, %3 checklists, %4 items)")
                 .arg(ws->policyPath())
@@ -74,7 +78,7 @@ int runPolicyCheck(CliContext &ctx)
                 .arg(items));
     if (ctx.json())
         ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("policy"), ws->policyPath()},
-                       {QStringLiteral("checklists"), checklists}});
+            {QStringLiteral("checklists"), checklists}});
     return Ok;
 }
 

@@ -147,6 +147,8 @@ private slots:
     void conditions_data();
     void conditions();
     void bindings();
+    void bindingMatches_data();
+    void bindingMatches();
     void nestedAndOrdered();
     void preChecked();
     void itemsNeedText();
@@ -451,6 +453,44 @@ void TstChecklistParser::errors()
     QCOMPARE(phase.error().code, ErrorCode::BadInput);
     QCOMPARE(phase.error().location.toString(), where);
     QVERIFY2(phase.error().message.contains(fragment), qPrintable(phase.error().message));
+}
+
+void TstChecklistParser::bindingMatches_data()
+{
+    QTest::addColumn<QString>("binding");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("same env") << "soak staging"
+                              << "soak"
+                              << "staging" << true;
+    QTest::newRow("other env") << "soak staging"
+                               << "soak"
+                               << "production" << false;
+    QTest::newRow("other kind") << "probe staging"
+                                << "soak"
+                                << "staging" << false;
+    QTest::newRow("no target binds any") << "tag"
+                                         << "tag"
+                                         << "3.7.0" << true;
+    QTest::newRow("gate name with spaces") << "gate  Unit Tests"
+                                           << "gate"
+                                           << "unit tests" << true;
+    QTest::newRow("prefix is not a match") << "gate Unit Tests"
+                                           << "gate"
+                                           << "Unit" << false;
+    QTest::newRow("empty binding") << ""
+                                   << "changelog"
+                                   << "" << false;
+}
+
+void TstChecklistParser::bindingMatches()
+{
+    QFETCH(QString, binding);
+    QFETCH(QString, kind);
+    QFETCH(QString, target);
+    QFETCH(bool, matches);
+    QCOMPARE(checkBindingMatches(binding, kind, target), matches);
 }
 
 QTEST_GUILESS_MAIN(TstChecklistParser)

@@ -1,0 +1,30 @@
+#pragma once
+// What the main window expects of a release view beside the checklist (Changelog, Soak,
+// Sign-offs): it is handed the workspace's service when a workspace opens (nullptr when it goes)
+// and the release to show whenever the selection or the release itself changes.
+#include "release.h"
+
+#include <QWidget>
+
+namespace cockpit {
+
+class ReleaseService;
+
+class ReleaseTab : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    // The workspace's use cases; nullptr drops every reference to the previous one.
+    virtual void setService(ReleaseService *service) = 0;
+    // The selected release (called again when it changes); an empty version means none.
+    virtual void showRelease(const ReleaseRecord &release) = 0;
+
+signals:
+    // A line for the status bar ("Tag v3.7.0 created").
+    void statusMessage(const QString &text);
+    // The release or its checklist changed through this tab: the window reloads them.
+    void releaseTouched(const QString &version);
+};
+
+}  // namespace cockpit
