@@ -13,7 +13,7 @@ BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificat
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev
 # What the tests, the benchmarks and `make run` without a display use: the real services.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \
-  hyperfine unzip fonts-dejavu-core libsimdjson-dev clang
+  hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 .PHONY: all deps build run test bench asan clean format package
