@@ -44,6 +44,7 @@ struct HttpCheckPolicy {
     QList<int> expectStatus;  // any of these passes; empty = any status
     QStringList cookieFlags;  // Set-Cookie must carry each (HttpOnly, Secure)
     QStringList sameSite;  // SameSite must be one of these (Lax, Strict); empty = not checked
+    bool expectNoCookie = false;  // expect_no_cookie: the answer must set no cookie (failed login)
 };
 
 struct EnvironmentPolicy {
@@ -67,6 +68,9 @@ struct SoakCheckPolicy {
     std::optional<double> min;
     std::optional<std::chrono::seconds> baselineWindow;
     std::optional<double> baselineMaxRatio;
+    std::optional<double> baselineMaxIncrease;  // absolute: value - baseline <= this
+    std::optional<double> baselineMaxIncreasePercent;  // relative: value <= baseline * (1 + this/100)
+    QString baselineQuery;  // the baseline's own query; empty = this check's query
     std::chrono::seconds interval {0};
     std::optional<int> count;
     std::optional<std::chrono::seconds> duration;
@@ -84,6 +88,9 @@ struct TriggerPolicy {
     QString severity;
     std::optional<std::chrono::seconds> baselineWindow;  // "latency > 2x baseline"
     std::optional<double> baselineMaxRatio;
+    std::optional<double> baselineMaxIncrease;
+    std::optional<double> baselineMaxIncreasePercent;
+    QString baselineQuery;
     QString probe;  // environment whose probe failing is the condition
     bool manual = false;  // declared by a person ("Data corruption detected"), never by a query
     QString action;  // "Immediate rollback", "Rollback within 1h"
@@ -168,6 +175,12 @@ struct MetricsPolicy {
     std::optional<double> rollbackRate;  // percent, maximum
 };
 
+// Sign-offs signed with SSH keys (`ssh-keygen -Y sign`), verified against an allowed-signers file.
+struct SignoffPolicy {
+    QString allowedSigners;  // path relative to the workspace root; empty = signatures not verified
+    QString sshSigning = QStringLiteral("optional");  // or "required": unsigned sign-offs do not count
+};
+
 struct Policy {
     QString sourcePath;  // for error locations
     QString project;
@@ -206,6 +219,7 @@ struct Policy {
     bool evidenceManifest = true;
     bool evidenceChecksums = true;
     QStringList evidenceInclude;  // extra workspace files for the evidence pack
+    SignoffPolicy signoff;
     // Where each key path ("release_types.minor.checklists[0]") was read, for later errors.
     QHash<QString, SourceLocation> locations;
 

@@ -31,7 +31,8 @@ QStringList readArgv(PolicyReader &reader, const MapView &view, const QString &k
     return argv;
 }
 
-// The bound of a soak check or trigger: exactly one of max, min, or baseline {window, max_ratio}.
+// The bound of a soak check or trigger: exactly one of max, min, or baseline {window, and one of
+// max_ratio, max_increase (absolute), max_increase_percent; query: the baseline's own query}.
 template <typename Bounded> void readBound(PolicyReader &reader, const MapView &view, Bounded &target)
 {
     const QString bound
@@ -40,17 +41,25 @@ template <typename Bounded> void readBound(PolicyReader &reader, const MapView &
     target.min = view.number(QStringLiteral("min"));
     if (bound != u"baseline")
         return;
-    std::optional<seconds> &window = target.baselineWindow;
-    std::optional<double> &ratio = target.baselineMaxRatio;
-    const MapView baseline = reader.map(view.get(QStringLiteral("baseline")),
-        view.childPath(QStringLiteral("baseline")), {QStringLiteral("window"), QStringLiteral("max_ratio")});
+    const QString ratioKey = QStringLiteral("max_ratio");
+    const QString increaseKey = QStringLiteral("max_increase");
+    const QString percentKey = QStringLiteral("max_increase_percent");
+    const MapView baseline
+        = reader.map(view.get(QStringLiteral("baseline")), view.childPath(QStringLiteral("baseline")),
+            {QStringLiteral("window"), ratioKey, increaseKey, percentKey, QStringLiteral("query")});
     baseline.require(QStringLiteral("window"));
-    window = baseline.duration(QStringLiteral("window"));
-    baseline.require(QStringLiteral("max_ratio"));
-    ratio = baseline.number(QStringLiteral("max_ratio"));
-    if (*ratio <= 0)
-        reader.expected(baseline.get(QStringLiteral("max_ratio")),
-            baseline.childPath(QStringLiteral("max_ratio")), QStringLiteral("a ratio above 0 like 2.0"));
+    target.baselineWindow = baseline.duration(QStringLiteral("window"));
+    target.baselineQuery = baseline.string(QStringLiteral("query"));
+    const QString limit = baseline.exactlyOne({ratioKey, increaseKey, percentKey});
+    target.baselineMaxRatio = baseline.number(ratioKey);
+    target.baselineMaxIncrease = baseline.number(increaseKey);
+    target.baselineMaxIncreasePercent = baseline.number(percentKey);
+    if (target.baselineMaxRatio && *target.baselineMaxRatio <= 0)
+        reader.expected(
+            baseline.get(ratioKey), baseline.childPath(ratioKey), QStringLiteral("a ratio above 0 like 2.0"));
+    if (limit == percentKey && *target.baselineMaxIncreasePercent <= -100)
+        reader.expected(baseline.get(percentKey), baseline.childPath(percentKey),
+            QStringLiteral("a percentage above -100 like 10"));
 }
 
 const QStringList kCheckKeys {QStringLiteral("name"), QStringLiteral("query"), QStringLiteral("max"),

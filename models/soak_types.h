@@ -105,9 +105,11 @@ struct CheckResult {
 
 struct TriggerResult {
     QString name;
-    bool fired = false;
-    std::optional<QDateTime> since;  // when it fired (holdingSince + for)
+    bool fired = false;  // the condition held for `for` at some point of the window
+    bool active = false;  // ... and still holds at the latest point
+    std::optional<QDateTime> since;  // the first point at which the condition had held for `for`
     QString severity;
+    QString kind;  // "query", "probe" (judged from probe results) or "manual" (declared by a person)
     std::optional<QDateTime> holdingSince;  // start of the current unbroken run of the condition
     std::optional<double> threshold;  // the bound in effect (baseline-relative resolved)
     bool error = false;  // the query failed: the trigger cannot be judged

@@ -1,0 +1,100 @@
+#pragma once
+// Soak analysis: the policy's checks and rollback triggers judged against readings and series,
+// with "now" injected so live soaks, past windows, recordings and tests give the same answer.
+// No I/O: the soak monitor (services/) fetches, this decides. docs/soak-analysis.md has the rules.
+#include "policy.h"
+#include "soak_types.h"
+
+#include <chrono>
+
+namespace cockpit {
+
+// A bound after its baseline is applied: a value passes when min <= value <= max (either may be
+// absent). Equality passes: "failures > failure_limit" and "value > max" are both strict.
+struct Threshold {
+    std::optional<double> max;
+    std::optional<double> min;
+
+    [[nodiscard]] bool holds(double value) const;  // false for NaN/Inf
+};
+
+[[nodiscard]] bool needsBaseline(const SoakCheckPolicy &check);
+[[nodiscard]] bool needsBaseline(const TriggerPolicy &trigger);
+// none when the bound is baseline-relative and the baseline is missing or not finite.
+[[nodiscard]] std::optional<Threshold> resolveThreshold(
+    const SoakCheckPolicy &check, std::optional<double> baseline);
+[[nodiscard]] std::optional<Threshold> resolveThreshold(
+    const TriggerPolicy &trigger, std::optional<double> baseline);
+// The instant query whose value at the soak start is the baseline: the average of the baseline
+// query (the check's own query unless baseline.query is set) over the window before the start,
+// e.g. avg_over_time((Q)[1h:1m]). Empty when the bound is not baseline-relative.
+[[nodiscard]] QString baselineQuery(const SoakCheckPolicy &check);
+[[nodiscard]] QString baselineQuery(const TriggerPolicy &trigger);
+
+// Measurement schedule: start + k*interval for k = 1..n, n = count, or duration/interval (the
+// check's own duration, else the soak's). A check without interval has no measurements.
+[[nodiscard]] int measurementCount(const SoakCheckPolicy &check, std::chrono::seconds soakDuration);
+[[nodiscard]] QList<QDateTime> measurementTimes(
+    const SoakCheckPolicy &check, const QDateTime &start, std::chrono::seconds soakDuration);
+// start + the longest check window (or start + soakDuration when there are no checks).
+[[nodiscard]] QDateTime soakEnd(
+    const QList<SoakCheckPolicy> &checks, const QDateTime &start, std::chrono::seconds soakDuration);
+
+// Prometheus' instant-query lookback: a sample older than this is no data.
+inline constexpr std::chrono::seconds kDefaultLookback {300};
+
+// The value the check's instant query would give at `time`, taken from an instant answer.
+// Several series: the worst one (highest for max/baseline bounds, lowest for min bounds).
+[[nodiscard]] Reading readingFromInstant(
+    const QueryOutcome &answer, const QDateTime &time, const SoakCheckPolicy &check);
+// The same from a range answer, per time: the latest sample at or before it within lookback.
+[[nodiscard]] QList<Reading> readingsFromRange(const QueryOutcome &answer, const QList<QDateTime> &times,
+    const SoakCheckPolicy &check, std::chrono::seconds lookback = kDefaultLookback);
+
+struct CheckInput {
+    SoakCheckPolicy policy;
+    QList<Reading> readings;  // matched to scheduled times; a later reading for a time replaces one
+    std::optional<Reading> baseline;  // needed when the bound is baseline-relative
+};
+
+struct TriggerInput {
+    TriggerPolicy policy;
+    QueryOutcome series;  // a range answer over the window (or instant answers accumulated)
+    std::optional<Reading> baseline;
+    std::chrono::seconds step {60};  // samples further apart than 1.5 steps are a gap
+};
+
+struct SoakInput {
+    QDateTime start;
+    std::chrono::seconds duration {0};  // soak.duration; a check's count/duration overrides it
+    QList<CheckInput> checks;
+    QList<TriggerInput> triggers;
+    // A due measurement without a reading is Pending this long, then an Error ("not measured").
+    std::chrono::seconds grace {300};
+};
+
+// Scheduled times <= now that still need a query: no reading yet, or the last one an error (a
+// query at a past time can be retried; a successful retry replaces the error).
+[[nodiscard]] QList<QDateTime> dueMeasurements(
+    const CheckInput &check, const QDateTime &start, std::chrono::seconds soakDuration, const QDateTime &now);
+
+[[nodiscard]] CheckResult evaluateCheck(const CheckInput &check, const QDateTime &start,
+    std::chrono::seconds soakDuration, const QDateTime &now, std::chrono::seconds grace = kDefaultLookback);
+// Points before `from` (the soak start) are the old version's and are ignored.
+[[nodiscard]] TriggerResult evaluateTrigger(
+    const TriggerInput &trigger, const QDateTime &now, const QDateTime &from = {});
+
+// Probe and manual triggers, and the core of query triggers: whether the condition held at each
+// time. Points further apart than maxGapMs break a run; a run fires once it lasted `for`.
+struct ConditionPoint {
+    qint64 timeMs = 0;
+    bool holds = false;
+};
+[[nodiscard]] TriggerResult evaluateCondition(const TriggerPolicy &trigger, QList<ConditionPoint> points,
+    qint64 maxGapMs, const QDateTime &now, const QDateTime &from = {});
+
+// Live mode calls this on every tick with the readings so far; retrospective mode once with
+// now >= end. Both give the same result for the same readings.
+[[nodiscard]] SoakEvaluation evaluateSoak(const SoakInput &input, const QDateTime &now);
+
+}  // namespace cockpit
