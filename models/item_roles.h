@@ -35,6 +35,13 @@ enum ItemRole {
     BeforeRole,  // QJsonObject
     AfterRole,  // QJsonObject
     HashRole,
+    // CommitCoverageModel (ui/commit_coverage_model.h)
+    CommitShaRole,  // full SHA
+    CoverageStateRole,  // CoverageState as int
+    CommitTypeRole,  // Conventional Commits type ("feat"); empty when the subject has none
+    CommitBreakingRole,  // bool
+    CommitPrRole,  // int PR number; 0 when the subject cites none
+    CoveredByRole,  // QString: the changelog entry that covers it
 };
 
 enum class NodeKind { Phase, Section, Item };
