@@ -20,7 +20,7 @@ void addOptions(QCommandLineParser &p)
         "  demo [--dir DIR] [--no-open]        build the demo workspace and open it\n"
         "  policy check                        validate the policy and checklists\n"
         "  release new VERSION [--commit REF] [--type T] [--target-date D]\n"
-        "  release status VERSION | release list\n"
+        "  release status VERSION | release list | release deployed VERSION --env ENV\n"
         "  checklist show VERSION [--markdown]\n"
         "  checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]\n"
         "  changelog lint | changelog coverage [--from REF] [--to REF] | changelog cut VERSION [--date D]\n"
@@ -72,7 +72,7 @@ void addOptions(QCommandLineParser &p)
             QStringLiteral("MSG")},
         {QStringLiteral("remote"), QStringLiteral("tag create|promote: push the tag to this remote."),
             QStringLiteral("NAME")},
-        {QStringLiteral("env"), QStringLiteral("soak evaluate: the environment."), QStringLiteral("ENV")},
+        {QStringLiteral("env"), QStringLiteral("soak evaluate, release deployed: the environment."), QStringLiteral("ENV")},
         {QStringLiteral("role"), QStringLiteral("signoff: the role signed for."), QStringLiteral("ROLE")},
         {QStringLiteral("reject"), QStringLiteral("signoff: reject instead of approve (needs --reason).")},
         {QStringLiteral("reason"), QStringLiteral("signoff --reject: why."), QStringLiteral("TEXT")},

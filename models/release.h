@@ -31,4 +31,13 @@ struct ReleaseRecord {
 // The release's fields as JSON (snake_case keys): the CLI's output and the audit log's "after".
 QJsonObject releaseToJson(const ReleaseRecord &release);
 
+// A release going live in one environment: the soak and the rollback window start here.
+struct Deployment {
+    QString version;
+    QString environment;
+    QString commit;  // the release's commit when it was deployed
+    QString actor;
+    QDateTime deployedAt;  // UTC
+};
+
 }  // namespace cockpit

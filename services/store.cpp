@@ -146,6 +146,19 @@ QFuture<Result<ReleaseRecord>> Store::setReleaseState(QString version, ReleaseSt
         });
 }
 
+QFuture<Result<Deployment>> Store::recordDeployment(QString version, QString environment, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
+            actor = std::move(actor)] { return w->recordDeployment(version, environment, actor); });
+}
+
+QFuture<Result<QList<Deployment>>> Store::deployments(QString version)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->deployments(version); });
+}
+
 QFuture<Result<Checklist>> Store::checklist(QString version)
 {
     return enqueue(

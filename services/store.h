@@ -47,6 +47,12 @@ public:
     QFuture<Result<ReleaseRecord>> release(QString version);  // NotFound when absent
     QFuture<Result<ReleaseRecord>> setReleaseState(QString version, ReleaseState state, QString actor);
 
+    // Records that the release went live in environment (now, as actor) and moves it to Soaking,
+    // with its audit entry, in one transaction. NotFound for an unknown release.
+    QFuture<Result<Deployment>> recordDeployment(QString version, QString environment, QString actor);
+    // The release's deployments, oldest first.
+    QFuture<Result<QList<Deployment>>> deployments(QString version);
+
     // The release's checklist: templates as snapshotted, with every item's saved state.
     QFuture<Result<Checklist>> checklist(QString version);
     // Saves one item's state, note, N/A reason and evidence (keyed by item.key) and its audit

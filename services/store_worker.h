@@ -34,6 +34,8 @@ public:
     Result<QList<ReleaseRecord>> releases();
     Result<ReleaseRecord> release(const QString &version);
     Result<ReleaseRecord> setReleaseState(const QString &version, ReleaseState state, const QString &actor);
+    Result<Deployment> recordDeployment(const QString &version, const QString &environment, const QString &actor);
+    Result<QList<Deployment>> deployments(const QString &version);
     Result<Checklist> checklist(const QString &version);
     Result<ChecklistItem> setItemState(const QString &version, ChecklistItem item, const QString &actor);
 

@@ -75,6 +75,39 @@ int releaseStatus(CliContext &ctx, const QString &version)
     return Ok;
 }
 
+int releaseDeployed(CliContext &ctx, const QString &version)
+{
+    const QString env = ctx.option(QStringLiteral("env"));
+    if (env.isEmpty())
+        return ctx.usage(QStringLiteral("release deployed: --env ENV is required"));
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    if (!ws->policy.environment(env)) {
+        QStringList known;
+        for (const EnvironmentPolicy &e : std::as_const(ws->policy.environments))
+            known << e.name;
+        return ctx.report({ErrorCode::BadInput,
+            QStringLiteral("--env: no environment '%1' in %2 (known: %3)")
+                .arg(env, ws->policyPath(), known.join(QStringLiteral(", "))),
+            {}});
+    }
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    auto deployment = (*store)->recordDeployment(version, env, ctx.identity().id).result();
+    if (!deployment)
+        return ctx.report(deployment.error());
+    ctx.err(QStringLiteral("Release %1 is live in %2 since %3; soak and rollback window start now.")
+                .arg(version, env, deployment->deployedAt.toString(Qt::ISODate)));
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("version"), version}, {QStringLiteral("env"), env},
+            {QStringLiteral("commit"), deployment->commit},
+            {QStringLiteral("deployed_at"), deployment->deployedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("actor"), deployment->actor}});
+    return Ok;
+}
+
 int releaseList(CliContext &ctx)
 {
     auto store = ctx.openStore();
@@ -107,8 +140,10 @@ int runRelease(CliContext &ctx)
         return releaseStatus(ctx, w[2]);
     if (sub == QLatin1String("list") && w.size() == 2)
         return releaseList(ctx);
-    return ctx.usage(QStringLiteral(
-        "usage: release new VERSION [--commit REF] [--type T] | release status VERSION | release list"));
+    if (sub == QLatin1String("deployed") && w.size() == 3)
+        return releaseDeployed(ctx, w[2]);
+    return ctx.usage(QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | "
+                                    "release list | release deployed VERSION --env ENV"));
 }
 
 }  // namespace cockpit::cli

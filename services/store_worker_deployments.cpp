@@ -1,0 +1,68 @@
+// StoreWorker: deployments, the start of a release's soak and rollback window.
+#include "store.h"
+#include "store_worker.h"
+
+#include <QJsonObject>
+
+namespace cockpit {
+
+Result<Deployment> StoreWorker::recordDeployment(
+    const QString &version, const QString &environment, const QString &actor)
+{
+    Deployment deployment {version, environment, {}, actor, now()};
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = findRelease(version);
+        if (!found)
+            return std::unexpected(found.error());
+        if (!*found)
+            return fail(ErrorCode::NotFound, QStringLiteral("no release %1").arg(version));
+        const ReleaseRecord &release = **found;
+        deployment.commit = release.commit;
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO deployments (release_id, environment, commit_sha, actor, "
+                                      "deployed_at) VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(release.id), text(environment), text(release.commit), text(actor),
+                 QVariant(deployment.deployedAt.toString(Qt::ISODateWithMs))})
+            insert.addBindValue(value);
+        if (auto done = exec(insert, QStringLiteral("cannot record the deployment of %1").arg(version)); !done)
+            return done;
+        QSqlQuery state(m_db);
+        state.prepare(QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
+        state.addBindValue(releaseStateName(ReleaseState::Soaking));
+        state.addBindValue(release.id);
+        if (auto done = exec(state, QStringLiteral("cannot change release %1").arg(version)); !done)
+            return done;
+        return record(AuditEntry {0, deployment.deployedAt, actor, QStringLiteral("release.deploy"), version,
+                          environment, QJsonObject {{QStringLiteral("state"), releaseStateName(release.state)}},
+                          QJsonObject {{QStringLiteral("state"), releaseStateName(ReleaseState::Soaking)},
+                              {QStringLiteral("environment"), environment},
+                              {QStringLiteral("commit"), release.commit}},
+                          {}, {}},
+            appended);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announceRelease(appended, version);
+    return deployment;
+}
+
+Result<QList<Deployment>> StoreWorker::deployments(const QString &version)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT d.environment, d.commit_sha, d.actor, d.deployed_at FROM deployments d "
+                             "JOIN releases r ON r.id = d.release_id WHERE r.version = ? ORDER BY d.deployed_at, d.id"));
+    q.addBindValue(version);
+    if (auto ok = exec(q, QStringLiteral("cannot read the deployments of %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    QList<Deployment> list;
+    while (q.next())
+        list << Deployment {version, q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)};
+    return list;
+}
+
+}  // namespace cockpit
