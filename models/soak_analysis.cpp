@@ -193,6 +193,7 @@ CheckResult evaluateCheck(const CheckInput &input, const QDateTime &start, secon
     }
     r.scheduled = int(r.measurements.size());
     r.consecutiveErrors = tally.run;
+    r.failures = tally.failures;
     conclude(r, tally);
     return r;
 }
