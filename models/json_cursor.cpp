@@ -243,7 +243,7 @@ bool JsonCursor::unescape(const char *from, std::string_view &out)
             break;
         }
         default:
-            failAt(m_pos - 1, QStringLiteral("unknown escape '\\%1'").arg(QLatin1Char(e)));
+            failAt(m_pos - 2, QStringLiteral("unknown escape '\\%1'").arg(QLatin1Char(e)));
             return false;
         }
     }

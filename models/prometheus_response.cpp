@@ -229,7 +229,10 @@ QueryOutcome ResponseReader::finish(QByteArrayView body, int httpStatus)
             for (const Sample &sample : series.samples)
                 if (!std::isfinite(sample.value)) {
                     m_out.failure = QueryFailure::NotFinite;
-                    m_out.message = QStringLiteral("the query answered %1").arg(sample.value);
+                    m_out.message = QStringLiteral("the query answered %1")
+                                        .arg(std::isnan(sample.value) ? QStringLiteral("NaN")
+                                                : sample.value > 0    ? QStringLiteral("+Inf")
+                                                                      : QStringLiteral("-Inf"));
                     return m_out;
                 }
     return m_out;
