@@ -150,9 +150,11 @@ HttpCheckPolicy readHttpCheck(PolicyReader &reader, const MapView &view)
     }
     check.cookieFlags = view.strings(QStringLiteral("cookie_flags"));
     check.sameSite = view.strings(QStringLiteral("same_site"));
-    if (check.expectStatus.isEmpty() && check.cookieFlags.isEmpty() && check.sameSite.isEmpty())
-        reader.fail(
-            view.node(), view.path(), QStringLiteral("expected expect_status, cookie_flags or same_site"));
+    check.expectNoCookie = view.boolean(QStringLiteral("expect_no_cookie"), false);
+    if (check.expectStatus.isEmpty() && check.cookieFlags.isEmpty() && check.sameSite.isEmpty()
+        && !check.expectNoCookie)
+        reader.fail(view.node(), view.path(),
+            QStringLiteral("expected expect_status, cookie_flags, same_site or expect_no_cookie"));
     return check;
 }
 
@@ -175,7 +177,7 @@ void readEnvironmentDetails(
     if (view.has(QStringLiteral("requests"))) {
         const QStringList keys {QStringLiteral("name"), QStringLiteral("method"), QStringLiteral("path"),
             QStringLiteral("headers"), QStringLiteral("body"), QStringLiteral("expect_status"),
-            QStringLiteral("cookie_flags"), QStringLiteral("same_site")};
+            QStringLiteral("cookie_flags"), QStringLiteral("same_site"), QStringLiteral("expect_no_cookie")};
         for (const MapView &item : reader.namedItems(
                  view.get(QStringLiteral("requests")), view.childPath(QStringLiteral("requests")), keys))
             env.requests << readHttpCheck(reader, item);
