@@ -53,3 +53,8 @@ QString ServiceProcess::fixtureProgram(const QString &name)
 {
     return QCoreApplication::applicationDirPath() + QStringLiteral("/fixtures/") + name;
 }
+
+QString ServiceProcess::prometheusScript()
+{
+    return QStringLiteral(COCKPIT_SOURCE_DIR "/tests/fixtures/prometheus_fixture.sh");
+}

@@ -23,6 +23,9 @@ public:
 
     // The built fixture program next to the test executables (tests/fixtures/NAME).
     static QString fixtureProgram(const QString &name);
+    // tests/fixtures/prometheus_fixture.sh: run it with {WORKDIR} and wait for "ready"; the ready
+    // line is "ready URL START" (START: the backfilled soak's start, Unix seconds).
+    static QString prometheusScript();
 
 private:
     QProcess m_process;
