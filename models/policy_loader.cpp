@@ -31,6 +31,7 @@ const QStringList kTopLevelKeys {
     QStringLiteral("notifications"),
     QStringLiteral("metrics"),
     QStringLiteral("evidence"),
+    QStringLiteral("signoff"),
 };
 
 // Template names become file names (.release-cockpit/checklists/NAME.md): no paths, no dots first.
@@ -255,6 +256,22 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
     }
 }
 
+void readSignoff(PolicyReader &reader, const MapView &root, Policy &policy)
+{
+    if (!root.has(QStringLiteral("signoff")))
+        return;
+    const MapView view = reader.map(root.get(QStringLiteral("signoff")), QStringLiteral("signoff"),
+        {QStringLiteral("allowed_signers"), QStringLiteral("ssh_signing")});
+    policy.signoff.allowedSigners = view.string(QStringLiteral("allowed_signers"));
+    policy.signoff.sshSigning = view.string(QStringLiteral("ssh_signing"), policy.signoff.sshSigning);
+    if (view.has(QStringLiteral("ssh_signing")))
+        reader.requireKnown(view.get(QStringLiteral("ssh_signing")), view.childPath(QStringLiteral("ssh_signing")),
+            QStringLiteral("ssh_signing value"), policy.signoff.sshSigning,
+            {QStringLiteral("optional"), QStringLiteral("required")});
+    if (policy.signoff.sshSigning == u"required" && policy.signoff.allowedSigners.isEmpty())
+        reader.fail(view.node(), view.path(), QStringLiteral("ssh_signing: required needs allowed_signers"));
+}
+
 Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QString &path)
 {
     Policy policy;
@@ -275,6 +292,7 @@ Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QStrin
     readCanary(reader, root, policy);
     readNotifications(reader, root, policy);
     readMetrics(reader, root, policy);
+    readSignoff(reader, root, policy);
     return policy;
 }
 
