@@ -1,0 +1,116 @@
+#pragma once
+// Read (and the few write) operations the release desk needs on the workspace repository:
+// tags, the last release tag, commit ranges, a file at a ref, one file's diff, and the writes
+// behind tagging (annotated tag, branch, push). A value type over one libgit2 handle: every call
+// blocks, so run it off the GUI thread (QtConcurrent::run) with one instance per thread.
+#include "commit_info.h"
+#include "error.h"
+#include "semver.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+struct git_repository;
+
+namespace cockpit {
+
+struct GitTagInfo {
+    QString name;  // "v3.7.0" (the reference name without refs/tags/)
+    QString targetSha;  // the commit it points at, peeled through tag objects
+    bool annotated = false;
+    QString message;  // annotated tags only
+    QString taggerName, taggerEmail;
+    QDateTime taggedAt;  // UTC; invalid for lightweight tags
+    std::optional<SemVer> version;  // parsed with the service's tag format; nullopt if not SemVer
+};
+
+struct DiffLine {
+    char origin = ' ';  // ' ' context, '+' added, '-' removed
+    int oldLine = -1;  // 1-based; -1 for an added line
+    int newLine = -1;  // 1-based; -1 for a removed line
+    QString text;  // without the line ending
+};
+
+struct DiffHunk {
+    QString header;  // "@@ -1,3 +1,4 @@ context", without the line ending
+    QList<DiffLine> lines;
+};
+
+struct FileDiff {
+    QList<DiffHunk> hunks;
+    bool binary = false;  // libgit2 saw binary content: no hunks
+    [[nodiscard]] bool isEmpty() const { return hunks.isEmpty() && !binary; }
+};
+
+// What a push authenticates with. The password comes from the caller (the keychain in the GUI),
+// never from the service itself, and is never logged.
+struct GitCredentials {
+    QString username;  // empty: the URL's user, else "git"
+    QString password;  // empty: no userpass; the SSH agent is tried for ssh:// remotes
+};
+
+class GitService {
+public:
+    // Discovers the repository upwards from path. tagFormat ("v{version}") decides which tag
+    // names carry a version in tags().
+    static Result<GitService> open(const QString &path);
+    static Result<GitService> open(const QString &path, const QString &tagFormat);
+
+    GitService(GitService &&) noexcept;
+    GitService &operator=(GitService &&) noexcept;
+    ~GitService();
+
+    [[nodiscard]] QString workdir() const;  // absolute, no trailing slash
+    [[nodiscard]] QString tagFormat() const { return m_tagFormat; }
+
+    // Every refs/tags/* reference, SemVer-descending; tags that are not versions come last by name.
+    [[nodiscard]] Result<QList<GitTagInfo>> tags() const;
+    // One tag by name; NotFound when absent.
+    [[nodiscard]] Result<GitTagInfo> tag(const QString &name) const;
+    // The highest release tag (by SemVer precedence) whose commit is reachable from fromRef.
+    [[nodiscard]] Result<std::optional<GitTagInfo>> lastReleaseTag(const QString &tagFormat,
+        const QString &fromRef = QStringLiteral("HEAD"), bool includePrereleases = false) const;
+    // Commits of `git log fromRef..toRef` (fromRef empty: from the root), newest first. A stop
+    // request ends the walk with ErrorCode::Failed, "cancelled"; progress gets the count so far.
+    [[nodiscard]] Result<QList<CommitInfo>> commits(const QString &fromRef, const QString &toRef,
+        std::stop_token stop = {}, std::function<void(int done)> progress = {}) const;
+    [[nodiscard]] Result<QByteArray> fileAt(const QString &ref, const QString &path) const;
+    // Blob to blob with 3 lines of context; a side where the file is absent counts as empty.
+    [[nodiscard]] Result<FileDiff> diffFile(
+        const QString &fromRef, const QString &toRef, const QString &path) const;
+    [[nodiscard]] Result<QString> resolve(const QString &ref) const;  // full SHA of the commit
+    [[nodiscard]] Result<bool> isAncestor(const QString &ancestorSha, const QString &descendantSha) const;
+
+    // Writes. A tag or branch that exists is a Conflict naming it.
+    Result<GitTagInfo> createAnnotatedTag(const QString &name, const QString &commitSha,
+        const QString &message, const QString &taggerName, const QString &taggerEmail,
+        const QDateTime &when = {});
+    Status createBranch(const QString &name, const QString &commitSha);
+    [[nodiscard]] Result<QString> branchTarget(const QString &name) const;  // NotFound when absent
+    // Pushes refs/tags/NAME to a configured remote name or a URL; a rejected ref is Failed.
+    Status pushTag(const QString &remote, const QString &tagName, const GitCredentials &credentials = {});
+    // The URL of a configured remote, or remote itself when it is already a URL; NotFound else.
+    [[nodiscard]] Result<QString> remoteUrl(const QString &remote) const;
+
+private:
+    struct Deleter {
+        void operator()(git_repository *repo) const;
+    };
+    GitService(git_repository *repo, QString tagFormat);
+    [[nodiscard]] git_repository *raw() const { return m_repo.get(); }
+    [[nodiscard]] std::optional<SemVer> versionOf(const QString &tagName, const QString &format) const;
+
+    std::unique_ptr<git_repository, Deleter> m_repo;
+    QString m_tagFormat;
+};
+
+// Sorts tags SemVer-descending, non-versions last by name (shared with tests and the UI).
+void sortTagsByVersion(QList<GitTagInfo> &tags);
+
+}  // namespace cockpit
