@@ -46,6 +46,7 @@ public:
     void setAuth(const PrometheusAuth &auth) { m_auth = auth; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }  // settings changed; answers in flight stand
 
     // [start, end] at `step` (0 = stepFor(start, end)), aligned outwards to multiples of the step
     // and cut into chunks of at most maxPoints points.

@@ -67,6 +67,18 @@ public:
     // Appends many entries in one transaction (bulk import, benchmarks).
     QFuture<Status> appendAuditBatch(QList<AuditEntry> entries);
 
+    // Soak recordings (soak_recording.h JSON), one per release and environment: a new one replaces
+    // the old, with a "soak.record" audit entry, in one transaction. NotFound when none is stored.
+    QFuture<Status> saveSoakRecording(
+        QString version, QString environment, QByteArray json, QString verdict = {}, QString actor = {});
+    QFuture<Result<QByteArray>> soakRecording(QString version, QString environment);
+    // Probe results (ProbeReport JSON), every run kept, with a "probe.run" audit entry. version
+    // may be empty (a probe outside a release). latestProbeResult: the newest for the environment
+    // (and the release, when version is given); NotFound when there is none.
+    QFuture<Status> saveProbeResult(
+        QString version, QString environment, bool ok, QByteArray json, QString actor = {});
+    QFuture<Result<QByteArray>> latestProbeResult(QString environment, QString version = {});
+
 signals:
     // A change landed (from this process, or another cockpit in team mode).
     void releaseChanged(const QString &version);

@@ -44,6 +44,14 @@ public:
     Result<AuditEntry> appendAudit(const AuditEntry &entry);
     Status appendAuditBatch(const QList<AuditEntry> &entries);
 
+    // store_worker_soak.cpp
+    Status saveSoakRecording(const QString &version, const QString &environment, const QByteArray &json,
+        const QString &verdict, const QString &actor);
+    Result<QByteArray> soakRecording(const QString &version, const QString &environment);
+    Status saveProbeResult(const QString &version, const QString &environment, bool ok, const QByteArray &json,
+        const QString &actor);
+    Result<QByteArray> latestProbeResult(const QString &environment, const QString &version);
+
 private:
     struct ChainHead {
         qint64 seq = 0;

@@ -1,0 +1,237 @@
+#include "soak_monitor.h"
+
+#include "prometheus_client.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSoak, "cockpit.services.soak")
+
+namespace cockpit {
+namespace {
+
+using std::chrono::seconds;
+
+// Failures that say Prometheus is not answering, as opposed to answering "no data" or garbage.
+bool isOutage(QueryFailure f)
+{
+    return f == QueryFailure::Unreachable || f == QueryFailure::Timeout || f == QueryFailure::HttpError;
+}
+
+void putReading(QList<Reading> &readings, const Reading &reading)
+{
+    for (Reading &r : readings) {
+        if (r.time == reading.time) {
+            r = reading;
+            return;
+        }
+    }
+    readings << reading;
+    std::sort(
+        readings.begin(), readings.end(), [](const Reading &a, const Reading &b) { return a.time < b.time; });
+}
+
+QString withEnv(QString query, const QString &env)
+{
+    return query.replace(QStringLiteral("$env"), env);
+}
+
+}  // namespace
+
+SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
+    const QDateTime &start, std::optional<seconds> duration)
+{
+    SoakPlan plan;
+    plan.environment = environment;
+    plan.version = version;
+    plan.start = start.toUTC();
+    plan.duration = duration.value_or(policy.soakDuration);
+    for (SoakCheckPolicy check : policy.soakChecks) {
+        check.query = withEnv(check.query, environment);
+        plan.checks << check;
+    }
+    for (TriggerPolicy trigger : policy.triggers) {
+        trigger.query = withEnv(trigger.query, environment);
+        plan.triggers << trigger;
+    }
+    return plan;
+}
+
+SoakMonitor::SoakMonitor(PrometheusClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_timer.setInterval(std::chrono::seconds(15));
+    connect(&m_timer, &QTimer::timeout, this, &SoakMonitor::poll);
+}
+
+void SoakMonitor::setPollInterval(std::chrono::milliseconds interval)
+{
+    m_timer.setInterval(interval);
+}
+
+void SoakMonitor::begin(const SoakPlan &plan)
+{
+    stop();
+    m_plan = plan;
+    m_recording = SoakRecording {};
+    m_recording.environment = plan.environment;
+    m_recording.version = plan.version;
+    m_recording.start = plan.start;
+    m_recording.duration = plan.duration;
+    for (const SoakCheckPolicy &check : plan.checks)
+        m_recording.checks << RecordedCheck {check, {}, {}, std::nullopt};
+    for (const TriggerPolicy &trigger : plan.triggers)
+        m_recording.triggers << RecordedTrigger {trigger, {}, std::nullopt, plan.triggerStep};
+    m_seriesAt = {};
+    m_stale = false;
+    m_fired.clear();
+}
+
+void SoakMonitor::startLive(const SoakPlan &plan)
+{
+    begin(plan);
+    m_timer.start();
+    poll();
+}
+
+void SoakMonitor::evaluateWindow(const SoakPlan &plan, const QDateTime &end)
+{
+    begin(plan);
+    runPass(std::min(end.toUTC(), m_clock().toUTC()), true);
+}
+
+void SoakMonitor::stop()
+{
+    m_timer.stop();
+    ++m_generation;
+    m_pending = 0;
+}
+
+void SoakMonitor::poll()
+{
+    if (m_pending > 0)
+        return;  // the previous pass is still waiting for Prometheus
+    runPass(m_clock().toUTC(), false);
+}
+
+void SoakMonitor::runPass(const QDateTime &now, bool final)
+{
+    m_passTime = now;
+    m_finalPass = final;
+    m_passFailure.clear();
+    m_passAnswered = false;
+    m_pending = 1;  // held until every query of this pass is sent
+    queryMeasurements(now);
+    const QDateTime end = soakEnd(m_plan.checks, m_plan.start, m_plan.duration);
+    const bool seriesDue = final || !m_seriesAt.isValid()
+        || m_seriesAt.secsTo(now) >= m_plan.triggerStep.count() || (now >= end && m_seriesAt < end);
+    if (seriesDue)
+        querySeries(now);
+    if (--m_pending == 0)
+        finishPass();
+}
+
+void SoakMonitor::queryMeasurements(const QDateTime &now)
+{
+    for (qsizetype i = 0; i < m_recording.checks.size(); ++i) {
+        const RecordedCheck &check = m_recording.checks[i];
+        const CheckInput input {check.policy, check.readings, check.baseline};
+        for (const QDateTime &time : dueMeasurements(input, m_plan.start, m_plan.duration, now)) {
+            expect(m_client->instant(check.policy.query, time), [this, i, time](const QueryOutcome &o) {
+                RecordedCheck &c = m_recording.checks[i];
+                putReading(c.readings, readingFromInstant(o, time, c.policy));
+            });
+        }
+        const bool baselineMissing
+            = !check.baseline || check.baseline->failure != QueryFailure::None || !check.baseline->value;
+        if (needsBaseline(check.policy) && baselineMissing) {
+            expect(m_client->instant(baselineQuery(check.policy), m_plan.start),
+                [this, i](const QueryOutcome &o) {
+                    RecordedCheck &c = m_recording.checks[i];
+                    c.baseline = readingFromInstant(o, m_plan.start, c.policy);
+                });
+        }
+    }
+}
+
+void SoakMonitor::querySeries(const QDateTime &now)
+{
+    m_seriesAt = now;
+    const QDateTime end = std::min(now, soakEnd(m_plan.checks, m_plan.start, m_plan.duration));
+    if (end <= m_plan.start)
+        return;
+    for (qsizetype i = 0; i < m_recording.checks.size(); ++i) {
+        expect(m_client->range(m_recording.checks[i].policy.query, m_plan.start, end),
+            [this, i](const QueryOutcome &o) { m_recording.checks[i].series = o; });
+    }
+    for (qsizetype i = 0; i < m_recording.triggers.size(); ++i) {
+        const TriggerPolicy &t = m_recording.triggers[i].policy;
+        if (t.query.isEmpty())
+            continue;  // probe and manual triggers are not Prometheus' to judge
+        expect(m_client->range(t.query, m_plan.start, end, m_plan.triggerStep),
+            [this, i](const QueryOutcome &o) { m_recording.triggers[i].series = o; });
+        if (needsBaseline(t) && !m_recording.triggers[i].baseline) {
+            expect(m_client->instant(baselineQuery(t), m_plan.start), [this, i](const QueryOutcome &o) {
+                SoakCheckPolicy asCheck;  // readingFromInstant only needs the bound's direction
+                asCheck.max = m_recording.triggers[i].policy.max;
+                asCheck.min = m_recording.triggers[i].policy.min;
+                m_recording.triggers[i].baseline = readingFromInstant(o, m_plan.start, asCheck);
+            });
+        }
+    }
+}
+
+void SoakMonitor::expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply)
+{
+    ++m_pending;
+    const quint64 generation = m_generation;
+    future.then(this, [this, generation, apply = std::move(apply)](const QueryOutcome &outcome) {
+        if (generation != m_generation)
+            return;  // stopped or restarted since this was asked
+        apply(outcome);
+        note(outcome);
+        if (--m_pending == 0)
+            finishPass();
+    });
+}
+
+void SoakMonitor::note(const QueryOutcome &outcome)
+{
+    if (isOutage(outcome.failure)) {
+        if (m_passFailure.isEmpty())
+            m_passFailure
+                = QStringLiteral("Prometheus %1: %2").arg(queryFailureName(outcome.failure), outcome.message);
+    } else {
+        m_passAnswered = true;
+    }
+}
+
+void SoakMonitor::finishPass()
+{
+    m_recording.recordedAt = m_passTime;
+    m_evaluation = evaluateRecording(m_recording, m_passTime);
+    qCDebug(lcSoak) << m_plan.environment << soakVerdictName(m_evaluation.verdict) << "at" << m_passTime;
+    if (!m_passFailure.isEmpty() && !m_stale) {
+        m_stale = true;
+        emit stale(m_passFailure);
+    } else if (m_passFailure.isEmpty() && m_passAnswered && m_stale) {
+        m_stale = false;
+        emit recovered();
+    }
+    emit updated(m_evaluation);
+    for (const TriggerResult &t : m_evaluation.triggers) {
+        if (t.fired && !m_fired.contains(t.name)) {
+            m_fired.insert(t.name);
+            emit triggerFired(t.name, t.severity);
+        }
+    }
+    const bool over = m_evaluation.verdict != SoakVerdict::Running
+        && m_passTime >= soakEnd(m_plan.checks, m_plan.start, m_plan.duration);
+    if (m_finalPass || (m_timer.isActive() && over)) {
+        m_timer.stop();
+        emit finished(m_evaluation);
+    }
+}
+
+}  // namespace cockpit

@@ -1,0 +1,98 @@
+#pragma once
+// Watches a soak through Prometheus. Live: on every poll it measures each check at the scheduled
+// times that have come (instant queries at exactly those times), refreshes the series of checks
+// and rollback triggers on the trigger cadence, and re-evaluates (models/soak_analysis.h).
+// Retrospective: one pass over a past window. Both keep a SoakRecording that the store saves and
+// the Soak tab replays; time comes from an injected clock.
+#include "policy.h"
+#include "soak_recording.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <chrono>
+#include <functional>
+
+namespace cockpit {
+
+class PrometheusClient;
+
+struct SoakPlan {
+    QString environment;
+    QString version;
+    QDateTime start;
+    std::chrono::seconds duration {0};
+    QList<SoakCheckPolicy> checks;  // queries with $env already replaced
+    QList<TriggerPolicy> triggers;
+    std::chrono::seconds triggerStep {60};  // trigger series resolution and refresh cadence
+};
+
+// The policy's soak checks and triggers for one environment, "$env" replaced by its name.
+// duration: the soak's length (default: the policy's soak.duration).
+[[nodiscard]] SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
+    const QDateTime &start, std::optional<std::chrono::seconds> duration = std::nullopt);
+
+class SoakMonitor : public QObject {
+    Q_OBJECT
+public:
+    explicit SoakMonitor(PrometheusClient *client, QObject *parent = nullptr);
+
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // How often live mode looks for due work (default 15 s); measurements keep their schedule.
+    void setPollInterval(std::chrono::milliseconds interval);
+
+    // Live: polls now and then every poll interval until the soak's end has been measured.
+    void startLive(const SoakPlan &plan);
+    // Retrospective: one pass over [plan.start, end] judged at min(end, clock()); emits finished().
+    void evaluateWindow(const SoakPlan &plan, const QDateTime &end);
+    // Stops polling; answers still in flight are dropped.
+    void stop();
+
+    [[nodiscard]] bool isLive() const { return m_timer.isActive(); }
+    [[nodiscard]] bool isStale() const { return m_stale; }
+    // Whether any query of the latest pass got an answer from Prometheus (even "no data").
+    [[nodiscard]] bool prometheusAnswered() const { return m_passAnswered; }
+    [[nodiscard]] SoakEvaluation evaluation() const { return m_evaluation; }
+    [[nodiscard]] SoakRecording recording() const { return m_recording; }
+
+public slots:
+    void poll();  // one live pass now (the timer calls it; tests may too)
+
+signals:
+    void updated(const cockpit::SoakEvaluation &evaluation);
+    // Prometheus stopped answering (unreachable, timeout, HTTP error); recovered() once it answers.
+    void stale(const QString &reason);
+    void recovered();
+    // A rollback trigger's condition has held for its `for` (emitted once per trigger and soak).
+    void triggerFired(const QString &name, const QString &severity);
+    // The soak's last measurement is in (live), or the window was evaluated (retrospective).
+    void finished(const cockpit::SoakEvaluation &evaluation);
+
+private:
+    void begin(const SoakPlan &plan);
+    void runPass(const QDateTime &now, bool final);
+    void queryMeasurements(const QDateTime &now);
+    void querySeries(const QDateTime &now);
+    void expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply);
+    void note(const QueryOutcome &outcome);
+    void finishPass();
+
+    PrometheusClient *m_client;
+    std::function<QDateTime()> m_clock;
+    QTimer m_timer;
+    SoakPlan m_plan;
+    SoakRecording m_recording;
+    SoakEvaluation m_evaluation;
+    quint64 m_generation = 0;  // answers of an earlier start/stop are dropped
+    int m_pending = 0;
+    QDateTime m_passTime;
+    bool m_finalPass = false;
+    QDateTime m_seriesAt;  // when the series were last refreshed
+    QString m_passFailure;  // the first "Prometheus is not answering" failure of this pass
+    bool m_passAnswered = false;
+    bool m_stale = false;
+    QSet<QString> m_fired;
+};
+
+}  // namespace cockpit

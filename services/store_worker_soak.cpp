@@ -1,0 +1,168 @@
+// Soak recordings and probe results in the store (migration 005): Store's entry points and the
+// worker's half. Each save is one transaction with its audit entry; the JSON is stored as given
+// (soak_recording.h and ProbeReport define it), the store only keeps and finds it.
+#include "store.h"
+#include "store_worker.h"
+
+#include <QJsonObject>
+#include <QPromise>
+
+namespace cockpit {
+
+namespace {
+
+// As store.cpp's enqueue: run on the worker's thread, answer through a promise.
+template <typename Work>
+auto enqueueSoak(StoreWorker *worker, Work work) -> QFuture<std::invoke_result_t<Work &>>
+{
+    using T = std::invoke_result_t<Work &>;
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        worker,
+        [promise, work = std::move(work)]() mutable {
+            promise->addResult(work());
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+}  // namespace
+
+QFuture<Status> Store::saveSoakRecording(
+    QString version, QString environment, QByteArray json, QString verdict, QString actor)
+{
+    return enqueueSoak(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
+            json = std::move(json), verdict = std::move(verdict), actor = std::move(actor)] {
+            return w->saveSoakRecording(version, environment, json, verdict, actor);
+        });
+}
+
+QFuture<Result<QByteArray>> Store::soakRecording(QString version, QString environment)
+{
+    return enqueueSoak(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), environment = std::move(environment)] {
+            return w->soakRecording(version, environment);
+        });
+}
+
+QFuture<Status> Store::saveProbeResult(
+    QString version, QString environment, bool ok, QByteArray json, QString actor)
+{
+    return enqueueSoak(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), environment = std::move(environment), ok,
+            json = std::move(json),
+            actor = std::move(actor)] { return w->saveProbeResult(version, environment, ok, json, actor); });
+}
+
+QFuture<Result<QByteArray>> Store::latestProbeResult(QString environment, QString version)
+{
+    return enqueueSoak(m_worker.get(),
+        [w = m_worker.get(), environment = std::move(environment), version = std::move(version)] {
+            return w->latestProbeResult(environment, version);
+        });
+}
+
+Status StoreWorker::saveSoakRecording(const QString &version, const QString &environment,
+    const QByteArray &json, const QString &verdict, const QString &actor)
+{
+    if (environment.isEmpty() || json.isEmpty())
+        return fail(
+            ErrorCode::BadInput, QStringLiteral("a soak recording needs an environment and its JSON"));
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        const QDateTime at = now();
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO soak_recordings (release_version, environment, verdict, recorded_at, "
+            "recording_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (release_version, environment) "
+            "DO UPDATE SET verdict = excluded.verdict, recorded_at = excluded.recorded_at, "
+            "recording_json = excluded.recording_json"));
+        for (const QVariant &v : {text(version), text(environment), text(verdict),
+                 QVariant(at.toString(Qt::ISODateWithMs)), QVariant(QString::fromUtf8(json))})
+            q.addBindValue(v);
+        if (auto done = exec(q, QStringLiteral("cannot save the soak of %1 in %2").arg(version, environment));
+            !done)
+            return done;
+        return record(AuditEntry {0, at, actor, QStringLiteral("soak.record"), version, environment, {},
+                          QJsonObject {{QStringLiteral("verdict"), verdict}}, {}, {}},
+            appended);
+    });
+    if (ok)
+        announce(appended);
+    return ok;
+}
+
+Result<QByteArray> StoreWorker::soakRecording(const QString &version, const QString &environment)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT recording_json FROM soak_recordings WHERE release_version = ? AND environment = ?"));
+    q.addBindValue(text(version));
+    q.addBindValue(text(environment));
+    if (auto ok = exec(q, QStringLiteral("cannot read the soak of %1 in %2").arg(version, environment)); !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return fail(
+            ErrorCode::NotFound, QStringLiteral("no soak of %1 in %2 is recorded").arg(version, environment));
+    return q.value(0).toString().toUtf8();
+}
+
+Status StoreWorker::saveProbeResult(
+    const QString &version, const QString &environment, bool ok, const QByteArray &json, const QString &actor)
+{
+    if (environment.isEmpty() || json.isEmpty())
+        return fail(ErrorCode::BadInput, QStringLiteral("a probe result needs an environment and its JSON"));
+    QList<AuditEntry> appended;
+    const Status saved = inTransaction([&]() -> Status {
+        // Numbered here, not by the engine: the write transaction holds the lock, so MAX + 1 is unique.
+        QSqlQuery last(m_db);
+        last.prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM probe_results"));
+        if (auto done = exec(last, QStringLiteral("cannot number the probe result")); !done)
+            return done;
+        const qint64 seq = last.next() ? last.value(0).toLongLong() + 1 : 1;
+        const QDateTime at = now();
+        QSqlQuery q(m_db);
+        q.prepare(
+            QStringLiteral("INSERT INTO probe_results (seq, release_version, environment, ok, probed_at, "
+                           "result_json) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v : {QVariant(seq), text(version), text(environment), QVariant(ok ? 1 : 0),
+                 QVariant(at.toString(Qt::ISODateWithMs)), QVariant(QString::fromUtf8(json))})
+            q.addBindValue(v);
+        if (auto done = exec(q, QStringLiteral("cannot save the probe of %1").arg(environment)); !done)
+            return done;
+        return record(AuditEntry {0, at, actor, QStringLiteral("probe.run"), version, environment, {},
+                          QJsonObject {{QStringLiteral("ok"), ok}}, {}, {}},
+            appended);
+    });
+    if (saved)
+        announce(appended);
+    return saved;
+}
+
+Result<QByteArray> StoreWorker::latestProbeResult(const QString &environment, const QString &version)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT result_json FROM probe_results WHERE environment = ? %1 ORDER BY seq DESC LIMIT 1")
+                  .arg(version.isEmpty() ? QString() : QStringLiteral("AND release_version = ?")));
+    q.addBindValue(text(environment));
+    if (!version.isEmpty())
+        q.addBindValue(version);
+    if (auto ok = exec(q, QStringLiteral("cannot read the probes of %1").arg(environment)); !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return fail(ErrorCode::NotFound,
+            version.isEmpty() ? QStringLiteral("no probe of %1 is recorded").arg(environment)
+                              : QStringLiteral("no probe of %1 in %2 is recorded").arg(version, environment));
+    return q.value(0).toString().toUtf8();
+}
+
+}  // namespace cockpit
