@@ -1,27 +1,295 @@
 #include "changelog_tab.h"
 
+#include "changelog_editor.h"
+#include "commit_coverage_view.h"
+#include "diff_view.h"
+#include "problems_list.h"
+#include "release_service.h"
+
+#include <QAction>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cockpit {
+namespace {
+
+enum Page { EmptyPage, ContentPage };
+
+QSettings settings()
+{
+    return QSettings(QStringLiteral("ReleaseCockpit"), QStringLiteral("release-cockpit"));
+}
+
+QPushButton *makeButton(QWidget *parent, const QString &objectName, const QString &text, const QString &tip)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(tip);
+    button->setToolTip(tip);
+    return button;
+}
+
+}  // namespace
 
 ChangelogTab::ChangelogTab(QWidget *parent)
     : ReleaseTab(parent)
-    , m_placeholder(new QLabel(this))
+    , m_analysisTimer(new QTimer(this))
+    , m_progressTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("changelogTab"));
+    setAccessibleName(tr("Changelog"));
+    buildUi();
+    restoreLayout();
+    // Lint and coverage follow typing, once it pauses.
+    m_analysisTimer->setSingleShot(true);
+    m_analysisTimer->setInterval(350);
+    connect(m_analysisTimer, &QTimer::timeout, this, [this] { runAnalysis(false); });
+    m_progressTimer->setInterval(120);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_walkProgress)
+            m_coverage->setProgress(m_walkProgress->load());
+    });
+    showEmpty(tr("Open a workspace to see its changelog."), false);
+    // `--screenshot` of the Changelog tab: the window shows the checklist first.
+    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") == QLatin1String("changelog"))
+        connect(this, &ChangelogTab::loaded, this, [this] {
+            for (QWidget *w = parentWidget(); w; w = w->parentWidget())
+                if (auto *tabs = qobject_cast<QTabWidget *>(w); tabs && tabs->indexOf(this) >= 0)
+                    tabs->setCurrentWidget(this);
+        });
+}
+
+ChangelogTab::~ChangelogTab()
+{
+    m_walkStop.request_stop();
+    saveLayout();
+}
+
+void ChangelogTab::buildUi()
+{
+    m_editor = new ChangelogEditor(this);
+    m_problems = new ProblemsList(this);
+    m_coverage = new CommitCoverageView(this);
+    m_diff = new DiffView(this);
+
+    m_sourceSplitter = new QSplitter(Qt::Vertical, this);
+    m_sourceSplitter->setObjectName(QStringLiteral("changelogSourceSplitter"));
+    m_sourceSplitter->addWidget(m_editor);
+    m_sourceSplitter->addWidget(m_problems);
+    m_sourceSplitter->setStretchFactor(0, 3);
+    m_sourceSplitter->setStretchFactor(1, 1);
+    m_sourceSplitter->setChildrenCollapsible(false);
+    m_sourceSplitter->setSizes({520, 160});
+
+    m_leftTabs = new QTabWidget(this);
+    m_leftTabs->setObjectName(QStringLiteral("changelogSourceTabs"));
+    m_leftTabs->setAccessibleName(tr("Changelog source and diff"));
+    m_leftTabs->setDocumentMode(true);
+    m_leftTabs->addTab(m_sourceSplitter, tr("Source"));
+    m_leftTabs->addTab(m_diff, tr("Diff"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("changelogSplitter"));
+    m_splitter->addWidget(m_leftTabs);
+    m_splitter->addWidget(m_coverage);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({560, 520});
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(4);
+    contentLayout->addWidget(buildToolbar());
+    contentLayout->addWidget(m_splitter, 1);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->insertWidget(EmptyPage, buildEmptyPage());
+    m_pages->insertWidget(ContentPage, content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_placeholder);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_pages);
+
+    connect(m_problems, &ProblemsList::problemActivated, this, [this](int line, int column) {
+        m_leftTabs->setCurrentWidget(m_sourceSplitter);
+        m_editor->goToLine(line, column);
+    });
+    connect(m_coverage, &CommitCoverageView::addEntryRequested, this, &ChangelogTab::addEntry);
+    connect(m_coverage, &CommitCoverageView::showEntryRequested, this, [this](int line) {
+        m_leftTabs->setCurrentWidget(m_sourceSplitter);
+        m_editor->goToLine(line);
+    });
+    connect(m_coverage, &CommitCoverageView::cancelRequested, this, &ChangelogTab::cancelWalk);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ChangelogTab::scheduleAnalysis);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &ChangelogTab::updateActions);
+    connect(m_splitter, &QSplitter::splitterMoved, this, &ChangelogTab::saveLayout);
+    connect(m_sourceSplitter, &QSplitter::splitterMoved, this, &ChangelogTab::saveLayout);
+}
+
+QWidget *ChangelogTab::buildToolbar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_fileLabel = new QLabel(bar);
+    m_fileLabel->setObjectName(QStringLiteral("changelogFileLabel"));
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lintSummary = new QLabel(bar);
+    m_lintSummary->setObjectName(QStringLiteral("changelogLintSummary"));
+    m_reloadButton = makeButton(bar, QStringLiteral("changelogReload"), tr("Reload"),
+        tr("Read the changelog, the tags and the commits again (F5)"));
+    m_reloadButton->setShortcut(QKeySequence::Refresh);
+    m_saveButton
+        = makeButton(bar, QStringLiteral("changelogSave"), tr("&Save"), tr("Save the changelog (Ctrl+S)"));
+    m_saveButton->setShortcut(QKeySequence::Save);
+    m_cutButton = makeButton(bar, QStringLiteral("changelogCut"), tr("C&ut Release…"),
+        tr("Turn Unreleased into the shown release's section, in the editor"));
+    m_createTagButton = makeButton(bar, QStringLiteral("createTagButton"), tr("Create &Tag…"),
+        tr("Create the release's annotated tag after showing name, commit and message"));
+    m_verifyTagButton = makeButton(bar, QStringLiteral("verifyTagButton"), tr("&Verify Tag…"),
+        tr("Check that the release's tag exists, is annotated and points at the release commit"));
+    m_promoteButton = makeButton(bar, QStringLiteral("promoteTagButton"), tr("&Promote RC…"),
+        tr("Create the release tag on the last release candidate's commit"));
+    row->addWidget(m_fileLabel);
+    row->addWidget(m_lintSummary, 1);
+    for (QPushButton *b :
+        {m_reloadButton, m_saveButton, m_cutButton, m_createTagButton, m_verifyTagButton, m_promoteButton})
+        row->addWidget(b);
+    connect(m_reloadButton, &QPushButton::clicked, this, &ChangelogTab::reload);
+    connect(m_saveButton, &QPushButton::clicked, this, &ChangelogTab::save);
+    connect(m_cutButton, &QPushButton::clicked, this, &ChangelogTab::cutRelease);
+    connect(m_createTagButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Create); });
+    connect(m_verifyTagButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Verify); });
+    connect(m_promoteButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Promote); });
+    // F8 walks the problems as in an IDE.
+    auto *next = new QAction(tr("Next Problem"), this);
+    next->setObjectName(QStringLiteral("actionNextProblem"));
+    next->setShortcut(Qt::Key_F8);
+    next->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(next, &QAction::triggered, m_problems, &ProblemsList::selectNext);
+    addAction(next);
+    return bar;
+}
+
+QWidget *ChangelogTab::buildEmptyPage()
+{
+    auto *page = new QWidget(this);
+    m_emptyText = new QLabel(page);
+    m_emptyText->setObjectName(QStringLiteral("changelogEmptyText"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_createButton = makeButton(page, QStringLiteral("createChangelogButton"), tr("Create CHANGELOG.md"),
+        tr("Write a Keep a Changelog skeleton with an Unreleased section"));
+    connect(m_createButton, &QPushButton::clicked, this, &ChangelogTab::createChangelog);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(m_emptyText);
+    layout->addWidget(m_createButton, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    return page;
+}
+
+void ChangelogTab::showEmpty(const QString &text, bool offerCreate)
+{
+    m_emptyText->setText(text);
+    m_createButton->setVisible(offerCreate);
+    m_pages->setCurrentIndex(EmptyPage);
+}
+
+void ChangelogTab::restoreLayout()
+{
+    QSettings s = settings();
+    m_splitter->restoreState(s.value(QStringLiteral("changelogTab/splitter")).toByteArray());
+    m_sourceSplitter->restoreState(s.value(QStringLiteral("changelogTab/sourceSplitter")).toByteArray());
+    m_coverage->restoreState(s.value(QStringLiteral("changelogTab/coverageHeader")).toByteArray());
+}
+
+void ChangelogTab::saveLayout() const
+{
+    QSettings s = settings();
+    s.setValue(QStringLiteral("changelogTab/splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("changelogTab/sourceSplitter"), m_sourceSplitter->saveState());
+    s.setValue(QStringLiteral("changelogTab/coverageHeader"), m_coverage->saveState());
 }
 
 void ChangelogTab::setService(ReleaseService *service)
 {
+    if (service == m_service)
+        return;
     m_service = service;
+    ++m_generation;
+    cancelWalk();
+    m_release = {};
+    m_snapshot = {};
+    m_commits.clear();
+    m_commitsLoaded = false;
+    m_reportedEvidence.clear();
+    m_editor->setPlainText({});
+    m_editor->document()->setModified(false);
+    if (!m_service)
+        showEmpty(tr("Open a workspace to see its changelog."), false);
+    else
+        startLoad(false);
 }
 
 void ChangelogTab::showRelease(const ReleaseRecord &release)
 {
-    m_placeholder->setText(release.version);
+    // The window calls this again after every change to the release (a tick, our own check
+    // outcome): only a different release or commit needs git again; edits are never dropped.
+    const bool sameTarget = release.version == m_release.version && release.commit == m_release.commit;
+    m_release = release;
+    updateActions();
+    if (!m_service || (sameTarget && (m_loading || m_commitsLoaded)))
+        return;
+    startLoad(true);
+}
+
+bool ChangelogTab::isModified() const
+{
+    return m_editor->document()->isModified();
+}
+
+QString ChangelogTab::changelogPath() const
+{
+    return m_snapshot.path;
+}
+
+void ChangelogTab::reload()
+{
+    if (!m_service)
+        return;
+    // Unsaved edits stay: Reload refreshes tags, commits and diagnostics around them (the
+    // conflict dialog's Reload drops them on purpose first).
+    if (isModified())
+        emit statusMessage(tr("Reloading around your unsaved edits"));
+    startLoad(true);
+}
+
+void ChangelogTab::updateActions()
+{
+    const bool ready = m_service && !m_loading && m_snapshot.exists;
+    const bool haveRelease = !m_release.version.isEmpty();
+    m_reloadButton->setEnabled(m_service != nullptr);
+    m_saveButton->setEnabled(ready && isModified() && !m_saving);
+    m_cutButton->setEnabled(ready && haveRelease);
+    m_createTagButton->setEnabled(m_service && haveRelease);
+    m_verifyTagButton->setEnabled(m_service && haveRelease);
+    m_promoteButton->setEnabled(m_service && haveRelease && !m_release.version.contains(QLatin1Char('-')));
+    const QString name = m_snapshot.relativePath.isEmpty() ? tr("CHANGELOG.md") : m_snapshot.relativePath;
+    m_fileLabel->setText(isModified() ? QStringLiteral("<b>%1</b> ●").arg(name.toHtmlEscaped())
+                                      : QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));
+    m_fileLabel->setToolTip(
+        isModified() ? tr("%1 has unsaved changes").arg(m_snapshot.path) : m_snapshot.path);
+    m_leftTabs->setTabText(m_leftTabs->indexOf(m_diff),
+        m_snapshot.lastTag.isEmpty() ? tr("Diff") : tr("Diff vs %1").arg(m_snapshot.lastTag));
 }
 
 }  // namespace cockpit

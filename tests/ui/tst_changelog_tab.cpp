@@ -1,0 +1,418 @@
+// The Changelog tab on the demo workspace, offscreen: a planted lint problem and the uncovered
+// commits show up, a problem jumps to its line, "Add entry" drafts under the right section and Save
+// changes exactly that line on disk, a file changed meanwhile is never overwritten silently, and the
+// tag dialogs show name and target before anything is written.
+#include "changelog_editor.h"
+#include "changelog_tab.h"
+#include "commit_coverage_view.h"
+#include "demo_builder.h"
+#include "diff_view.h"
+#include "git_service.h"
+#include "item_roles.h"
+#include "markdown_highlighter.h"
+#include "problems_list.h"
+#include "release_service.h"
+#include "store.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
+#include <memory>
+
+using namespace cockpit;
+
+namespace {
+
+const QString kVersion = QString::fromLatin1(kDemoVersion);
+const QByteArray kPlanted = "### Improvements\n\n- faster route exports\n\n";
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+int lineOf(const QByteArray &text, const QByteArray &needle)
+{
+    const qsizetype at = text.indexOf(needle);
+    return at < 0 ? 0 : int(text.left(at).count('\n')) + 1;
+}
+
+}  // namespace
+
+class TestChangelogTab : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void showsPlantedProblemAndUncoveredCommits();
+    void activatingProblemMovesCursor();
+    void filtersNarrowTheCommits();
+    void addEntryThenSaveChangesOnlyThatLine();
+    void fileChangedOnDiskIsNotOverwrittenSilently();
+    void diffAgainstLastTag();
+    void createTagDialogShowsPlanBeforeWriting();
+    void verifyTagTicksBoundItem();
+    void highlighterMarksMarkdown();
+    void editorUnderlinesDiagnostics();
+
+private:
+    void loadTab();
+    [[nodiscard]] QString changelogFile() const { return m_repo + QStringLiteral("/CHANGELOG.md"); }
+
+    QTemporaryDir m_dir;
+    QString m_repo;
+    QByteArray m_plantedFile;
+    int m_plantedLine = 0;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<ReleaseService> m_service;
+    ReleaseRecord m_release;
+    std::unique_ptr<ChangelogTab> m_tab;
+};
+
+void TestChangelogTab::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    m_repo = m_dir.filePath(QStringLiteral("demo"));
+    const Status built = buildDemoRepository(m_repo);
+    QVERIFY2(built.has_value(), qPrintable(built ? QString() : built.error().toString()));
+    // The planted problem: a section Keep a Changelog does not know, right under Unreleased.
+    QByteArray text = readFile(changelogFile());
+    const qsizetype unreleased = text.indexOf("## [Unreleased]\n");
+    QVERIFY(unreleased >= 0);
+    text.insert(unreleased + qsizetype(qstrlen("## [Unreleased]\n\n")), kPlanted);
+    QVERIFY(writeFile(changelogFile(), text));
+    m_plantedFile = text;
+    m_plantedLine = lineOf(text, "### Improvements");
+    QVERIFY(m_plantedLine > 0);
+
+    // The preset binds its items to gates; these two are bound to the tab's own checks.
+    const QString templatePath = m_repo + QStringLiteral("/.release-cockpit/checklists/pre-release.md");
+    QByteArray checklist = readFile(templatePath);
+    QVERIFY(!checklist.isEmpty());
+    checklist += "\n### Changelog tab\n\n- [ ] Changelog complete <!-- check: changelog -->\n"
+                 "- [ ] Release tag verified <!-- check: tag -->\n";
+    QVERIFY(writeFile(templatePath, checklist));
+    auto workspace = Workspace::load(m_repo);
+    QVERIFY2(workspace.has_value(), qPrintable(workspace ? QString() : workspace.error().toString()));
+    m_store = std::make_unique<Store>();
+    const Status opened = m_store->open(m_dir.filePath(QStringLiteral("cockpit.sqlite"))).result();
+    QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error().toString()));
+    const Status seeded
+        = QtConcurrent::run([&] { return seedDemoRelease(m_store.get(), *workspace); }).result();
+    QVERIFY2(seeded.has_value(), qPrintable(seeded ? QString() : seeded.error().toString()));
+    auto release = m_store->release(kVersion).result();
+    QVERIFY(release.has_value());
+    m_release = *release;
+    m_service
+        = std::make_unique<ReleaseService>(m_store.get(), std::move(*workspace), currentIdentity(m_repo));
+}
+
+void TestChangelogTab::init()
+{
+    QVERIFY(writeFile(changelogFile(), m_plantedFile));
+    loadTab();
+}
+
+void TestChangelogTab::cleanup()
+{
+    m_tab.reset();
+}
+
+void TestChangelogTab::loadTab()
+{
+    m_tab = std::make_unique<ChangelogTab>();
+    m_tab->resize(1300, 800);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    new QAbstractItemModelTester(
+        m_tab->coverage()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_tab.get());
+    new QAbstractItemModelTester(
+        m_tab->coverage()->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_tab.get());
+    QSignalSpy loaded(m_tab.get(), &ChangelogTab::loaded);
+    m_tab->setService(m_service.get());
+    m_tab->showRelease(m_release);
+    QVERIFY(loaded.wait(60000));
+    QTRY_VERIFY(!m_tab->isLoading());
+    QCOMPARE(m_tab->editor()->toPlainText().toUtf8(), readFile(changelogFile()));
+}
+
+void TestChangelogTab::showsPlantedProblemAndUncoveredCommits()
+{
+    ProblemsList *problems = m_tab->problems();
+    QVERIFY(problems->count() > 0);
+    bool found = false;
+    for (int row = 0; row < problems->count(); ++row) {
+        QTreeWidgetItem *item = problems->tree()->topLevelItem(row);
+        if (item->text(ProblemsList::RuleColumn) == QLatin1String("section-unknown")) {
+            found = true;
+            QVERIFY(item->text(ProblemsList::LocationColumn)
+                        .startsWith(QString::number(m_plantedLine) + QLatin1Char(':')));
+        }
+    }
+    QVERIFY2(found, "the planted unknown section is listed");
+    // The gutter and the underline carry the same finding.
+    QVERIFY(!m_tab->editor()->tooltipAt(m_plantedLine, 5).isEmpty());
+
+    // Every commit since v3.6.0 up to the release commit is listed, some of them uncovered.
+    auto git = GitService::open(m_repo);
+    QVERIFY(git.has_value());
+    auto commits = git->commits(QStringLiteral("v3.6.0"), m_release.commit);
+    QVERIFY(commits.has_value());
+    CommitCoverageModel *model = m_tab->coverage()->model();
+    QCOMPARE(m_tab->lastTag(), QStringLiteral("v3.6.0"));
+    int nonMerges = 0;
+    for (const CommitInfo &c : std::as_const(*commits))
+        nonMerges += !c.isMerge();
+    QCOMPARE(model->rowCount(), nonMerges);
+    QVERIFY(model->count(CoverageState::Uncovered) > 0);
+    QVERIFY(model->count(CoverageState::Covered) > 0);
+    QVERIFY(model->count(CoverageState::Exempt) > 0);
+    const QByteArray text = readFile(changelogFile());
+    for (const CoverageRow &row : model->rows())
+        if (row.state == CoverageState::Uncovered && row.pr > 0)
+            QVERIFY2(!text.contains(QStringLiteral("(#%1)").arg(row.pr).toUtf8()), qPrintable(row.subject));
+}
+
+void TestChangelogTab::activatingProblemMovesCursor()
+{
+    m_tab->editor()->goToLine(1);
+    ProblemsList *problems = m_tab->problems();
+    int row = -1;
+    for (int i = 0; i < problems->count(); ++i)
+        if (problems->tree()->topLevelItem(i)->text(ProblemsList::RuleColumn)
+            == QLatin1String("section-unknown"))
+            row = i;
+    QVERIFY(row >= 0);
+    // With the keyboard: focus the list, move to the row, press Enter.
+    problems->tree()->setFocus();
+    problems->tree()->setCurrentItem(problems->tree()->topLevelItem(row));
+    QTest::keyClick(problems->tree()->viewport(), Qt::Key_Return);
+    QTRY_COMPARE(m_tab->editor()->currentLine(), m_plantedLine);
+    QTRY_VERIFY(m_tab->editor()->hasFocus());
+}
+
+void TestChangelogTab::filtersNarrowTheCommits()
+{
+    CommitCoverageView *view = m_tab->coverage();
+    auto *state = view->findChild<QComboBox *>(QStringLiteral("coverageStateFilter"));
+    QVERIFY(state);
+    state->setCurrentIndex(state->findData(static_cast<int>(CoverageState::Uncovered)));
+    QAbstractItemModel *shown = view->table()->model();
+    QCOMPARE(shown->rowCount(), view->model()->count(CoverageState::Uncovered));
+    for (int row = 0; row < shown->rowCount(); ++row)
+        QCOMPARE(
+            shown->index(row, 0).data(CoverageStateRole).toInt(), static_cast<int>(CoverageState::Uncovered));
+    const QString sha = shown->index(0, 0).data(CommitShaRole).toString();
+    auto *filter = view->findChild<QLineEdit *>(QStringLiteral("coverageFilter"));
+    QTest::keyClicks(filter, sha.left(9));
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, 0).data(CommitShaRole).toString(), sha);
+}
+
+void TestChangelogTab::addEntryThenSaveChangesOnlyThatLine()
+{
+    CommitCoverageView *view = m_tab->coverage();
+    int pick = -1;
+    for (int row = 0; row < view->model()->rowCount() && pick < 0; ++row) {
+        const CoverageRow *r = view->model()->rowAt(row);
+        if (r->state == CoverageState::Uncovered && r->type == QLatin1String("fix") && r->pr > 0)
+            pick = row;
+    }
+    QVERIFY2(pick >= 0, "the demo has an uncovered fix");
+    const CoverageRow commit = *view->model()->rowAt(pick);
+    view->selectSha(commit.sha);
+    auto *add = view->findChild<QPushButton *>(QStringLiteral("addEntryButton"));
+    QVERIFY(add->isEnabled());
+    QSignalSpy analysed(m_tab.get(), &ChangelogTab::analysed);
+    QTest::mouseClick(add, Qt::LeftButton);
+    const QString reference = QStringLiteral("(#%1)").arg(commit.pr);
+    QVERIFY(m_tab->editor()->toPlainText().contains(reference));
+    QVERIFY(m_tab->isModified());
+    // The drafted line sits under "### Fixed" of Unreleased, and the commit counts as covered.
+    const int line = m_tab->editor()->currentLine();
+    QVERIFY(m_tab->editor()->document()->findBlockByNumber(line - 1).text().contains(reference));
+    QString heading;
+    for (int l = line - 1; l >= 1 && heading.isEmpty(); --l) {
+        const QString text = m_tab->editor()->document()->findBlockByNumber(l - 1).text();
+        if (text.startsWith(QLatin1String("#")))
+            heading = text;
+    }
+    QCOMPARE(heading, QStringLiteral("### Fixed"));
+    QTRY_COMPARE(view->model()->rowAt(view->model()->rowForSha(commit.sha))->state, CoverageState::Covered);
+
+    QSignalSpy saved(m_tab.get(), &ChangelogTab::savedTo);
+    auto *save = m_tab->findChild<QPushButton *>(QStringLiteral("changelogSave"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(saved.wait(20000));
+    QVERIFY(!m_tab->isModified());
+    const QList<QByteArray> before = m_plantedFile.split('\n');
+    QList<QByteArray> after = readFile(changelogFile()).split('\n');
+    QCOMPARE(after.size(), before.size() + 1);
+    QVERIFY(after.at(line - 1).contains(reference.toUtf8()));
+    after.removeAt(line - 1);
+    QCOMPARE(after, before);  // every other line byte for byte
+}
+
+void TestChangelogTab::fileChangedOnDiskIsNotOverwrittenSilently()
+{
+    const QByteArray external = m_plantedFile + "\n<!-- edited elsewhere -->\n";
+    QVERIFY(writeFile(changelogFile(), external));
+    m_tab->editor()->goToLine(1);
+    QTest::keyClicks(m_tab->editor(), QStringLiteral("X"));
+    QVERIFY(m_tab->isModified());
+    m_tab->save();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_tab->findChild<QMessageBox *>(QStringLiteral("changelogConflictBox"))));
+    QCOMPARE(readFile(changelogFile()), external);  // nothing written while asking
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(readFile(changelogFile()), external);
+    QVERIFY(m_tab->isModified());  // the edits are still there
+
+    m_tab->save();
+    QTRY_VERIFY((box = m_tab->findChild<QMessageBox *>(QStringLiteral("changelogConflictBox"))));
+    QSignalSpy saved(m_tab.get(), &ChangelogTab::savedTo);
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("conflictOverwrite")), Qt::LeftButton);
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(readFile(changelogFile()), m_tab->editor()->toPlainText().toUtf8());
+    QVERIFY(readFile(changelogFile()).startsWith("X# Changelog"));
+}
+
+void TestChangelogTab::diffAgainstLastTag()
+{
+    DiffView *diff = m_tab->diff();
+    QVERIFY(diff->addedCount() > 0);  // Unreleased grew since v3.6.0
+    QVERIFY(diff->summary().contains(QLatin1String("v3.6.0")));
+    const QString text = diff->text()->toPlainText();
+    QVERIFY(text.startsWith(QLatin1String("@@")));
+    QVERIFY(text.contains(QLatin1String("\n+")));
+    // Row 1 is the first line of the first hunk: it has a line number on at least one side.
+    const auto numbers = diff->lineNumbersAt(1);
+    QVERIFY(numbers.first > 0 || numbers.second > 0);
+}
+
+void TestChangelogTab::createTagDialogShowsPlanBeforeWriting()
+{
+    auto git = GitService::open(m_repo);
+    QVERIFY(git.has_value());
+    QVERIFY(!git->tag(QStringLiteral("v3.7.0")).has_value());
+    TagDialog *dialog = m_tab->openTagDialog(TagAction::Create);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->actionButton()->isEnabled());
+    auto text = [dialog](const char *name) {
+        return dialog->findChild<QLabel *>(QString::fromLatin1(name))->text();
+    };
+    QCOMPARE(text("tagNameLabel"), QStringLiteral("v3.7.0"));
+    QVERIFY(text("tagTargetLabel").contains(m_release.commit));
+    QVERIFY(text("tagTargetLabel").contains(m_release.commit.left(7)));
+    auto commits = git->commits(m_release.commit + QStringLiteral("~1"), m_release.commit);
+    QVERIFY(commits.has_value() && commits->size() == 1);
+    QCOMPARE(text("tagSubjectLabel"), commits->first().subject);
+    QVERIFY(!dialog->plan().message.trimmed().isEmpty());
+    // Shown, and still nothing written.
+    QVERIFY(!git->tag(QStringLiteral("v3.7.0")).has_value());
+    QSignalSpy done(dialog, &TagDialog::finishedWith);
+    QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+    QVERIFY(done.wait(20000));
+    auto tag = git->tag(QStringLiteral("v3.7.0"));
+    QVERIFY(tag.has_value());
+    QCOMPARE(tag->targetSha, m_release.commit);
+    QVERIFY(tag->annotated);
+}
+
+void TestChangelogTab::verifyTagTicksBoundItem()
+{
+    auto git = GitService::open(m_repo);
+    QVERIFY(git.has_value());
+    QVERIFY2(git->tag(QStringLiteral("v3.7.0")).has_value(), "created by the previous test");
+    TagDialog *dialog = m_tab->openTagDialog(TagAction::Verify);
+    QTRY_VERIFY(dialog->actionButton()->isEnabled());
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("tagNameLabel"))->text(), QStringLiteral("v3.7.0"));
+    QSignalSpy done(dialog, &TagDialog::finishedWith);
+    QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+    QVERIFY(done.wait(20000));
+    QVERIFY(done.first().first().value<TagOutcome>().passed);
+    QVERIFY(dialog->statusText().contains(QLatin1String("verified")));
+    auto tagItemDone = [this] {
+        auto checklist = m_store->checklist(kVersion).result();
+        if (!checklist)
+            return false;
+        for (const auto &phase : checklist->phases)
+            for (const auto &section : phase.sections)
+                for (const auto &item : section.items)
+                    if (checkBindingMatches(item.check, QStringLiteral("tag"), QStringLiteral("v3.7.0")))
+                        return item.state == ItemState::Done
+                            && item.evidence.contains(QLatin1String("v3.7.0"));
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(tagItemDone(), 20000);
+}
+
+void TestChangelogTab::highlighterMarksMarkdown()
+{
+    QTextDocument document;
+    MarkdownHighlighter highlighter(&document);
+    document.setPlainText(QStringLiteral("## [3.7.0] - 2026-11-26\n- fix `code` and *emph* [link](http://x)\n"
+                                         "[3.7.0]: https://example.com/compare\n"));
+    highlighter.rehighlight();  // a new highlighter otherwise waits for the event loop
+    auto formatAt = [&document](int block, int column) {
+        const QTextBlock b = document.findBlockByNumber(block);
+        for (const QTextLayout::FormatRange &r : b.layout()->formats())
+            if (column >= r.start && column < r.start + r.length)
+                return r.format;
+        return QTextCharFormat();
+    };
+    QCOMPARE(formatAt(0, 0).fontWeight(), int(QFont::Bold));  // heading
+    QCOMPARE(
+        formatAt(1, 0).foreground(), highlighter.formatFor(MarkdownHighlighter::Span::Bullet).foreground());
+    QVERIFY(formatAt(1, 7).fontFixedPitch());  // `code`
+    QVERIFY(formatAt(1, 19).fontItalic());  // *emph*
+    QVERIFY(!formatAt(1, 3).fontItalic());
+    QCOMPARE(formatAt(2, 1).foreground(),
+        highlighter.formatFor(MarkdownHighlighter::Span::LinkDefinition).foreground());
+}
+
+void TestChangelogTab::editorUnderlinesDiagnostics()
+{
+    ChangelogEditor editor;
+    editor.setPlainText(QStringLiteral("# Changelog\n\n### Improvements\n"));
+    EditorDiagnostic d;
+    d.line = 3;
+    d.column = 5;
+    d.rule = QStringLiteral("section-unknown");
+    d.message = QStringLiteral("unknown section");
+    editor.setDiagnostics({d});
+    bool underlined = false;
+    for (const QTextEdit::ExtraSelection &s : editor.extraSelections())
+        underlined
+            |= s.format.underlineStyle() == QTextCharFormat::WaveUnderline && s.cursor.blockNumber() == 2;
+    QVERIFY(underlined);
+    QVERIFY(editor.tooltipAt(3, 6).contains(QLatin1String("section-unknown")));
+    QVERIFY(editor.tooltipAt(3, 1).isEmpty());  // before the underlined word
+    QVERIFY(editor.tooltipAt(1, 1).isEmpty());
+}
+
+QTEST_MAIN(TestChangelogTab)
+#include "tst_changelog_tab.moc"

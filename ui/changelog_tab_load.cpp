@@ -1,0 +1,233 @@
+// ChangelogTab's loading: the snapshot (file, tags, diff), the commit walk with progress and
+// Cancel, lint + coverage of the editor's text, and the `check: changelog` outcome.
+#include "changelog_editor.h"
+#include "changelog_tab.h"
+#include "commit_coverage_view.h"
+#include "diff_view.h"
+#include "future_watch.h"
+#include "problems_list.h"
+#include "release_service.h"
+#include "semver.h"
+#include "state_style.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+
+void ChangelogTab::startLoad(bool keepEdits)
+{
+    const quint64 generation = ++m_generation;
+    cancelWalk();
+    m_loading = true;
+    m_commitsLoaded = false;
+    updateActions();
+    m_coverage->setLoading(tr("Reading tags…"));
+    emit statusMessage(tr("Loading the changelog…"));
+    const QString root = m_service->workspace().root;
+    const Policy policy = m_service->workspace().policy;
+    const ReleaseRecord release = m_release;
+    auto future
+        = QtConcurrent::run([root, policy, release] { return loadChangelogSnapshot(root, policy, release); });
+    whenReady(this, future, [this, generation, keepEdits](const Result<ChangelogSnapshot> &result) {
+        if (generation != m_generation)
+            return;  // a newer load superseded this one
+        if (!result) {
+            m_loading = false;
+            showEmpty(tr("Could not read the repository: %1").arg(result.error().toString()), false);
+            updateActions();
+            emit loaded();
+            return;
+        }
+        applySnapshot(*result, keepEdits);
+    });
+}
+
+void ChangelogTab::applySnapshot(ChangelogSnapshot snapshot, bool keepEdits)
+{
+    m_snapshot = std::move(snapshot);
+    if (!m_snapshot.exists) {
+        m_loading = false;
+        showEmpty(tr("No %1 in this workspace — create one?").arg(m_snapshot.relativePath), true);
+        updateActions();
+        emit loaded();
+        return;
+    }
+    m_pages->setCurrentIndex(1);  // the content page
+    if (!(keepEdits && isModified())) {
+        const QString text = QString::fromUtf8(m_snapshot.file.bytes());
+        if (m_editor->toPlainText().isEmpty())
+            m_editor->setPlainText(text);  // first load: no undo step for it
+        else
+            m_editor->replaceText(text);
+        m_editor->document()->setModified(false);
+    }
+    if (m_snapshot.haveDiff) {
+        const QString to = shortCommit(m_snapshot.toSha);
+        m_diff->setDiff(
+            m_snapshot.diff, m_snapshot.lastTag, m_release.commit.isEmpty() ? tr("HEAD (%1)").arg(to) : to);
+        if (m_snapshot.workingCopyDiffers)
+            m_diff->setToolTip(
+                tr("The file on disk has changes that are not committed; the diff shows commits only."));
+    } else {
+        m_diff->showMessage(m_snapshot.diffMessage);
+    }
+    updateActions();
+    startWalk();
+}
+
+void ChangelogTab::startWalk()
+{
+    const quint64 generation = m_generation;
+    m_walkStop = std::stop_source();
+    m_walkProgress = std::make_shared<std::atomic<int>>(0);
+    m_coverage->setLoading(m_snapshot.lastTag.isEmpty()
+            ? tr("Walking every commit (no release tag yet)…")
+            : tr("Walking commits since %1…").arg(m_snapshot.lastTag));
+    m_progressTimer->start();
+    const QString root = m_snapshot.root;
+    const QString from = m_snapshot.lastTagSha;
+    const QString to = m_snapshot.toSha;
+    auto progress = m_walkProgress;
+    std::stop_token stop = m_walkStop.get_token();
+    auto future = QtConcurrent::run([root, from, to, stop, progress]() -> Result<QList<CommitInfo>> {
+        auto git = GitService::open(root);
+        if (!git)
+            return std::unexpected(git.error());
+        return git->commits(from, to, stop, [progress](int done) { progress->store(done); });
+    });
+    whenReady(this, future, [this, generation](const Result<QList<CommitInfo>> &result) {
+        if (generation != m_generation)
+            return;
+        finishWalk(result);
+    });
+}
+
+void ChangelogTab::finishWalk(const Result<QList<CommitInfo>> &commits)
+{
+    m_progressTimer->stop();
+    m_loading = false;
+    if (!commits) {
+        m_commits.clear();
+        m_commitsLoaded = false;
+        const bool cancelled = m_walkStop.stop_requested();
+        m_coverage->showMessage(cancelled
+                ? tr("Cancelled: the commits were not read. Reload (F5) to try again.")
+                : tr("Could not read the commits: %1").arg(commits.error().toString()));
+    } else {
+        m_commits = *commits;
+        m_commitsLoaded = true;
+    }
+    updateActions();
+    runAnalysis(true);
+}
+
+void ChangelogTab::cancelWalk()
+{
+    m_walkStop.request_stop();
+    m_progressTimer->stop();
+}
+
+void ChangelogTab::scheduleAnalysis()
+{
+    if (!m_loading && m_snapshot.exists)
+        m_analysisTimer->start();
+}
+
+void ChangelogTab::runAnalysis(bool afterLoad)
+{
+    const quint64 generation = ++m_analysisGeneration;
+    AnalysisInput input;
+    input.text = m_editor->toPlainText().toUtf8();
+    input.path = m_snapshot.relativePath;
+    input.extraSections = m_service ? m_service->workspace().policy.changelogExtraSections : QStringList();
+    input.exemptTypes = m_service ? m_service->workspace().policy.changelogExemptTypes : QStringList();
+    input.taggedVersions = m_snapshot.taggedVersions;
+    input.commits = m_commits;
+    input.commitsLoaded = m_commitsLoaded;
+    input.version = m_release.version;
+    if (auto previous = SemVer::parseTag(m_snapshot.lastTag,
+            m_service ? m_service->workspace().policy.tagFormat : QStringLiteral("v{version}")))
+        input.previousVersion = previous->toString();
+    whenReady(this, QtConcurrent::run([input] { return Result<ChangelogAnalysis>(analyseChangelog(input)); }),
+        [this, generation, afterLoad](const Result<ChangelogAnalysis> &result) {
+            if (generation != m_analysisGeneration || !result)
+                return;
+            applyAnalysis(*result, afterLoad);
+        });
+}
+
+void ChangelogTab::applyAnalysis(const ChangelogAnalysis &analysis, bool afterLoad)
+{
+    m_analysis = analysis;
+    m_editor->setDiagnostics(analysis.diagnostics);
+    m_problems->setDiagnostics(analysis.diagnostics);
+    m_problems->setEmptyText(tr("No problems: %1 lints clean.").arg(m_snapshot.relativePath));
+    QStringList parts;
+    parts << (analysis.errors + analysis.warnings == 0 ? tr("Lints clean")
+                                                       : tr("%n error(s)", nullptr, analysis.errors)
+                + QStringLiteral(", ") + tr("%n warning(s)", nullptr, analysis.warnings));
+    if (m_commitsLoaded)
+        parts << tr("%n uncovered commit(s)", nullptr, analysis.uncovered);
+    m_lintSummary->setText(QStringLiteral("  ") + parts.join(QStringLiteral(" · ")));
+    if (m_commitsLoaded) {
+        const QString since
+            = m_snapshot.lastTag.isEmpty() ? tr("in the history") : tr("since %1").arg(m_snapshot.lastTag);
+        QString summary = tr("%n commit(s) %1", nullptr, int(analysis.rows.size())).arg(since)
+            + QStringLiteral(": ")
+            + tr("%1 covered, %2 uncovered, %3 exempt")
+                  .arg(analysis.covered)
+                  .arg(analysis.uncovered)
+                  .arg(analysis.exempt);
+        if (!analysis.section.isEmpty())
+            summary += tr(" (checked against %1)").arg(analysis.section);
+        if (!analysis.suggestedBump.isEmpty())
+            summary += tr(". Suggested bump: %1").arg(analysis.suggestedBump);
+        for (const QString &note : analysis.notes)
+            summary += QStringLiteral("\n⚠ ") + note;
+        m_coverage->setRows(
+            analysis.rows, analysis.rows.isEmpty() ? tr("No commits %1.").arg(since) : summary);
+    }
+    emit analysed();
+    if (afterLoad) {
+        emit statusMessage(tr("Changelog loaded: %1").arg(parts.join(QStringLiteral(", "))));
+        emit loaded();
+        reportCheckOutcome();
+    }
+}
+
+// `check: changelog` passes when the text on disk lints clean and covers every non-exempt commit.
+void ChangelogTab::reportCheckOutcome()
+{
+    if (!m_service || m_release.version.isEmpty() || !m_commitsLoaded || isModified())
+        return;
+    if (!m_analysis.lintClean() || !m_analysis.fullyCovered())
+        return;
+    const QString evidence
+        = tr("%1 lints clean and covers every non-exempt commit %2..%3 (%4 covered, %5 exempt)")
+              .arg(m_snapshot.relativePath, m_snapshot.lastTag.isEmpty() ? tr("(root)") : m_snapshot.lastTag,
+                  shortCommit(m_snapshot.toSha))
+              .arg(m_analysis.covered)
+              .arg(m_analysis.exempt);
+    if (evidence == m_reportedEvidence)
+        return;
+    m_reportedEvidence = evidence;
+    const QString version = m_release.version;
+    auto future = m_service->applyCheckOutcome(
+        version, CheckOutcome {QStringLiteral("changelog"), {}, true, evidence});
+    whenReady(this, future, [this, version](const Result<QList<ChecklistItem>> &result) {
+        if (!result) {
+            emit statusMessage(tr("Could not record the changelog check: %1").arg(result.error().toString()));
+            return;
+        }
+        if (!result->isEmpty())
+            emit statusMessage(tr("Changelog check passed: %n item(s) ticked", nullptr, int(result->size())));
+        emit releaseTouched(version);
+    });
+}
+
+}  // namespace cockpit

@@ -1,0 +1,174 @@
+// ChangelogTab's writes: Save through the atomic changelog file writer, the Reload / Overwrite
+// choice when the file changed on disk meanwhile, drafting entries, Cut release, and creating a
+// missing CHANGELOG.md.
+#include "changelog_cut.h"
+#include "changelog_editor.h"
+#include "changelog_tab.h"
+#include "future_watch.h"
+#include "release_service.h"
+#include "state_style.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+namespace {
+
+// The editor holds "\n"; a CRLF file stays CRLF so only the lines the user touched change.
+QByteArray editorBytes(const QString &text, const QByteArray &original)
+{
+    QByteArray bytes = text.toUtf8();
+    if (original.contains("\r\n"))
+        bytes.replace("\r\n", "\n").replace("\n", "\r\n");
+    return bytes;
+}
+
+}  // namespace
+
+void ChangelogTab::save()
+{
+    if (!m_service || m_saving || !m_snapshot.exists)
+        return;
+    writeFile(false);
+}
+
+void ChangelogTab::writeFile(bool overwrite)
+{
+    m_saving = true;
+    updateActions();
+    const QByteArray bytes = editorBytes(m_editor->toPlainText(), m_snapshot.file.bytes());
+    ChangelogFile file = m_snapshot.file;
+    auto future = QtConcurrent::run([file, bytes, overwrite]() mutable -> Result<ChangelogFile> {
+        if (overwrite) {
+            // The user chose to replace whatever is on disk now: write over a fresh read of it.
+            auto current = ChangelogFile::read(file.path());
+            if (!current)
+                return std::unexpected(current.error());
+            file = std::move(*current);
+        }
+        if (auto written = file.write(bytes); !written)
+            return std::unexpected(written.error());
+        return file;
+    });
+    whenReady(this, future, [this](const Result<ChangelogFile> &result) {
+        m_saving = false;
+        if (!result) {
+            updateActions();
+            if (result.error().code == ErrorCode::Conflict) {
+                askOnConflict(result.error().message);
+                return;
+            }
+            emit statusMessage(
+                tr("Could not save %1: %2").arg(m_snapshot.relativePath, result.error().toString()));
+            QMessageBox::warning(this, tr("Save failed"), result.error().toString());
+            return;
+        }
+        m_snapshot.file = *result;
+        m_editor->document()->setModified(false);
+        updateActions();
+        emit statusMessage(tr("Saved %1").arg(m_snapshot.relativePath));
+        emit savedTo(m_snapshot.path);
+        runAnalysis(true);
+    });
+}
+
+void ChangelogTab::askOnConflict(const QString &message)
+{
+    // Never silently overwritten: the user picks, and Cancel keeps the edits in the editor.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("%1 changed on disk").arg(m_snapshot.relativePath),
+        tr("%1 was changed by another program since it was loaded.\n\n%2\n\nReload discards your edits; "
+           "Overwrite replaces the file with what the editor shows.")
+            .arg(m_snapshot.relativePath, message),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("changelogConflictBox"));
+    QPushButton *reloadButton = box->addButton(tr("Reload"), QMessageBox::DestructiveRole);
+    reloadButton->setObjectName(QStringLiteral("conflictReload"));
+    QPushButton *overwriteButton = box->addButton(tr("Overwrite"), QMessageBox::AcceptRole);
+    overwriteButton->setObjectName(QStringLiteral("conflictOverwrite"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+        [this, box, reloadButton, overwriteButton](QAbstractButton *b) {
+            if (b == reloadButton) {
+                m_editor->document()->setModified(false);
+                reload();
+            } else if (b == overwriteButton) {
+                writeFile(true);
+            }
+            box->close();
+        });
+    box->open();
+}
+
+void ChangelogTab::addEntry(const CoverageRow &row)
+{
+    if (!m_snapshot.exists)
+        return;
+    const DraftEntry draft = draftEntryFor(row);
+    auto inserted = insertDraftEntry(m_editor->toPlainText().toUtf8(), draft,
+        m_service ? m_service->workspace().policy.changelogExtraSections : QStringList());
+    if (!inserted) {
+        emit statusMessage(tr("Could not draft an entry: %1").arg(inserted.error().toString()));
+        return;
+    }
+    m_editor->replaceText(QString::fromUtf8(inserted->text));
+    m_leftTabs->setCurrentWidget(m_editor->parentWidget());
+    // Select the drafted text so typing replaces or refines it right away.
+    const QTextBlock block = m_editor->document()->findBlockByNumber(inserted->line - 1);
+    const int start = int(block.text().indexOf(draft.text));
+    m_editor->goToLine(inserted->line, start + 1);
+    if (start >= 0) {
+        QTextCursor cursor = m_editor->textCursor();
+        cursor.setPosition(block.position() + start + int(draft.text.size()), QTextCursor::KeepAnchor);
+        m_editor->setTextCursor(cursor);
+    }
+    emit statusMessage(
+        tr("Drafted an entry under %1 for %2: edit it, then Save").arg(draft.section, shortCommit(row.sha)));
+}
+
+void ChangelogTab::cutRelease()
+{
+    if (!m_snapshot.exists || m_release.version.isEmpty())
+        return;
+    auto cut = cockpit::cutRelease(m_editor->toPlainText().toUtf8(), m_release.version, QDate::currentDate(),
+        m_service ? m_service->workspace().policy.tagFormat : QStringLiteral("v{version}"));
+    if (!cut) {
+        QMessageBox::warning(this, tr("Cut release"), cut.error().toString());
+        return;
+    }
+    m_editor->replaceText(QString::fromUtf8(*cut));
+    emit statusMessage(
+        tr("Unreleased is now %1 in the editor: review, then Save (Ctrl+Z undoes)").arg(m_release.version));
+}
+
+void ChangelogTab::createChangelog()
+{
+    if (!m_service || m_snapshot.path.isEmpty())
+        return;
+    const QByteArray skeleton
+        = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+          "The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n"
+          "and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n"
+          "## [Unreleased]\n";
+    const QString path = m_snapshot.path;
+    auto future = QtConcurrent::run([path, skeleton]() -> Status {
+        auto file = ChangelogFile::read(path);  // absent: the write creates it, present: Conflict
+        if (!file)
+            return std::unexpected(file.error());
+        return file->write(skeleton);
+    });
+    whenReady(this, future, [this](const Status &result) {
+        if (!result) {
+            emit statusMessage(
+                tr("Could not create %1: %2").arg(m_snapshot.relativePath, result.error().toString()));
+            return;
+        }
+        emit statusMessage(tr("Created %1").arg(m_snapshot.relativePath));
+        startLoad(false);
+    });
+}
+
+}  // namespace cockpit

@@ -1,0 +1,198 @@
+// ChangelogTab's tag dialogs: the plan (tag, commit, subject, message) is computed on a pool
+// thread by TagService without writing; the dialog's button runs the write; a passing verify
+// ticks the `check: tag` items.
+#include "changelog.h"
+#include "changelog_editor.h"
+#include "changelog_tab.h"
+#include "future_watch.h"
+#include "release_service.h"
+#include "state_style.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+namespace {
+
+struct TagContext {
+    QString root;
+    Policy policy;
+    Identity identity;
+    ReleaseRecord release;
+    QByteArray changelogText;
+    QString changelogPath;
+};
+
+// The release's own section when it was cut, else Unreleased: what the tag message quotes.
+QString sectionFor(const TagContext &c)
+{
+    auto log = parseChangelog(c.changelogText, c.changelogPath);
+    if (!log)
+        return {};
+    const QString own = log->sectionText(c.release.version);
+    return own.isEmpty() ? log->sectionText(QStringLiteral("Unreleased")) : own;
+}
+
+QString subjectOf(const GitService &git, const QString &sha)
+{
+    auto parent = git.resolve(sha + QStringLiteral("~1"));
+    auto commits = git.commits(parent ? *parent : QString(), sha);
+    if (!commits)
+        return {};
+    for (const CommitInfo &c : std::as_const(*commits))
+        if (c.sha == sha)
+            return c.subject;
+    return {};
+}
+
+// The newest release candidate of the release's version ("v3.7.0-rc2" for 3.7.0).
+Result<QString> lastCandidate(const GitService &git, const QString &version)
+{
+    auto target = SemVer::parse(version);
+    if (!target)
+        return std::unexpected(target.error());
+    auto tags = git.tags();  // SemVer-descending
+    if (!tags)
+        return std::unexpected(tags.error());
+    for (const GitTagInfo &t : std::as_const(*tags))
+        if (t.version && t.version->isPrerelease() && t.version->major() == target->major()
+            && t.version->minor() == target->minor() && t.version->patch() == target->patch())
+            return t.version->toString();
+    return fail(ErrorCode::NotFound, QObject::tr("No release candidate tag of %1 to promote.").arg(version));
+}
+
+Result<TagPreview> computePreview(TagAction action, const TagContext &c)
+{
+    TagService tags(c.root, c.policy, c.identity);
+    auto git = GitService::open(c.root, c.policy.tagFormat);
+    if (!git)
+        return std::unexpected(git.error());
+    TagPreview preview;
+    const QString commitRef = c.release.commit.isEmpty() ? QStringLiteral("HEAD") : c.release.commit;
+    if (action == TagAction::Create) {
+        auto plan = tags.planRelease(c.release.version, commitRef, sectionFor(c));
+        if (!plan)
+            return std::unexpected(plan.error());
+        preview.plan = *plan;
+        if (!c.release.commitPinned)
+            preview.notes << QObject::tr("The release follows its branch head: this tag fixes it to %1.")
+                                 .arg(shortCommit(plan->commit));
+    } else if (action == TagAction::Promote) {
+        auto rc = lastCandidate(*git, c.release.version);
+        if (!rc)
+            return std::unexpected(rc.error());
+        auto plan = tags.planPromotion(*rc, sectionFor(c));
+        if (!plan)
+            return std::unexpected(plan.error());
+        preview.plan = *plan;
+    } else {
+        auto sha = git->resolve(commitRef);
+        if (!sha)
+            return std::unexpected(sha.error());
+        preview.plan.tagName = c.policy.tagFor(c.release.version);
+        preview.plan.version = c.release.version;
+        preview.plan.commit = *sha;
+        preview.plan.message = c.release.version;  // the message must name the version
+    }
+    preview.commitSubject = subjectOf(*git, preview.plan.commit);
+    return preview;
+}
+
+Result<TagOutcome> runTagAction(
+    TagAction action, const TagContext &c, const TagPlan &plan, bool messageEdited)
+{
+    TagService tags(c.root, c.policy, c.identity);
+    if (action == TagAction::Verify) {
+        auto v = tags.verify(plan.version, plan.commit, plan.message);
+        if (!v)
+            return std::unexpected(v.error());
+        TagOutcome outcome;
+        outcome.passed = v->ok();
+        outcome.evidence = v->evidence();
+        outcome.summary = v->ok()
+            ? QObject::tr("%1 verified: annotated, at %2, message names %3.")
+                  .arg(plan.tagName, shortCommit(v->target), plan.version)
+            : QObject::tr("%1 does not verify: %2").arg(plan.tagName, v->problems.join(QLatin1Char(' ')));
+        return outcome;
+    }
+    TagPlan toApply = plan;
+    if (messageEdited) {
+        // Re-plan with the user's words so the stored message is cleaned exactly like `git tag -m`.
+        auto again = tags.planRelease(plan.version, plan.commit, {}, plan.message);
+        if (!again)
+            return std::unexpected(again.error());
+        toApply = *again;
+        toApply.promotedFrom = plan.promotedFrom;
+    }
+    auto tag = tags.apply(toApply);
+    if (!tag)
+        return std::unexpected(tag.error());
+    TagOutcome outcome;
+    outcome.summary = toApply.alreadyDone
+        ? QObject::tr("%1 already existed at %2.").arg(tag->name, shortCommit(tag->targetSha))
+        : QObject::tr("Created tag %1 at %2.").arg(tag->name, shortCommit(tag->targetSha));
+    outcome.evidence = outcome.summary;
+    return outcome;
+}
+
+}  // namespace
+
+TagDialog *ChangelogTab::openTagDialog(TagAction action)
+{
+    if (!m_service || m_release.version.isEmpty())
+        return nullptr;
+    if (m_tagDialog)
+        m_tagDialog->close();
+    const QString tagName = m_service->workspace().policy.tagFor(m_release.version);
+    auto *dialog = new TagDialog(action, tagName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_tagDialog = dialog;
+    planTag(dialog);
+    dialog->open();  // window-modal, never a nested event loop
+    return dialog;
+}
+
+void ChangelogTab::planTag(TagDialog *dialog)
+{
+    const TagAction action = dialog->action();
+    TagContext context {m_service->workspace().root, m_service->workspace().policy, m_service->identity(),
+        m_release, m_editor->toPlainText().toUtf8(), m_snapshot.relativePath};
+    whenReady(dialog, QtConcurrent::run([action, context] { return computePreview(action, context); }),
+        [dialog](const Result<TagPreview> &preview) {
+            if (!preview)
+                dialog->setPlanError(preview.error().toString());
+            else
+                dialog->setPreview(*preview);
+        });
+    dialog->setRunner([this, dialog, action, context](const TagPlan &plan) {
+        const bool edited = dialog->messageEdited();
+        return QtConcurrent::run(
+            [action, context, plan, edited] { return runTagAction(action, context, plan, edited); });
+    });
+    connect(dialog, &TagDialog::finishedWith, this, [this, dialog, action](const TagOutcome &outcome) {
+        applyTagOutcome(action, dialog->plan(), outcome);
+    });
+}
+
+void ChangelogTab::applyTagOutcome(TagAction action, const TagPlan &plan, const TagOutcome &outcome)
+{
+    emit statusMessage(outcome.summary);
+    const QString version = m_release.version;
+    if (action != TagAction::Verify) {
+        emit releaseTouched(version);
+        reload();  // the tag moves "the last release tag" and the diff
+        return;
+    }
+    if (!outcome.passed || !m_service)
+        return;
+    auto future = m_service->applyCheckOutcome(
+        version, CheckOutcome {QStringLiteral("tag"), plan.tagName, true, outcome.evidence});
+    whenReady(this, future, [this, version](const Result<QList<ChecklistItem>> &result) {
+        if (!result) {
+            emit statusMessage(tr("Could not record the tag check: %1").arg(result.error().toString()));
+            return;
+        }
+        emit releaseTouched(version);
+    });
+}
+
+}  // namespace cockpit

@@ -1,0 +1,214 @@
+#include "commit_coverage_model.h"
+
+#include "item_roles.h"
+#include "state_style.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+
+namespace cockpit {
+namespace {
+
+// A glyph per state so the state never rests on colour alone: check, cross, dash.
+QIcon stateIcon(CoverageState state)
+{
+    static QIcon icons[3];
+    QIcon &icon = icons[static_cast<int>(state)];
+    if (!icon.isNull())
+        return icon;
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(coverageStateColor(state), 2.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    switch (state) {
+    case CoverageState::Covered:
+        painter.drawPolyline(QPolygonF({QPointF(3, 8.5), QPointF(6.5, 12), QPointF(13, 4.5)}));
+        break;
+    case CoverageState::Uncovered:
+        painter.drawLine(QPointF(4, 4), QPointF(12, 12));
+        painter.drawLine(QPointF(12, 4), QPointF(4, 12));
+        break;
+    case CoverageState::Exempt:
+        painter.drawLine(QPointF(4, 8), QPointF(12, 8));
+        break;
+    }
+    icon = QIcon(pixmap);
+    return icon;
+}
+
+}  // namespace
+
+QString coverageStateTitle(CoverageState state)
+{
+    switch (state) {
+    case CoverageState::Covered:
+        return QObject::tr("Covered");
+    case CoverageState::Uncovered:
+        return QObject::tr("Uncovered");
+    case CoverageState::Exempt:
+        return QObject::tr("Exempt");
+    }
+    return {};
+}
+
+QColor coverageStateColor(CoverageState state)
+{
+    switch (state) {
+    case CoverageState::Covered:
+        return QColor(0x2f, 0x9e, 0x44);
+    case CoverageState::Uncovered:
+        return failureColor();
+    case CoverageState::Exempt:
+        return QColor(0x86, 0x8e, 0x96);
+    }
+    return {};
+}
+
+CommitCoverageModel::CommitCoverageModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CommitCoverageModel::setRows(QList<CoverageRow> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+const CoverageRow *CommitCoverageModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int CommitCoverageModel::rowForSha(const QString &sha) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (!sha.isEmpty() && m_rows.at(i).sha.startsWith(sha))
+            return i;
+    return -1;
+}
+
+int CommitCoverageModel::count(CoverageState state) const
+{
+    return int(std::count_if(
+        m_rows.begin(), m_rows.end(), [state](const CoverageRow &r) { return r.state == state; }));
+}
+
+int CommitCoverageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CommitCoverageModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CommitCoverageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CoverageRow &r = m_rows.at(index.row());
+    switch (role) {
+    case CommitShaRole:
+        return r.sha;
+    case CoverageStateRole:
+        return static_cast<int>(r.state);
+    case CommitTypeRole:
+        return r.type;
+    case CommitBreakingRole:
+        return r.breaking;
+    case CommitPrRole:
+        return r.pr;
+    case CoveredByRole:
+        return r.coveredBy;
+    default:
+        break;
+    }
+    const int column = index.column();
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case StateColumn:
+            return coverageStateTitle(r.state);
+        case CommitColumn:
+            return shortCommit(r.sha);
+        case TypeColumn:
+            return r.breaking ? r.type + QLatin1Char('!') : r.type;
+        case SubjectColumn:
+            return r.subject;
+        case CoveredByColumn:
+            return r.coveredByLine > 0 ? QStringLiteral("%1: %2").arg(r.coveredByLine).arg(r.coveredBy)
+                                       : r.coveredBy;
+        }
+    }
+    if (role == Qt::DecorationRole && column == StateColumn)
+        return stateIcon(r.state);
+    if (role == Qt::ForegroundRole && column == StateColumn)
+        return coverageStateColor(r.state);
+    if (role == Qt::ToolTipRole) {
+        const QString when = formatLocalTime(r.time);
+        return QStringLiteral("%1\n%2%3")
+            .arg(r.sha, r.subject,
+                r.author.isEmpty() ? QString() : QStringLiteral("\n%1, %2").arg(r.author, when));
+    }
+    if (role == Qt::AccessibleTextRole)
+        return QStringLiteral("%1: %2 %3").arg(coverageStateTitle(r.state), shortCommit(r.sha), r.subject);
+    return {};
+}
+
+QVariant CommitCoverageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StateColumn:
+        return tr("State");
+    case CommitColumn:
+        return tr("Commit");
+    case TypeColumn:
+        return tr("Type");
+    case SubjectColumn:
+        return tr("Subject");
+    case CoveredByColumn:
+        return tr("Covered by");
+    }
+    return {};
+}
+
+CommitCoverageFilter::CommitCoverageFilter(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+void CommitCoverageFilter::setText(const QString &text)
+{
+    m_text = text.trimmed();
+    invalidateFilter();
+}
+
+void CommitCoverageFilter::setState(std::optional<CoverageState> state)
+{
+    m_state = state;
+    invalidateFilter();
+}
+
+bool CommitCoverageFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const auto *model = qobject_cast<const CommitCoverageModel *>(sourceModel());
+    const CoverageRow *r = model && !sourceParent.isValid() ? model->rowAt(sourceRow) : nullptr;
+    if (!r)
+        return false;
+    if (m_state && r->state != *m_state)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    return r->sha.startsWith(m_text, Qt::CaseInsensitive) || r->subject.contains(m_text, Qt::CaseInsensitive)
+        || r->type.compare(m_text, Qt::CaseInsensitive) == 0
+        || r->coveredBy.contains(m_text, Qt::CaseInsensitive);
+}
+
+}  // namespace cockpit
