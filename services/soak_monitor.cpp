@@ -121,6 +121,7 @@ void SoakMonitor::runPass(const QDateTime &now, bool final)
     m_finalPass = final;
     m_passFailure.clear();
     m_passAnswered = false;
+    m_passAsked = 0;
     m_pending = 1;  // held until every query of this pass is sent
     queryMeasurements(now);
     const QDateTime end = soakEnd(m_plan.checks, m_plan.start, m_plan.duration);
@@ -185,6 +186,7 @@ void SoakMonitor::querySeries(const QDateTime &now)
 void SoakMonitor::expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply)
 {
     ++m_pending;
+    ++m_passAsked;
     const quint64 generation = m_generation;
     future.then(this, [this, generation, apply = std::move(apply)](const QueryOutcome &outcome) {
         if (generation != m_generation)

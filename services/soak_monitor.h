@@ -53,6 +53,8 @@ public:
     [[nodiscard]] bool isStale() const { return m_stale; }
     // Whether any query of the latest pass got an answer from Prometheus (even "no data").
     [[nodiscard]] bool prometheusAnswered() const { return m_passAnswered; }
+    // Queries were sent in the latest pass and not one was answered (down, timing out, HTTP errors).
+    [[nodiscard]] bool prometheusSilent() const { return m_passAsked > 0 && !m_passAnswered; }
     [[nodiscard]] SoakEvaluation evaluation() const { return m_evaluation; }
     [[nodiscard]] SoakRecording recording() const { return m_recording; }
 
@@ -91,6 +93,7 @@ private:
     QDateTime m_seriesAt;  // when the series were last refreshed
     QString m_passFailure;  // the first "Prometheus is not answering" failure of this pass
     bool m_passAnswered = false;
+    int m_passAsked = 0;
     bool m_stale = false;
     QSet<QString> m_fired;
 };

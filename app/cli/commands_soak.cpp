@@ -1,19 +1,355 @@
+// probe ENV | soak evaluate VERSION --env ENV [--from T] [--to T]: the post-deploy checks of
+// seed 002 from the command line. Results are stored (probe results, soak recordings) and, on
+// PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV`.
 #include "cli_context.h"
+#include "probe_runner.h"
+#include "prometheus_client.h"
+#include "release_service.h"
+#include "secret_store.h"
+#include "soak_monitor.h"
+
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <cmath>
 
 namespace cockpit::cli {
+namespace {
+
+// Network and keychain answers arrive through this thread's event loop: spin it while waiting.
+template <typename T> T await(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    return future.result();
+}
+
+Result<const EnvironmentPolicy *> environmentOf(const Workspace &ws, const QString &name)
+{
+    if (const EnvironmentPolicy *env = ws.policy.environment(name))
+        return env;
+    QStringList known;
+    for (const EnvironmentPolicy &e : ws.policy.environments)
+        known << e.name;
+    return fail(ErrorCode::BadInput,
+        QStringLiteral("no environment '%1' in the policy (known: %2)")
+            .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))),
+        ws.policy.locationOf(QStringLiteral("environments")));
+}
+
+// The release a probe of env verifies: the one deployed there last, else the newest open release.
+std::optional<ReleaseRecord> releaseFor(Store *store, const QString &env)
+{
+    auto releases = store->releases().result();
+    if (!releases)
+        return std::nullopt;
+    std::optional<ReleaseRecord> best;
+    QDateTime bestAt;
+    for (const ReleaseRecord &r : *releases) {
+        auto deployments = store->deployments(r.version).result();
+        for (const Deployment &d : deployments.value_or(QList<Deployment> {})) {
+            if (d.environment == env && (!bestAt.isValid() || d.deployedAt > bestAt)) {
+                best = r;
+                bestAt = d.deployedAt;
+            }
+        }
+    }
+    if (best)
+        return best;
+    for (const ReleaseRecord &r : *releases) {
+        const bool open = r.state != ReleaseState::Released && r.state != ReleaseState::RolledBack
+            && r.state != ReleaseState::Aborted;
+        if (open && (!best || r.createdAt > best->createdAt))
+            best = r;
+    }
+    return best;
+}
+
+void tick(CliContext &ctx, Store *store, const Workspace &ws, const QString &version, CheckOutcome outcome)
+{
+    ReleaseService service(store, ws, ctx.identity());
+    auto ticked = service.applyCheckOutcome(version, outcome).result();
+    if (!ticked)
+        ctx.err(QStringLiteral("warning: cannot tick the checklist: %1").arg(ticked.error().toString()));
+    else
+        for (const ChecklistItem &item : *ticked)
+            ctx.err(
+                QStringLiteral("Ticked \"%1\" (%2 %3 PASS).").arg(item.text, outcome.kind, outcome.target));
+}
+
+// RFC 3339 ("2026-01-11T10:00:00Z", "...+01:00") or Unix seconds ("1768125600").
+Result<QDateTime> parseTime(const QString &option, const QString &text)
+{
+    static const QRegularExpression unix(QStringLiteral("^\\d+(\\.\\d+)?$"));
+    if (unix.match(text).hasMatch())
+        return QDateTime::fromMSecsSinceEpoch(qint64(text.toDouble() * 1000), Qt::UTC);
+    static const QRegularExpression zone(
+        QStringLiteral("(Z|[+-]\\d\\d:\\d\\d)$"), QRegularExpression::CaseInsensitiveOption);
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid() || !zone.match(text).hasMatch())
+        return fail(ErrorCode::Usage,
+            QStringLiteral(
+                "--%1: expected RFC 3339 with a zone (2026-01-11T10:00:00Z) or Unix seconds, got '%2'")
+                .arg(option, text));
+    return t.toUTC();
+}
+
+QString timeText(const std::optional<QDateTime> &t)
+{
+    return t && t->isValid() ? t->toUTC().toString(Qt::ISODate) : QString();
+}
+
+QJsonValue number(const std::optional<double> &v)
+{
+    return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan)
+{
+    QJsonArray checks;
+    for (const CheckResult &c : e.checks) {
+        QJsonArray measurements;
+        for (const Measurement &m : c.measurements)
+            measurements.append(QJsonObject {{QStringLiteral("time"), timeText(m.time)},
+                {QStringLiteral("value"), number(m.value)},
+                {QStringLiteral("status"), measurementStatusName(m.status)},
+                {QStringLiteral("detail"), m.detail}});
+        checks.append(QJsonObject {{QStringLiteral("name"), c.name},
+            {QStringLiteral("status"), checkStatusName(c.status)}, {QStringLiteral("failures"), c.failures},
+            {QStringLiteral("failure_limit"), c.failureLimit},
+            {QStringLiteral("consecutive_errors"), c.consecutiveErrors}, {QStringLiteral("reason"), c.reason},
+            {QStringLiteral("measurements"), measurements}});
+    }
+    QJsonArray triggers;
+    for (const TriggerResult &t : e.triggers)
+        triggers.append(QJsonObject {{QStringLiteral("name"), t.name}, {QStringLiteral("fired"), t.fired},
+            {QStringLiteral("since"), t.since ? QJsonValue(timeText(t.since)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("severity"), t.severity}, {QStringLiteral("kind"), t.kind},
+            {QStringLiteral("error"), t.error}});
+    return QJsonObject {{QStringLiteral("verdict"), soakVerdictName(e.verdict)},
+        {QStringLiteral("env"), plan.environment}, {QStringLiteral("version"), plan.version},
+        {QStringLiteral("start"), timeText(e.start)}, {QStringLiteral("end"), timeText(e.end)},
+        {QStringLiteral("evaluated_at"), timeText(e.evaluatedAt)}, {QStringLiteral("reason"), e.reason},
+        {QStringLiteral("checks"), checks}, {QStringLiteral("triggers"), triggers}};
+}
+
+void printEvaluation(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan)
+{
+    ctx.out(QStringLiteral("Soak of %1 in %2, %3 .. %4: %5")
+                .arg(plan.version, plan.environment, timeText(e.start), timeText(e.end),
+                    soakVerdictName(e.verdict).toUpper()));
+    for (const CheckResult &c : e.checks)
+        ctx.out(QStringLiteral("  %1 %2: %3")
+                    .arg(checkStatusName(c.status).toUpper(), -12)
+                    .arg(c.name, c.reason));
+    for (const TriggerResult &t : e.triggers)
+        if (t.fired)
+            ctx.out(QStringLiteral("  FIRED         %1 (%2) since %3")
+                        .arg(t.name, t.severity, timeText(t.since)));
+    if (!e.reason.isEmpty())
+        ctx.out(QStringLiteral("  %1").arg(e.reason));
+}
+
+}  // namespace
 
 int runProbe(CliContext &ctx)
 {
-    return ctx.report(fail(ErrorCode::Unavailable,
-        QStringLiteral("'%1' is not built yet").arg(ctx.words().join(QLatin1Char(' '))))
-                          .error());
+    const QStringList w = ctx.words();
+    if (w.size() != 2)
+        return ctx.usage(QStringLiteral("usage: probe ENV"));
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    auto env = environmentOf(*ws, w[1]);
+    if (!env)
+        return ctx.report(env.error());
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    const std::optional<ReleaseRecord> release = releaseFor(*store, w[1]);
+    ProbeOptions options;
+    if (release) {
+        options.expectedVersion = release->version;
+        options.expectedCommit = release->commit;
+    } else {
+        ctx.err(QStringLiteral("No release to compare the deployed version with: version not checked."));
+    }
+    ProbeRunner runner;
+    auto report = await(runner.run(**env, options));
+    if (!report)
+        return ctx.report(report.error());
+    const QString version = release ? release->version : QString();
+    const QByteArray json = QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact);
+    if (auto saved = (*store)->saveProbeResult(version, w[1], report->ok, json, ctx.identity().id).result();
+        !saved)
+        ctx.err(QStringLiteral("warning: the probe result was not stored: %1").arg(saved.error().toString()));
+    if (report->ok && release)
+        tick(ctx, *store, *ws, version, {QStringLiteral("probe"), w[1], true, report->summary()});
+    if (ctx.json()) {
+        QJsonObject o = report->toJson();
+        if (!version.isEmpty())
+            o.insert(QStringLiteral("version"), version);
+        ctx.printJson(o);
+    } else {
+        for (const ProbeCheckResult &c : report->checks)
+            ctx.out(QStringLiteral("%1  %2 %3: %4%5 (%6 ms)")
+                        .arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), c.kind, c.target,
+                            c.actual, c.ok ? QString() : QStringLiteral(", expected %1").arg(c.expected))
+                        .arg(c.latencyMs));
+        ctx.out(report->summary());
+    }
+    return report->ok ? Ok : Failed;
 }
+
+namespace {
+
+struct SoakWindow {
+    QDateTime start;
+    QDateTime end;  // invalid: the soak's own end
+    std::optional<std::chrono::seconds> duration;
+};
+
+// --from/--to, else the release's latest deployment to env (PRODUCT.md: "the soak of the
+// release's deployment to that environment").
+Result<SoakWindow> windowFor(CliContext &ctx, Store *store, const QString &version, const QString &env)
+{
+    const QString from = ctx.option(QStringLiteral("from")), to = ctx.option(QStringLiteral("to"));
+    if (!from.isEmpty() || !to.isEmpty()) {
+        if (from.isEmpty())
+            return fail(ErrorCode::Usage, QStringLiteral("--to needs --from"));
+        auto start = parseTime(QStringLiteral("from"), from);
+        if (!start)
+            return std::unexpected(start.error());
+        SoakWindow window {*start, {}, std::nullopt};
+        if (!to.isEmpty()) {
+            auto end = parseTime(QStringLiteral("to"), to);
+            if (!end)
+                return std::unexpected(end.error());
+            if (*end <= *start)
+                return fail(ErrorCode::Usage, QStringLiteral("--to must be after --from"));
+            window.end = *end;
+            window.duration = std::chrono::seconds(start->secsTo(*end));
+        }
+        return window;
+    }
+    auto deployments = store->deployments(version).result();
+    if (!deployments)
+        return std::unexpected(deployments.error());
+    std::optional<Deployment> last;
+    for (const Deployment &d : *deployments)
+        if (d.environment == env && (!last || d.deployedAt > last->deployedAt))
+            last = d;
+    if (!last)
+        return fail(ErrorCode::NotFound,
+            QStringLiteral(
+                "no deployment of %1 to %2 is recorded, so there is no soak to evaluate: record it with "
+                "'release deployed %1 --env %2', or give the window with --from and --to")
+                .arg(version, env));
+    return SoakWindow {last->deployedAt, {}, std::nullopt};
+}
+
+// The Prometheus credential from the keychain (policy prometheus.auth_secret). A missing entry
+// or keychain means no credential: a Prometheus that needs one answers 401, never a PASS.
+PrometheusAuth prometheusAuth(CliContext &ctx, const Policy &policy)
+{
+    if (policy.prometheusAuthSecret.isEmpty())
+        return {};
+    auto secret = await(SecretStore::read(policy.prometheusAuthSecret));
+    if (!secret) {
+        if (secret.error().code != ErrorCode::NotFound)
+            ctx.err(QStringLiteral("warning: %1; asking Prometheus without credentials")
+                        .arg(secret.error().message));
+        return {};
+    }
+    return PrometheusAuth::fromSecret(*secret);
+}
+
+}  // namespace
 
 int runSoak(CliContext &ctx)
 {
-    return ctx.report(fail(ErrorCode::Unavailable,
-        QStringLiteral("'%1' is not built yet").arg(ctx.words().join(QLatin1Char(' '))))
-                          .error());
+    const QStringList w = ctx.words();
+    const QString env = ctx.option(QStringLiteral("env"));
+    if (w.size() != 3 || w[1] != QLatin1String("evaluate") || env.isEmpty())
+        return ctx.usage(QStringLiteral("usage: soak evaluate VERSION --env ENV [--from T] [--to T]"));
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    if (auto known = environmentOf(*ws, env); !known)
+        return ctx.report(known.error());
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    auto release = (*store)->release(w[2]).result();
+    if (!release)
+        return ctx.report(release.error());
+    auto window = windowFor(ctx, *store, release->version, env);
+    if (!window)
+        return ctx.report(window.error());
+    const QString url = ctx.isSet(QStringLiteral("prometheus")) ? ctx.option(QStringLiteral("prometheus"))
+                                                                : ws->policy.prometheusUrl;
+    const QUrl prometheusUrl(url, QUrl::StrictMode);
+    if (url.isEmpty() || !prometheusUrl.isValid() || prometheusUrl.host().isEmpty())
+        return ctx.report({ErrorCode::BadInput,
+            QStringLiteral(
+                "no usable Prometheus URL ('%1'): set prometheus.url in the policy or pass --prometheus URL")
+                .arg(url),
+            {}});
+    PrometheusClient client(prometheusUrl);
+    client.setAuth(prometheusAuth(ctx, ws->policy));
+    const SoakPlan plan = soakPlanFor(ws->policy, env, release->version, window->start, window->duration);
+    if (plan.checks.isEmpty())
+        return ctx.report({ErrorCode::BadInput, QStringLiteral("the policy has no soak checks"),
+            ws->policy.locationOf(QStringLiteral("soak"))});
+    SoakMonitor monitor(&client);
+    QEventLoop loop;
+    bool done = false;
+    QObject::connect(&monitor, &SoakMonitor::finished, &loop, [&] {
+        done = true;
+        loop.quit();
+    });
+    const QDateTime end
+        = window->end.isValid() ? window->end : soakEnd(plan.checks, plan.start, plan.duration);
+    monitor.evaluateWindow(plan, end);
+    if (!done)
+        loop.exec();
+    const SoakEvaluation evaluation = monitor.evaluation();
+    const QByteArray json
+        = QJsonDocument(soakRecordingToJson(monitor.recording())).toJson(QJsonDocument::Compact);
+    if (auto saved = (*store)
+                         ->saveSoakRecording(release->version, env, json, soakVerdictName(evaluation.verdict),
+                             ctx.identity().id)
+                         .result();
+        !saved)
+        ctx.err(
+            QStringLiteral("warning: the soak recording was not stored: %1").arg(saved.error().toString()));
+    if (evaluation.verdict == SoakVerdict::Pass)
+        tick(ctx, *store, *ws, release->version,
+            {QStringLiteral("soak"), env, true,
+                QStringLiteral("soak %1 PASS: %2 checks from %3 to %4")
+                    .arg(env)
+                    .arg(evaluation.checks.size())
+                    .arg(timeText(evaluation.start), timeText(evaluation.end))});
+    if (ctx.json())
+        ctx.printJson(evaluationJson(evaluation, plan));
+    else
+        printEvaluation(ctx, evaluation, plan);
+    switch (evaluation.verdict) {
+    case SoakVerdict::Pass:
+        return Ok;
+    case SoakVerdict::Fail:
+        return Failed;
+    default:
+        // Nothing answered at all: the verdict says INCONCLUSIVE, the exit code says why.
+        return monitor.prometheusSilent() ? Unavailable : Inconclusive;
+    }
 }
 
 }  // namespace cockpit::cli
