@@ -1,12 +1,254 @@
+// changelog lint | coverage [--from REF] [--to REF] | cut VERSION [--date D]
+#include "changelog_coverage.h"
+#include "changelog_cut.h"
+#include "changelog_file.h"
+#include "changelog_lint.h"
 #include "cli_context.h"
+#include "git_service.h"
+#include "release_service.h"
+
+#include <QDir>
+#include <QJsonArray>
 
 namespace cockpit::cli {
+namespace {
+
+struct Loaded {
+    Workspace ws;
+    ChangelogFile file;
+    Changelog log;
+};
+
+Result<Loaded> loadChangelog(CliContext &ctx)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return std::unexpected(ws.error());
+    const QString path = QDir(ws->root).filePath(ws->policy.changelogPath);
+    auto file = ChangelogFile::read(path);
+    if (!file)
+        return std::unexpected(file.error());
+    if (!file->exists())
+        return fail(ErrorCode::NotFound, QStringLiteral("no changelog at %1").arg(ws->policy.changelogPath),
+            SourceLocation {path});
+    auto log = parseChangelog(file->bytes(), ws->policy.changelogPath);
+    if (!log)
+        return std::unexpected(log.error());
+    return Loaded {*ws, std::move(*file), std::move(*log)};
+}
+
+// Versions that have a release tag; empty when the repository cannot be read (the rule is skipped).
+QStringList taggedVersions(const Workspace &ws)
+{
+    QStringList out;
+    auto git = GitService::open(ws.root, ws.policy.tagFormat);
+    if (!git)
+        return out;
+    auto tags = git->tags();
+    if (!tags)
+        return out;
+    for (const GitTagInfo &t : *tags) {
+        if (t.version)
+            out << t.version->toString();
+    }
+    return out;
+}
+
+QList<LintDiagnostic> lintLoaded(const Loaded &l)
+{
+    LintOptions opts {l.ws.policy.changelogExtraSections, taggedVersions(l.ws), l.ws.policy.changelogPath};
+    return lintChangelog(l.log, l.file.bytes(), opts);
+}
+
+int changelogLint(CliContext &ctx)
+{
+    auto loaded = loadChangelog(ctx);
+    if (!loaded)
+        return ctx.report(loaded.error());
+    const QList<LintDiagnostic> ds = lintLoaded(*loaded);
+    const int errors = countSeverity(ds, Severity::Error);
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const LintDiagnostic &d : ds) {
+            list.append(QJsonObject {{QStringLiteral("rule"), d.ruleId},
+                {QStringLiteral("severity"), severityName(d.severity)},
+                {QStringLiteral("line"), d.where.line}, {QStringLiteral("col"), d.where.column},
+                {QStringLiteral("message"), d.message}});
+        }
+        ctx.printJson({{QStringLiteral("path"), loaded->ws.policy.changelogPath},
+            {QStringLiteral("diagnostics"), list}});
+    } else {
+        for (const LintDiagnostic &d : ds)
+            ctx.out(formatDiagnostic(d));
+    }
+    ctx.err(QStringLiteral("%1: %2 errors, %3 warnings")
+                .arg(loaded->ws.policy.changelogPath)
+                .arg(errors)
+                .arg(countSeverity(ds, Severity::Warning)));
+    return errors > 0 ? Failed : Ok;
+}
+
+// The release the Unreleased section is for: the newest open release in the store above the
+// last tag. Empty when there is none or no store (coverage does not need one).
+QString openReleaseAbove(CliContext &ctx, const std::optional<SemVer> &previous)
+{
+    auto store = ctx.openStore();
+    if (!store)
+        return {};
+    auto releases = (*store)->releases().result();
+    if (!releases)
+        return {};
+    std::optional<SemVer> best;
+    for (const ReleaseRecord &r : *releases) {
+        if (r.state == ReleaseState::Released || r.state == ReleaseState::RolledBack
+            || r.state == ReleaseState::Aborted)
+            continue;
+        const auto v = SemVer::parse(r.version);
+        if (v && (!previous || v->compare(*previous) > 0) && (!best || v->compare(*best) > 0))
+            best = *v;
+    }
+    return best ? best->toString() : QString();
+}
+
+QJsonObject coverageJson(const QString &from, const QString &to, const CoverageReport &report)
+{
+    QJsonArray commits;
+    for (const CommitCoverage &c : report.commits) {
+        commits.append(
+            QJsonObject {{QStringLiteral("sha"), c.commit.sha}, {QStringLiteral("subject"), c.commit.subject},
+                {QStringLiteral("type"), c.cc.type}, {QStringLiteral("breaking"), c.cc.breaking},
+                {QStringLiteral("covered"), c.covered}, {QStringLiteral("exempt"), c.exempt}});
+    }
+    return {{QStringLiteral("from"), from}, {QStringLiteral("to"), to},
+        {QStringLiteral("suggested_bump"), report.suggestedBump}, {QStringLiteral("commits"), commits},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings)}};
+}
+
+// A clean lint and full coverage tick the release's items bound to "check: changelog".
+void tickChangelogCheck(CliContext &ctx, const Loaded &l, const QString &version, const QString &range,
+    const CoverageReport &report)
+{
+    const QList<LintDiagnostic> ds = lintLoaded(l);
+    if (version.isEmpty() || countSeverity(ds, Severity::Error) > 0 || report.uncoveredCount() > 0)
+        return;
+    auto store = ctx.openStore();
+    if (!store)
+        return;
+    const int exempt = int(
+        std::count_if(report.commits.begin(), report.commits.end(), [](const auto &c) { return c.exempt; }));
+    const QString evidence
+        = QStringLiteral("%1 lints clean (%2 warnings); %3: %4 commits, %5 covered by entries, %6 exempt")
+              .arg(l.ws.policy.changelogPath)
+              .arg(countSeverity(ds, Severity::Warning))
+              .arg(range)
+              .arg(report.commits.size())
+              .arg(report.commits.size() - exempt)
+              .arg(exempt);
+    ReleaseService service(*store, l.ws, ctx.identity());
+    auto ticked
+        = service.applyCheckOutcome(version, CheckOutcome {QStringLiteral("changelog"), {}, true, evidence})
+              .result();
+    if (ticked && !ticked->isEmpty())
+        ctx.err(QStringLiteral("Ticked %1 checklist item(s) of %2 bound to the changelog check.")
+                    .arg(ticked->size())
+                    .arg(version));
+}
+
+int changelogCoverage(CliContext &ctx)
+{
+    auto loaded = loadChangelog(ctx);
+    if (!loaded)
+        return ctx.report(loaded.error());
+    const Policy &policy = loaded->ws.policy;
+    auto git = GitService::open(loaded->ws.root, policy.tagFormat);
+    if (!git)
+        return ctx.report(git.error());
+    QString from = ctx.option(QStringLiteral("from"));
+    const QString to
+        = ctx.isSet(QStringLiteral("to")) ? ctx.option(QStringLiteral("to")) : QStringLiteral("HEAD");
+    std::optional<SemVer> previous;
+    if (!ctx.isSet(QStringLiteral("from"))) {
+        auto tag = git->lastReleaseTag(policy.tagFormat, to);
+        if (!tag)
+            return ctx.report(tag.error());
+        if (*tag) {
+            from = (*tag)->name;
+            previous = (*tag)->version;
+        }
+    } else if (auto v = SemVer::parseTag(from, policy.tagFormat)) {
+        previous = *v;
+    }
+    auto commits = git->commits(from, to);
+    if (!commits)
+        return ctx.report(commits.error());
+    CoverageOptions opts {policy.changelogExemptTypes, openReleaseAbove(ctx, previous),
+        previous ? previous->toString() : QString()};
+    const CoverageReport report = computeCoverage(*commits, loaded->log, opts);
+    if (ctx.json()) {
+        ctx.printJson(coverageJson(from, to, report));
+    } else {
+        for (const CommitCoverage &c : report.commits) {
+            const QString mark = c.covered ? QStringLiteral("covered ")
+                : c.exempt                 ? QStringLiteral("exempt  ")
+                                           : QStringLiteral("MISSING ");
+            ctx.out(QStringLiteral("%1 %2 %3").arg(mark, c.commit.sha.left(10), c.commit.subject));
+        }
+    }
+    const QString range = QStringLiteral("%1..%2").arg(from.isEmpty() ? QStringLiteral("(root)") : from, to);
+    for (const QString &w : report.warnings)
+        ctx.err(QStringLiteral("warning: %1").arg(w));
+    ctx.err(QStringLiteral("%1: %2 commits, %3 not in the changelog; suggested bump: %4")
+                .arg(range)
+                .arg(report.commits.size())
+                .arg(report.uncoveredCount())
+                .arg(report.suggestedBump));
+    tickChangelogCheck(ctx, *loaded, opts.releaseVersion, range, report);
+    return report.uncoveredCount() > 0 ? Failed : Ok;
+}
+
+int changelogCut(CliContext &ctx, const QString &version)
+{
+    QDate date = QDate::currentDate();
+    if (ctx.isSet(QStringLiteral("date"))) {
+        date = QDate::fromString(ctx.option(QStringLiteral("date")), Qt::ISODate);
+        if (!date.isValid())
+            return ctx.usage(QStringLiteral("--date: expected YYYY-MM-DD, got '%1'")
+                                 .arg(ctx.option(QStringLiteral("date"))));
+    }
+    auto loaded = loadChangelog(ctx);
+    if (!loaded)
+        return ctx.report(loaded.error());
+    auto cut = cutRelease(loaded->file.bytes(), version, date, loaded->ws.policy.tagFormat);
+    if (!cut) {
+        Error e = cut.error();
+        e.location = SourceLocation {loaded->ws.policy.changelogPath};
+        return ctx.report(e);
+    }
+    if (auto written = loaded->file.write(*cut); !written)
+        return ctx.report(written.error());
+    ctx.err(QStringLiteral("%1: Unreleased is now %2 - %3.")
+                .arg(loaded->ws.policy.changelogPath, version, date.toString(Qt::ISODate)));
+    if (ctx.json()) {
+        ctx.printJson({{QStringLiteral("path"), loaded->ws.policy.changelogPath},
+            {QStringLiteral("version"), version}, {QStringLiteral("date"), date.toString(Qt::ISODate)}});
+    }
+    return Ok;
+}
+
+}  // namespace
 
 int runChangelog(CliContext &ctx)
 {
-    return ctx.report(fail(ErrorCode::Unavailable,
-        QStringLiteral("'%1' is not built yet").arg(ctx.words().join(QLatin1Char(' '))))
-                          .error());
+    const QStringList w = ctx.words();
+    const QString sub = w.value(1);
+    if (sub == QLatin1String("lint") && w.size() == 2)
+        return changelogLint(ctx);
+    if (sub == QLatin1String("coverage") && w.size() == 2)
+        return changelogCoverage(ctx);
+    if (sub == QLatin1String("cut") && w.size() == 3)
+        return changelogCut(ctx, w[2]);
+    return ctx.usage(QStringLiteral("usage: changelog lint | changelog coverage [--from REF] [--to REF] | "
+                                    "changelog cut VERSION [--date D]"));
 }
 
 }  // namespace cockpit::cli

@@ -1,0 +1,42 @@
+#pragma once
+// The workspace's CHANGELOG.md as read, and written back atomically (QSaveFile) only when it is
+// still the file that was read: its sha256 and mtime are kept, and a change on disk meanwhile is
+// refused with ErrorCode::Conflict instead of being overwritten.
+#include "changelog.h"
+#include "error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace cockpit {
+
+class ChangelogFile {
+public:
+    // A missing file reads as empty (exists() false): a first write creates it.
+    static Result<ChangelogFile> read(const QString &path);
+
+    [[nodiscard]] const QString &path() const { return m_path; }
+    [[nodiscard]] const QByteArray &bytes() const { return m_bytes; }
+    [[nodiscard]] bool exists() const { return m_exists; }
+    [[nodiscard]] QByteArray sha256() const { return m_sha256; }  // hex, of bytes()
+    [[nodiscard]] QDateTime modified() const { return m_modified; }
+    [[nodiscard]] Result<Changelog> parse() const { return parseChangelog(m_bytes, m_path); }
+
+    // Whether the file on disk still is what was read: a cheap mtime/size look first, the hash
+    // when they differ (a touch without a change is not a conflict).
+    [[nodiscard]] bool changedOnDisk() const;
+    // Writes newBytes if the file is unchanged since it was read (Conflict otherwise); identical
+    // bytes write nothing. Afterwards this object describes the new file.
+    Status write(const QByteArray &newBytes);
+
+private:
+    QString m_path;
+    QByteArray m_bytes;
+    QByteArray m_sha256;
+    QDateTime m_modified;
+    qint64 m_size = -1;
+    bool m_exists = false;
+};
+
+}  // namespace cockpit
