@@ -219,6 +219,9 @@ struct Policy {
     bool evidenceManifest = true;
     bool evidenceChecksums = true;
     QStringList evidenceInclude;  // extra workspace files for the evidence pack
+    // tag_message: template of annotated release tags ({tag} {version} {project} {changelog}
+    // {highlights} {promoted_from}, see models/tag_message.h); empty = defaultTagMessageTemplate().
+    QString tagMessage;
     SignoffPolicy signoff;
     // Where each key path ("release_types.minor.checklists[0]") was read, for later errors.
     QHash<QString, SourceLocation> locations;

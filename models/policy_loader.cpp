@@ -1,6 +1,7 @@
 #include "policy_loader.h"
 
 #include "policy_sections.h"
+#include "tag_message.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -12,6 +13,7 @@ namespace {
 const QStringList kTopLevelKeys {
     QStringLiteral("project"),
     QStringLiteral("tag_format"),
+    QStringLiteral("tag_message"),
     QStringLiteral("changelog"),
     QStringLiteral("roles"),
     QStringLiteral("single_operator"),
@@ -221,6 +223,11 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
     policy.project = root.requiredString(QStringLiteral("project"));
     policy.tagFormat = root.string(QStringLiteral("tag_format"), policy.tagFormat);
     requireVersionPlaceholder(reader, root, QStringLiteral("tag_format"));
+    policy.tagMessage = root.string(QStringLiteral("tag_message"));
+    if (const QStringList unknown = unknownTagMessagePlaceholders(policy.tagMessage); !unknown.isEmpty())
+        reader.expected(root.get(QStringLiteral("tag_message")), QStringLiteral("tag_message"),
+            QStringLiteral("placeholders among %1, not %2")
+                .arg(tagMessagePlaceholders().join(QLatin1Char(' ')), unknown.join(QLatin1Char(' '))));
     policy.singleOperator = root.boolean(QStringLiteral("single_operator"), false);
     policy.hotfixBranchPattern = root.string(QStringLiteral("hotfix_branch"));
     policy.prereleaseLabels = root.strings(QStringLiteral("prerelease_labels"));

@@ -219,7 +219,7 @@ Result<GitTagInfo> GitService::createAnnotatedTag(const QString &name, const QSt
             SourceLocation {workdir()});
     if (rc != 0)
         return git::fail(ErrorCode::Failed, QStringLiteral("cannot create tag %1").arg(name), workdir());
-    qCInfo(lcGit) << "tagged" << name << "at" << commitSha.left(12);
+    qCDebug(lcGit) << "tagged" << name << "at" << commitSha.left(12);
     return tag(name);
 }
 
