@@ -1,6 +1,9 @@
 #include "gui_main.h"
 
+#include "database_settings.h"
+#include "identity.h"
 #include "main_window.h"
+#include "team_store_url.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -54,7 +57,13 @@ int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explici
     if (!explicitWorkspace && !MainWindow::lastWorkspace().isEmpty())
         dir = MainWindow::lastWorkspace();
     // Each work tree keeps its own database unless --db names one for all.
-    const QString dbOption = parser.value(QStringLiteral("db"));
+    // --db, else the team database chosen in Settings > Database, else each workspace's SQLite.
+    QString dbOption = parser.value(QStringLiteral("db"));
+    if (dbOption.isEmpty() && !store)
+        dbOption = DatabaseSettings::teamUrl();
+    // Team mode: whoever logs in to the database is who acts (the policy's roles list logins).
+    if (const auto team = TeamStoreUrl::parse(store ? store->url() : dbOption))
+        setTeamIdentity(team->user);
     std::map<QString, std::unique_ptr<Store>> stores;
     auto storeFor = [&stores, dbOption](const QString &url) {
         auto &slot = stores[url];

@@ -28,6 +28,9 @@ struct ChecklistItem {
     QString note;
     QString naReason;  // required when state == NotApplicable
     QString evidence;  // result that ticked an automated item, or a link
+    // The saved row's version (optimistic concurrency). A save naming a version (> 0) is refused
+    // with Conflict when someone saved the item since; 0 saves whatever is there now.
+    int rowVersion = 0;
 };
 
 // Whether an item's binding ("soak staging", "tag", "gate Unit Tests") is the check kind/target

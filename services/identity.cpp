@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <git2.h>
 #include <memory>
 
@@ -48,8 +49,22 @@ Identity osUser()
 
 }  // namespace
 
+Q_GLOBAL_STATIC(QString, g_teamLogin)
+Q_GLOBAL_STATIC(QMutex, g_teamLoginMutex)
+
+void setTeamIdentity(const QString &login)
+{
+    const QMutexLocker lock(g_teamLoginMutex());
+    *g_teamLogin() = login;
+}
+
 Identity currentIdentity(const QString &repositoryDir)
 {
+    {
+        const QMutexLocker lock(g_teamLoginMutex());
+        if (!g_teamLogin()->isEmpty())
+            return Identity {*g_teamLogin(), *g_teamLogin()};
+    }
     const LibGit2 library;
     git_repository *rawRepo = nullptr;
     const QByteArray dir

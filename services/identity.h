@@ -11,4 +11,8 @@ struct Identity {
 
 Identity currentIdentity(const QString &repositoryDir);
 
+// Team mode: the database login is who acts, whatever git says. Set once at startup, before
+// currentIdentity() is used from other threads; an empty login removes the override.
+void setTeamIdentity(const QString &login);
+
 }  // namespace cockpit

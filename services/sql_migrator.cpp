@@ -21,6 +21,9 @@ Error sqlFailure(const QSqlError &error, const QString &what, const QString &whe
         ErrorCode::Unavailable, QStringLiteral("%1: %2").arg(what, error.text()), SourceLocation {where}};
 }
 
+// Arbitrary but fixed: every cockpit serialises its migrations on the same advisory lock key.
+constexpr qint64 kMigrationLock = 0x636f636b70697401;  // "cockpit\x01"
+
 Status exec(QSqlDatabase &db, const QString &sql, const QString &where)
 {
     QSqlQuery query(db);
@@ -74,16 +77,42 @@ Result<int> SqlMigrator::currentVersion(QSqlDatabase &db)
 
 QStringList SqlMigrator::splitStatements(const QString &script)
 {
-    QString code;
-    for (const QString &line : script.split(u'\n')) {
-        const qsizetype comment = line.indexOf(QStringLiteral("--"));
-        code += (comment < 0 ? line : line.left(comment)) + u'\n';
-    }
     QStringList statements;
-    for (const QString &part : code.split(u';')) {
-        if (!part.trimmed().isEmpty())
-            statements.append(part.trimmed());
+    QString current;
+    auto flush = [&] {
+        if (!current.trimmed().isEmpty())
+            statements.append(current.trimmed());
+        current.clear();
+    };
+    static const QRegularExpression dollarTag(QStringLiteral("^\\$[A-Za-z_]*\\$"));
+    qsizetype i = 0;
+    while (i < script.size()) {
+        const QChar c = script[i];
+        if (c == u'-' && script.mid(i, 2) == u"--") {  // comment to the end of the line
+            const qsizetype eol = script.indexOf(u'\n', i);
+            i = eol < 0 ? script.size() : eol;
+            continue;
+        }
+        if (c == u';') {
+            flush();
+            ++i;
+            continue;
+        }
+        qsizetype end = i + 1;
+        if (c == u'\'' || c == u'"') {  // a doubled quote inside is an escaped one: two spans
+            const qsizetype close = script.indexOf(c, i + 1);
+            end = close < 0 ? script.size() : close + 1;
+        } else if (c == u'$') {
+            const auto tag = dollarTag.match(QStringView(script).mid(i));
+            if (tag.hasMatch()) {
+                const qsizetype close = script.indexOf(tag.captured(), i + tag.capturedLength());
+                end = close < 0 ? script.size() : close + tag.capturedLength();
+            }
+        }
+        current += QStringView(script).mid(i, end - i);
+        i = end;
     }
+    flush();
     return statements;
 }
 
@@ -110,40 +139,85 @@ Status SqlMigrator::apply(QSqlDatabase &db, const SqlMigration &migration, const
     return {};
 }
 
+Status SqlMigrator::becomeOwner(QSqlDatabase &db, int current, int target) const
+{
+    // Tables created by a login would belong to it, and row-level security never applies to a
+    // table's owner: the schema is always created as the owner role.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('%1', '%2')) = 2 AND "
+                               "pg_has_role(current_user, (SELECT oid FROM pg_roles WHERE rolname = '%1'), "
+                               "'MEMBER') IS TRUE")
+                    .arg(QLatin1String(kOwnerRole), QLatin1String(kUserRole)))
+        || !q.next())
+        return std::unexpected(
+            sqlFailure(q.lastError(), QStringLiteral("cannot check roles"), db.databaseName()));
+    if (!q.value(0).toBool())
+        return fail(ErrorCode::Unavailable,
+            QStringLiteral(
+                "the database schema is at version %1 and this cockpit needs %2: open it once as a "
+                "login that is a member of %3 (roles %3 and %4 must exist; see docs/team-mode.md)")
+                .arg(current)
+                .arg(target)
+                .arg(QLatin1String(kOwnerRole), QLatin1String(kUserRole)),
+            SourceLocation {db.databaseName()});
+    return exec(db, QStringLiteral("SET LOCAL ROLE %1").arg(QLatin1String(kOwnerRole)), db.databaseName());
+}
+
+Status SqlMigrator::migratePending(
+    QSqlDatabase &db, const QList<SqlMigration> &migrations, int upTo, const QDateTime &now) const
+{
+    const QString where = db.databaseName();
+    const bool exists = db.tables().contains(QStringLiteral("schema_migrations"));
+    const auto current = exists ? currentVersion(db) : Result<int>(0);
+    if (!current)
+        return std::unexpected(current.error());
+    if (*current > migrations.size())
+        return fail(ErrorCode::Unavailable,
+            QStringLiteral("database schema version %1 is newer than this cockpit knows (%2)")
+                .arg(*current)
+                .arg(migrations.size()),
+            SourceLocation {where});
+    const int target = upTo < 0 ? int(migrations.size()) : std::min(upTo, int(migrations.size()));
+    if (*current >= target)
+        return {};
+    if (isPostgres()) {
+        if (auto ok = becomeOwner(db, *current, target); !ok)
+            return ok;
+    }
+    // Created only when missing: on PostgreSQL even CREATE ... IF NOT EXISTS needs CREATE rights.
+    if (!exists) {
+        if (auto ok = exec(db,
+                QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+                               "NULL, applied_at TEXT NOT NULL)"),
+                where);
+            !ok)
+            return ok;
+    }
+    for (const SqlMigration &migration : migrations) {
+        if (migration.version <= *current || migration.version > target)
+            continue;
+        if (auto ok = apply(db, migration, now); !ok)
+            return ok;
+    }
+    return {};
+}
+
 Status SqlMigrator::migrate(QSqlDatabase &db, int upTo, const QDateTime &now) const
 {
     auto migrations = available();
     if (!migrations)
         return std::unexpected(migrations.error());
     const QString where = db.databaseName();
-    // IMMEDIATE: two cockpits opening the same new file must not both try to migrate it.
-    if (auto ok = exec(db, QStringLiteral("BEGIN IMMEDIATE"), where); !ok)
+    // Two cockpits opening the same new database must not both migrate it: SQLite takes the
+    // write lock up front, PostgreSQL a transaction-scoped advisory lock (released at COMMIT).
+    if (auto ok = exec(db, isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), where);
+        !ok)
         return ok;
-    auto run = [&]() -> Status {
-        if (auto ok = exec(db,
-                QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
-                               "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                where);
-            !ok)
-            return ok;
-        const auto current = currentVersion(db);
-        if (!current)
-            return std::unexpected(current.error());
-        if (*current > migrations->size())
-            return fail(ErrorCode::Unavailable,
-                QStringLiteral("database schema version %1 is newer than this cockpit knows (%2)")
-                    .arg(*current)
-                    .arg(migrations->size()),
-                SourceLocation {where});
-        for (const SqlMigration &migration : *migrations) {
-            if (migration.version <= *current || (upTo >= 0 && migration.version > upTo))
-                continue;
-            if (auto ok = apply(db, migration, now); !ok)
-                return ok;
-        }
-        return {};
-    };
-    const Status result = run();
+    Status result;
+    if (isPostgres())
+        result = exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock), where);
+    if (result)
+        result = migratePending(db, *migrations, upTo, now);
     if (auto ok = exec(db, result ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"), where);
         !ok && result)
         return ok;

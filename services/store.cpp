@@ -2,6 +2,7 @@
 
 #include "sql_migrator.h"
 #include "store_worker.h"
+#include "team_store_url.h"
 
 #include <QDir>
 #include <QPromise>
@@ -24,8 +25,14 @@ template <typename Work> auto enqueue(StoreWorker *worker, Work work) -> QFuture
     promise->start();
     QMetaObject::invokeMethod(
         worker,
-        [promise, work = std::move(work)]() mutable {
-            promise->addResult(work());
+        [worker, promise, work = std::move(work)]() mutable {
+            T result = work();
+            // A lost team-mode connection shows up as some statement failing: name it for what it is.
+            if constexpr (requires { result.error(); }) {
+                if (!result.has_value() && worker->isTeam())
+                    result = std::unexpected(worker->checkFailure(result.error()));
+            }
+            promise->addResult(std::move(result));
             promise->finish();
         },
         Qt::QueuedConnection);
@@ -89,13 +96,32 @@ QFuture<Status> Store::openMigratedTo(const QString &url, int schemaVersion)
 
 QString Store::url() const
 {
+    if (TeamStoreUrl::isTeamUrl(m_url)) {
+        const auto team = TeamStoreUrl::parse(m_url);
+        return team ? team->toString() : QStringLiteral("postgresql://");
+    }
     if (m_url.contains(QStringLiteral("://")))
         return QUrl(m_url).toString(QUrl::RemovePassword);
     return m_url;
 }
 
+bool Store::isTeam() const
+{
+    return TeamStoreUrl::isTeamUrl(m_url);
+}
+
+QString Store::login() const
+{
+    const auto team = isTeam() ? TeamStoreUrl::parse(m_url) : Result<TeamStoreUrl>(std::unexpected(Error {}));
+    return team ? team->user : QString();
+}
+
 QString Store::displayName() const
 {
+    if (TeamStoreUrl::isTeamUrl(m_url)) {
+        const auto team = TeamStoreUrl::parse(m_url);
+        return team ? team->displayName() : QStringLiteral("PostgreSQL (malformed URL)");
+    }
     const QString u = url();
     if (u.contains(QStringLiteral("://")))
         return QStringLiteral("PostgreSQL %1").arg(u);
@@ -155,8 +181,8 @@ QFuture<Result<Deployment>> Store::recordDeployment(QString version, QString env
 
 QFuture<Result<QList<Deployment>>> Store::deployments(QString version)
 {
-    return enqueue(
-        m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->deployments(version); });
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version)] { return w->deployments(version); });
 }
 
 QFuture<Result<Checklist>> Store::checklist(QString version)

@@ -38,6 +38,9 @@ public:
     void setClock(std::function<QDateTime()> clock);
     [[nodiscard]] QString url() const;  // as given, never with a password
     [[nodiscard]] QString displayName() const;  // "SQLite ~/.local/share/.../cockpit.sqlite"
+    // Team mode: a postgresql:// URL. Its login is the identity of whoever uses this store.
+    [[nodiscard]] bool isTeam() const;
+    [[nodiscard]] QString login() const;  // the database login in team mode, else empty
     QFuture<Result<int>> schemaVersion();
 
     // Creates a release with its checklist instance (the templates' Markdown snapshot) and
@@ -56,7 +59,8 @@ public:
     // The release's checklist: templates as snapshotted, with every item's saved state.
     QFuture<Result<Checklist>> checklist(QString version);
     // Saves one item's state, note, N/A reason and evidence (keyed by item.key) and its audit
-    // entry in one transaction; returns the item as saved (who and when filled in).
+    // entry in one transaction; returns the item as saved (who, when and rowVersion filled in).
+    // Conflict, naming the item, when item.rowVersion > 0 and someone saved it since.
     QFuture<Result<ChecklistItem>> setItemState(QString version, ChecklistItem item, QString actor);
 
     // Audit entries in chain order; release empty = all.
@@ -84,6 +88,13 @@ signals:
     void releaseChanged(const QString &version);
     void itemChanged(const QString &version, const cockpit::ChecklistItem &item);
     void auditAppended(const cockpit::AuditEntry &entry);
+    // Team mode: a sign-off was recorded for the release by another cockpit.
+    void signoffChanged(const QString &version);
+    // Team mode: the database connection was lost (up = false, why says how) or is back. While it
+    // is down every call fails with Unavailable (nothing is queued); once it is back, every
+    // release is announced through releaseChanged and signoffChanged, since notifications sent
+    // during the outage are lost.
+    void connectionChanged(bool up, const QString &why);
 
 private:
     std::unique_ptr<StoreWorker> m_worker;  // lives on m_thread, owns the connection

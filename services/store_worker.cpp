@@ -2,6 +2,7 @@
 
 #include "sql_migrator.h"
 #include "store.h"
+#include "team_store_url.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcStore, "cockpit.services.store")
 
@@ -41,6 +43,9 @@ AuditEntry auditFromRow(const QSqlQuery &q)
     entry.hash = q.value(9).toString().toLatin1();
     return entry;
 }
+
+// The advisory lock key every team-mode write transaction takes (any fixed number will do).
+constexpr qint64 kWriteLock = 0x636f636b70697402;  // "cockpit\x02"
 
 const QString kAuditColumns
     = QStringLiteral("seq, at, actor, action, release, subject, before_json, after_json, prev_hash, hash");
@@ -80,9 +85,9 @@ QVariant StoreWorker::text(const QString &value)
 Status StoreWorker::open(const QString &url, int upToVersion)
 {
     close();
+    if (TeamStoreUrl::isTeamUrl(url))
+        return openTeam(url, upToVersion);
     QString path = url;
-    if (path.startsWith(QStringLiteral("postgresql://")) || path.startsWith(QStringLiteral("postgres://")))
-        return fail(ErrorCode::Unavailable, QStringLiteral("PostgreSQL team mode is not available yet"));
     if (path.startsWith(QStringLiteral("sqlite:")))
         path = path.mid(7);
     if (path.isEmpty())
@@ -132,9 +137,11 @@ Status StoreWorker::configureConnection()
     return {};
 }
 
-void StoreWorker::close()
+void StoreWorker::teardownConnection()
 {
-    for (auto *query : {&m_insertAudit, &m_lastAudit, &m_begin, &m_commit, &m_rollback})
+    // Prepared statements belong to the connection: a new one prepares them again.
+    for (auto *query : {&m_insertAudit, &m_lastAudit, &m_writeHead, &m_begin, &m_commit, &m_rollback,
+             &m_writeLock, &m_fetchItem, &m_fetchAudit})
         query->reset();
     if (m_db.isValid()) {
         m_db.close();
@@ -143,23 +150,53 @@ void StoreWorker::close()
     }
 }
 
+void StoreWorker::close()
+{
+    teardownConnection();
+    delete m_heartbeat;
+    m_heartbeat = nullptr;
+    delete m_reconnect;
+    m_reconnect = nullptr;
+    m_dialect = Dialect::Sqlite;
+    m_password.clear();
+    m_teamUrl.clear();
+    m_down = false;
+}
+
 Status StoreWorker::requireOpen() const
 {
+    if (m_down)  // nothing is queued for later: the caller learns now, and can retry
+        return fail(ErrorCode::Unavailable,
+            QStringLiteral("the connection to %1 is lost; reconnecting").arg(m_path),
+            SourceLocation {m_path});
     if (!m_db.isOpen())
         return fail(ErrorCode::Usage, QStringLiteral("the store is not open"));
     return {};
 }
 
+ErrorCode StoreWorker::codeFor(const QSqlError &error) const
+{
+    const QString native = error.nativeErrorCode();
+    if (m_dialect == Dialect::Postgres) {  // SQLSTATE
+        if (native.startsWith(u"08") || native.startsWith(u"57P") || native.startsWith(u"53"))
+            return ErrorCode::Unavailable;  // connection, shutdown, resources
+        if (native == u"42501")
+            return ErrorCode::Refused;  // privileges, row-level security
+        if (native.startsWith(u"23") || native == u"40001" || native == u"40P01")
+            return ErrorCode::Conflict;  // constraint, serialization, deadlock
+        return ErrorCode::Internal;
+    }
+    if (native == u"5" || native == u"6" || native == u"10" || native == u"13" || native == u"14")
+        return ErrorCode::Unavailable;  // busy, locked, I/O, full, cannot open
+    if (native == u"19" || native == u"2067" || native == u"1555")
+        return ErrorCode::Conflict;  // constraint: someone created it first
+    return ErrorCode::Internal;
+}
+
 Error StoreWorker::sqlError(const QSqlQuery &query, const QString &what) const
 {
     const QSqlError error = query.lastError();
-    const QString native = error.nativeErrorCode();
-    ErrorCode code = ErrorCode::Internal;
-    if (native == u"5" || native == u"6" || native == u"10" || native == u"13" || native == u"14")
-        code = ErrorCode::Unavailable;  // busy, locked, I/O, full, cannot open
-    else if (native == u"19" || native == u"2067" || native == u"1555")
-        code = ErrorCode::Conflict;  // constraint: someone created it first
-    return Error {code, QStringLiteral("%1: %2").arg(what, error.text()), SourceLocation {m_path}};
+    return Error {codeFor(error), QStringLiteral("%1: %2").arg(what, error.text()), SourceLocation {m_path}};
 }
 
 Status StoreWorker::exec(QSqlQuery &query, const QString &what) const
@@ -191,7 +228,7 @@ Status StoreWorker::inTransaction(const std::function<Status()> &body)
 {
     if (auto ok = requireOpen(); !ok)
         return ok;
-    if (auto ok = execStatement(m_begin, QStringLiteral("BEGIN IMMEDIATE")); !ok)
+    if (auto ok = beginWrite(); !ok)
         return fail(ok.error().code, QStringLiteral("cannot start a transaction: ") + ok.error().message,
             ok.error().location);
     m_pendingHead.reset();
@@ -200,12 +237,35 @@ Status StoreWorker::inTransaction(const std::function<Status()> &body)
         result = writeChainHead(*m_pendingHead);
     m_pendingHead.reset();
     if (result)
-        result = execStatement(m_commit, QStringLiteral("COMMIT"));
+        result = endWrite(true);
     if (!result) {
-        if (auto undone = execStatement(m_rollback, QStringLiteral("ROLLBACK")); !undone)
+        if (auto undone = endWrite(false); !undone)
             qCWarning(lcStore) << "rollback failed:" << undone.error().message;
     }
     return result;
+}
+
+Status StoreWorker::beginWrite()
+{
+    if (m_dialect == Dialect::Sqlite)
+        return execStatement(m_begin, QStringLiteral("BEGIN IMMEDIATE"));
+    // PostgreSQL cannot PREPARE a BEGIN. The advisory lock serialises writers the way SQLite's
+    // write lock does, so the audit chain head read inside the transaction cannot go stale.
+    if (!m_db.transaction())
+        return fail(codeFor(m_db.lastError()), m_db.lastError().text(), SourceLocation {m_path});
+    return execStatement(m_writeLock, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock));
+}
+
+Status StoreWorker::endWrite(bool commit)
+{
+    if (m_dialect == Dialect::Sqlite)
+        return commit ? execStatement(m_commit, QStringLiteral("COMMIT"))
+                      : execStatement(m_rollback, QStringLiteral("ROLLBACK"));
+    if (commit ? m_db.commit() : m_db.rollback())
+        return {};
+    return fail(codeFor(m_db.lastError()),
+        QStringLiteral("cannot %1: %2").arg(commit ? u"commit" : u"roll back", m_db.lastError().text()),
+        SourceLocation {m_path});
 }
 
 Result<StoreWorker::ChainHead> StoreWorker::chainHead()
@@ -357,6 +417,25 @@ Result<QList<AuditEntry>> StoreWorker::auditLog(const QString &release)
     while (q.next())
         entries.append(auditFromRow(q));
     return entries;
+}
+
+Result<AuditEntry> StoreWorker::auditEntry(qint64 seq)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    if (!m_fetchAudit) {
+        m_fetchAudit.emplace(m_db);
+        m_fetchAudit->prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE seq = ?").arg(kAuditColumns));
+    }
+    QSqlQuery &q = *m_fetchAudit;
+    q.bindValue(0, seq);
+    if (auto ok = exec(q, QStringLiteral("cannot read audit entry %1").arg(seq)); !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return fail(ErrorCode::NotFound, QStringLiteral("no audit entry %1").arg(seq));
+    AuditEntry entry = auditFromRow(q);
+    q.finish();
+    return entry;
 }
 
 Result<AuditVerification> StoreWorker::verifyAudit()

@@ -10,9 +10,12 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <functional>
 #include <optional>
+
+class QTimer;
 
 namespace cockpit {
 
@@ -26,6 +29,10 @@ public:
 
     Status open(const QString &url, int upToVersion);
     void close();
+    // Team mode (PostgreSQL, store_worker_team.cpp). After a failed request: when the connection
+    // turns out to be lost, the error becomes Unavailable and reconnection starts.
+    [[nodiscard]] bool isTeam() const { return m_dialect == Dialect::Postgres; }
+    Error checkFailure(const Error &error);
     void setClock(std::function<QDateTime()> clock);
     Result<int> schemaVersion();
 
@@ -53,6 +60,7 @@ public:
     Result<QByteArray> latestProbeResult(const QString &environment, const QString &version);
 
 private:
+    enum class Dialect { Sqlite, Postgres };
     struct ChainHead {
         qint64 seq = 0;
         QByteArray hash;
@@ -69,6 +77,8 @@ private:
     // One user action = one IMMEDIATE transaction (the write lock is taken up front, so the audit
     // chain head read inside cannot go stale); rolled back when body fails.
     Status inTransaction(const std::function<Status()> &body);
+    Status beginWrite();
+    Status endWrite(bool commit);
 
     Result<ChainHead> chainHead();
     // Inserts the entry after head (computing seq and hashes) and advances head.
@@ -85,9 +95,29 @@ private:
     Status insertChecklist(qint64 releaseId, const Checklist &checklist);
     // The checklist re-parsed from the release's stored Markdown snapshot, without item states.
     Result<Checklist> loadSnapshot(const ReleaseRecord &release);
-    // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key.
-    Result<QJsonObject> itemBefore(const ReleaseRecord &release, const QString &key);
+    // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key;
+    // Conflict when item.rowVersion names an older version. Sets item.rowVersion to the next one.
+    Result<QJsonObject> itemBefore(const ReleaseRecord &release, ChecklistItem &item);
+    Result<AuditEntry> auditEntry(qint64 seq);
     Status saveItem(qint64 releaseId, const ChecklistItem &item);
+
+    // Team mode (store_worker_team.cpp): connect, listen, notice a lost connection, reconnect.
+    Status openTeam(const QString &url, int upToVersion);
+    Status connectTeam();  // the connection, its settings and the LISTEN; no migrations
+    void teardownConnection();
+    void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void announceRemoteItem(const QString &version, const QString &key);
+    void announceRemoteAudit(qint64 seq);
+    void heartbeat();
+    void connectionLost(const QString &why);
+    void tryReconnect();
+    void announceResync();
+    // The id of the row the query just inserted (SQLite: lastInsertId; PostgreSQL: lastval()).
+    qint64 insertedId(const QSqlQuery &query);
+    // The error of a statement the store saw fail, with the database's error code mapped.
+    [[nodiscard]] ErrorCode codeFor(const QSqlError &error) const;
+    // Runs fn on the Store's thread (where its signals are emitted), queued.
+    void emitOnStore(std::function<void(Store *)> fn) const;
 
     Store *m_store;  // signals are emitted on its thread, queued
     QString m_connection;  // unique QSqlDatabase connection name
@@ -102,6 +132,18 @@ private:
     std::optional<QSqlQuery> m_begin;
     std::optional<QSqlQuery> m_commit;
     std::optional<QSqlQuery> m_rollback;
+    std::optional<QSqlQuery> m_writeLock;  // PostgreSQL: the advisory lock every write takes
+
+    Dialect m_dialect = Dialect::Sqlite;
+    QString m_teamUrl;  // postgresql:// URL as parsed, without its password
+    QString m_password;  // in memory only, for reconnecting; never logged
+    int m_upToVersion = -1;
+    bool m_down = false;  // team mode: the connection is lost and being re-established
+    int m_backoffMs = 0;
+    QTimer *m_heartbeat = nullptr;  // created on the worker thread, children of the worker
+    QTimer *m_reconnect = nullptr;
+    std::optional<QSqlQuery> m_fetchItem;
+    std::optional<QSqlQuery> m_fetchAudit;
 };
 
 }  // namespace cockpit

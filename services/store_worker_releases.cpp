@@ -126,7 +126,7 @@ Result<ReleaseRecord> StoreWorker::createRelease(
             q.addBindValue(value);
         if (auto done = exec(q, QStringLiteral("cannot create release %1").arg(release.version)); !done)
             return done;
-        release.id = q.lastInsertId().toLongLong();
+        release.id = insertedId(q);
         if (auto done = insertChecklist(release.id, checklist); !done)
             return done;
         return record(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
@@ -228,7 +228,8 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
     QSqlQuery items(m_db);
     items.setForwardOnly(true);
     items.prepare(QStringLiteral(
-        "SELECT key, state, who, at, note, na_reason, evidence FROM checklist_items WHERE release_id = ?"));
+        "SELECT key, state, who, at, note, na_reason, evidence, row_version FROM checklist_items "
+        "WHERE release_id = ?"));
     items.addBindValue(found->id);
     if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
         return std::unexpected(ok.error());
@@ -242,22 +243,38 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
         item->note = items.value(4).toString();
         item->naReason = items.value(5).toString();
         item->evidence = items.value(6).toString();
+        item->rowVersion = items.value(7).toInt();
     }
     return list;
 }
 
-Result<QJsonObject> StoreWorker::itemBefore(const ReleaseRecord &release, const QString &key)
+Result<QJsonObject> StoreWorker::itemBefore(const ReleaseRecord &release, ChecklistItem &item)
 {
+    const QString &key = item.key;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT state, note, na_reason, evidence FROM checklist_items WHERE release_id = ? AND key = ?"));
+    q.prepare(
+        QStringLiteral("SELECT state, note, na_reason, evidence, row_version, who, at FROM checklist_items "
+                       "WHERE release_id = ? AND key = ?"));
     q.addBindValue(release.id);
     q.addBindValue(key);
     if (auto ok = exec(q, QStringLiteral("cannot read item %1").arg(key)); !ok)
         return std::unexpected(ok.error());
-    if (q.next())
+    if (q.next()) {
+        // Inside the write transaction (writers are serialised), so current + 1 is what we save.
+        const int current = q.value(4).toInt();
+        if (item.rowVersion > 0 && item.rowVersion != current)
+            return fail(ErrorCode::Conflict,
+                QStringLiteral(
+                    "item %1 of %2 was changed by %3 at %4 after you read it (version %5, you had %6): "
+                    "reload it and try again")
+                    .arg(key, release.version, q.value(5).toString(), q.value(6).toString())
+                    .arg(current)
+                    .arg(item.rowVersion));
+        item.rowVersion = current + 1;
         return itemJson(
             q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+    }
+    item.rowVersion = 1;
     // No row yet (a database written before rows were made up front): the snapshot decides.
     auto snapshot = loadSnapshot(release);
     if (!snapshot)
@@ -296,7 +313,7 @@ Result<ChecklistItem> StoreWorker::setItemState(
         auto found = release(version);
         if (!found)
             return std::unexpected(found.error());
-        const auto before = itemBefore(*found, item.key);
+        const auto before = itemBefore(*found, item);
         if (!before)
             return std::unexpected(before.error());
         if (auto saved = saveItem(found->id, item); !saved)

@@ -1,6 +1,10 @@
 #include "cli_context.h"
 
+#include "team_store_url.h"
+
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QJsonObject>
 #include <cstdio>
 
@@ -39,7 +43,12 @@ Result<Store *> CliContext::openStore(const QString &rootDir)
         url = Workspace::defaultStoreUrlFor(*root);
     }
     auto store = std::make_unique<Store>();
-    if (auto opened = store->open(url).result(); !opened)
+    auto opening = store->open(url);
+    // Team mode reads the password from the keychain, whose job runs on this thread: keep its
+    // event loop turning instead of blocking in result().
+    while (!opening.isFinished())
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    if (auto opened = opening.result(); !opened)
         return std::unexpected(opened.error());
     m_store = std::move(store);
     return m_store.get();
@@ -47,6 +56,10 @@ Result<Store *> CliContext::openStore(const QString &rootDir)
 
 Identity CliContext::identity() const
 {
+    // Team mode: the database login is the identity (the policy's roles list logins), and the
+    // database refuses anything recorded in another name.
+    if (const auto team = TeamStoreUrl::parse(m_parser.value(QStringLiteral("db"))))
+        return Identity {team->user, team->user};
     auto root = Workspace::discover(workspaceDir());
     return currentIdentity(root ? *root : workspaceDir());
 }

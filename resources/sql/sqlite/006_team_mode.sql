@@ -1,0 +1,3 @@
+-- Team mode (postgresql/006_team_mode.sql) adds change notifications; SQLite has no LISTEN/NOTIFY
+-- and every table that is edited in place (releases, checklist_items) already carries its
+-- row_version (002), so this step records the schema version and nothing else here.
