@@ -57,9 +57,13 @@ ChangelogTab::ChangelogTab(QWidget *parent)
             m_coverage->setProgress(m_walkProgress->load());
     });
     showEmpty(tr("Open a workspace to see its changelog."), false);
-    // `--screenshot` of the Changelog tab: the window shows the checklist first.
-    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") == QLatin1String("changelog"))
-        connect(this, &ChangelogTab::loaded, this, [this] {
+    // `--screenshot` of this tab ("changelog", or "changelog-diff" for the diff): the window
+    // shows the checklist first, and main_window is not ours to change.
+    const QString shot = qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB");
+    if (shot.startsWith(QLatin1String("changelog")))
+        connect(this, &ChangelogTab::loaded, this, [this, shot] {
+            if (shot == QLatin1String("changelog-diff"))
+                m_leftTabs->setCurrentWidget(m_diff);
             for (QWidget *w = parentWidget(); w; w = w->parentWidget())
                 if (auto *tabs = qobject_cast<QTabWidget *>(w); tabs && tabs->indexOf(this) >= 0)
                     tabs->setCurrentWidget(this);

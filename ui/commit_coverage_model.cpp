@@ -137,18 +137,24 @@ QVariant CommitCoverageModel::data(const QModelIndex &index, int role) const
         case CommitColumn:
             return shortCommit(r.sha);
         case TypeColumn:
-            return r.breaking ? r.type + QLatin1Char('!') : r.type;
-        case SubjectColumn:
-            return r.subject;
+            // The subject's prefix lives here, so the subject column has room for what changed.
+            return r.type + (r.scope.isEmpty() ? QString() : QStringLiteral("(%1)").arg(r.scope))
+                + (r.breaking ? QStringLiteral("!") : QString());
+        case SubjectColumn: {
+            const qsizetype colon = r.subject.indexOf(QLatin1String(": "));
+            return r.type.isEmpty() || colon < 0 ? r.subject : r.subject.mid(colon + 2);
+        }
         case CoveredByColumn:
-            return r.coveredByLine > 0 ? QStringLiteral("%1: %2").arg(r.coveredByLine).arg(r.coveredBy)
-                                       : r.coveredBy;
+            // Just where: the entry's words are in the tooltip and one Enter away in the editor.
+            return r.coveredByLine > 0 ? tr("line %1").arg(r.coveredByLine) : QString();
         }
     }
     if (role == Qt::DecorationRole && column == StateColumn)
         return stateIcon(r.state);
     if (role == Qt::ForegroundRole && column == StateColumn)
         return coverageStateColor(r.state);
+    if (role == Qt::ToolTipRole && column == CoveredByColumn && !r.coveredBy.isEmpty())
+        return tr("Covered by line %1: %2").arg(r.coveredByLine).arg(r.coveredBy);
     if (role == Qt::ToolTipRole) {
         const QString when = formatLocalTime(r.time);
         return QStringLiteral("%1\n%2%3")

@@ -118,8 +118,6 @@ void CommitCoverageView::configureTable()
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CommitCoverageModel::SubjectColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(CommitCoverageModel::CoveredByColumn, QHeaderView::Interactive);
-    header->resizeSection(CommitCoverageModel::CoveredByColumn, 160);
     connect(m_table, &QTableView::activated, this, &CommitCoverageView::activate);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &CommitCoverageView::updateActions);
@@ -151,7 +149,12 @@ void CommitCoverageView::setRows(QList<CoverageRow> rows, const QString &summary
     }
     m_stack->setCurrentWidget(m_table);
     setFocusProxy(m_table);
-    selectSha(keep);
+    // Keep the selection across reloads; at first, the first commit that needs an entry.
+    QString select = keep;
+    for (int row = 0; select.isEmpty() && row < m_model->rowCount(); ++row)
+        if (m_model->rowAt(row)->state == CoverageState::Uncovered)
+            select = m_model->rowAt(row)->sha;
+    selectSha(select);
     updateActions();
 }
 

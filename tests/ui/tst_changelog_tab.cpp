@@ -7,6 +7,7 @@
 #include "commit_coverage_view.h"
 #include "demo_builder.h"
 #include "diff_view.h"
+#include "git_repository.h"
 #include "git_service.h"
 #include "item_roles.h"
 #include "markdown_highlighter.h"
@@ -73,6 +74,10 @@ private slots:
     void diffAgainstLastTag();
     void createTagDialogShowsPlanBeforeWriting();
     void verifyTagTicksBoundItem();
+    void promoteDialogNamesTheCandidate();
+    void cutReleaseRewritesUnreleasedInTheEditor();
+    void missingChangelogOffersToCreateOne();
+    void cleanAndCoveredChangelogTicksCheck();
     void highlighterMarksMarkdown();
     void editorUnderlinesDiagnostics();
 
@@ -368,6 +373,154 @@ void TestChangelogTab::verifyTagTicksBoundItem()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(tagItemDone(), 20000);
+}
+
+void TestChangelogTab::promoteDialogNamesTheCandidate()
+{
+    auto git = GitService::open(m_repo);
+    QVERIFY(git.has_value());
+    auto rc = git->tag(QStringLiteral("v3.7.0-rc1"));
+    QVERIFY(rc.has_value());
+    TagDialog *dialog = m_tab->openTagDialog(TagAction::Promote);
+    QVERIFY(dialog);
+    QTRY_VERIFY(!dialog->findChild<QLabel *>(QStringLiteral("tagTargetLabel"))
+                     ->text()
+                     .contains(QLatin1String("Resolving")));
+    QCOMPARE(dialog->plan().promotedFrom, QStringLiteral("v3.7.0-rc1"));
+    QCOMPARE(dialog->plan().commit, rc->targetSha);
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("tagTargetLabel"))->text().contains(rc->targetSha));
+    const QString notes = dialog->findChild<QLabel *>(QStringLiteral("tagNotesLabel"))->text();
+    QVERIFY2(notes.contains(QLatin1String("v3.7.0-rc1")), qPrintable(notes));
+    // v3.7.0 was created on that same commit by an earlier test: promoting writes nothing.
+    QVERIFY2(notes.contains(QLatin1String("already exists")), qPrintable(notes));
+    dialog->reject();
+}
+
+void TestChangelogTab::cutReleaseRewritesUnreleasedInTheEditor()
+{
+    const QString before = m_tab->editor()->toPlainText();
+    auto *cut = m_tab->findChild<QPushButton *>(QStringLiteral("changelogCut"));
+    QVERIFY(cut->isEnabled());
+    QTest::mouseClick(cut, Qt::LeftButton);
+    const QString after = m_tab->editor()->toPlainText();
+    const QString heading = QStringLiteral("## [3.7.0] - %1").arg(QDate::currentDate().toString(Qt::ISODate));
+    QVERIFY2(after.contains(heading), qPrintable(after.left(600)));
+    QVERIFY(after.indexOf(QLatin1String("## [Unreleased]")) < after.indexOf(heading));
+    QVERIFY(m_tab->isModified());
+    QCOMPARE(readFile(changelogFile()), m_plantedFile);  // the editor only, until Save
+    m_tab->editor()->undo();
+    QCOMPARE(m_tab->editor()->toPlainText(), before);
+}
+
+// A scratch workspace: a repository with the gated-ga policy, a pre-release checklist with one
+// item bound to `check: changelog`, and the given commits (files, subject), the first tagged v0.1.0.
+struct Scratch {
+    QString dir;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ReleaseService> service;
+    ReleaseRecord release;
+};
+
+void buildScratch(
+    Scratch &s, const QString &dir, const QList<std::pair<QMap<QString, QByteArray>, QString>> &commits)
+{
+    s.dir = dir;
+    auto repo = GitRepository::init(dir);
+    QVERIFY(repo.has_value());
+    const GitSignature who {QStringLiteral("Ana"), QStringLiteral("ana@example.com"), {}};
+    for (qsizetype i = 0; i < commits.size(); ++i) {
+        auto sha = repo->commitFiles(commits[i].first, commits[i].second, who);
+        QVERIFY(sha.has_value());
+        if (i == 0)
+            QVERIFY(repo->createAnnotatedTag(
+                QStringLiteral("v0.1.0"), *sha, QStringLiteral("Release v0.1.0"), who));
+    }
+    QVERIFY(initWorkspaceFromPreset(dir, QStringLiteral("gated-ga")).has_value());
+    const QString templatePath = dir + QStringLiteral("/.release-cockpit/checklists/pre-release.md");
+    QVERIFY(writeFile(
+        templatePath, readFile(templatePath) + "\n### Tab\n\n- [ ] Changelog <!-- check: changelog -->\n"));
+    auto workspace = Workspace::load(dir);
+    QVERIFY(workspace.has_value());
+    s.store = std::make_unique<Store>();
+    QVERIFY(s.store->open(dir + QStringLiteral(".sqlite")).result().has_value());
+    s.service = std::make_unique<ReleaseService>(
+        s.store.get(), std::move(*workspace), Identity {who.email, who.name});
+    NewReleaseRequest request {QStringLiteral("0.2.0"), {}, {}, QDate(2026, 12, 1)};
+    auto release = QtConcurrent::run([&] { return s.service->createRelease(request).result(); }).result();
+    QVERIFY2(release.has_value(), qPrintable(release ? QString() : release.error().toString()));
+    s.release = *release;
+}
+
+ChecklistItem boundItem(Store *store, const QString &version, const QString &kind)
+{
+    auto checklist = store->checklist(version).result();
+    if (checklist)
+        for (const auto &phase : checklist->phases)
+            for (const auto &section : phase.sections)
+                for (const auto &item : section.items)
+                    if (checkBindingMatches(item.check, kind, {}))
+                        return item;
+    return {};
+}
+
+void TestChangelogTab::missingChangelogOffersToCreateOne()
+{
+    Scratch s;
+    buildScratch(s, m_dir.filePath(QStringLiteral("bare")),
+        {{{{QStringLiteral("README.md"), "hello\n"}}, QStringLiteral("feat: start (#1)")}});
+    if (QTest::currentTestFailed())
+        return;
+    ChangelogTab tab;
+    tab.show();
+    QSignalSpy loaded(&tab, &ChangelogTab::loaded);
+    tab.setService(s.service.get());
+    tab.showRelease(s.release);
+    QVERIFY(loaded.wait(30000));
+    auto *text = tab.findChild<QLabel *>(QStringLiteral("changelogEmptyText"));
+    QTRY_VERIFY(text->isVisible());
+    QVERIFY(text->text().contains(QLatin1String("No CHANGELOG.md")));
+    auto *create = tab.findChild<QPushButton *>(QStringLiteral("createChangelogButton"));
+    QVERIFY(create->isVisible());
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(readFile(s.dir + QStringLiteral("/CHANGELOG.md")).contains("## [Unreleased]"));
+    QTRY_VERIFY(tab.editor()->isVisible());
+    QVERIFY(tab.editor()->toPlainText().startsWith(QLatin1String("# Changelog")));
+}
+
+void TestChangelogTab::cleanAndCoveredChangelogTicksCheck()
+{
+    const QByteArray clean
+        = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"
+          "## [Unreleased]\n\n### Added\n\n- add route export (#2)\n\n"
+          "## [0.1.0] - 2026-01-05\n\n### Added\n\n- first cut (#1)\n\n"
+          "[Unreleased]: https://example.com/compare/v0.1.0...HEAD\n"
+          "[0.1.0]: https://example.com/releases/tag/v0.1.0\n";
+    Scratch s;
+    buildScratch(s, m_dir.filePath(QStringLiteral("clean")),
+        {{{{QStringLiteral("CHANGELOG.md"), clean}}, QStringLiteral("feat: first cut (#1)")},
+            {{{QStringLiteral("a.txt"), "a\n"}}, QStringLiteral("feat(api): add route export (#2)")},
+            {{{QStringLiteral("b.txt"), "b\n"}}, QStringLiteral("chore: tidy")}});
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(boundItem(s.store.get(), s.release.version, QStringLiteral("changelog")).state, ItemState::Open);
+    ChangelogTab tab;
+    tab.show();
+    QSignalSpy loaded(&tab, &ChangelogTab::loaded);
+    QSignalSpy touched(&tab, &ReleaseTab::releaseTouched);
+    tab.setService(s.service.get());
+    tab.showRelease(s.release);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(tab.problems()->count(), 0);
+    QCOMPARE(tab.coverage()->model()->count(CoverageState::Covered), 1);
+    QCOMPARE(tab.coverage()->model()->count(CoverageState::Exempt), 1);
+    QCOMPARE(tab.coverage()->model()->count(CoverageState::Uncovered), 0);
+    QVERIFY(touched.wait(20000));
+    QCOMPARE(touched.first().first().toString(), QStringLiteral("0.2.0"));
+    const ChecklistItem item = boundItem(s.store.get(), s.release.version, QStringLiteral("changelog"));
+    QCOMPARE(item.state, ItemState::Done);
+    QVERIFY(item.evidence.contains(QLatin1String("lints clean")));
+    QVERIFY(item.evidence.contains(QLatin1String("v0.1.0")));
 }
 
 void TestChangelogTab::highlighterMarksMarkdown()
