@@ -223,12 +223,17 @@ Result<TagVerification> TagService::verify(
 
 QString TagService::defaultHotfixBranch(const SemVer &version) const
 {
-    const QString next = m_policy.tagFor(version.bump(SemVer::Part::Patch).toString());
+    const QString nextVersion = version.bump(SemVer::Part::Patch).toString();
+    const QString next = m_policy.tagFor(nextVersion);
     const QString pattern = m_policy.hotfixBranchPattern;
-    if (pattern.count(QLatin1Char('*')) == 1 && !pattern.contains(QLatin1Char('?'))
-        && !pattern.contains(QLatin1Char('[')))
-        return QString(pattern).replace(QLatin1Char('*'), next);
-    return QStringLiteral("hotfix/") + next;
+    if (pattern.count(QLatin1Char('*')) != 1 || pattern.contains(QLatin1Char('?'))
+        || pattern.contains(QLatin1Char('[')))
+        return QStringLiteral("hotfix/") + next;
+    // "hotfix/v*" already spells the tag's "v": the star stands for the version alone.
+    const QString before = pattern.left(pattern.indexOf(QLatin1Char('*')));
+    const QString tagPrefix = m_policy.tagFormat.left(m_policy.tagFormat.indexOf(QLatin1String("{version}")));
+    const bool prefixWritten = !tagPrefix.isEmpty() && before.endsWith(tagPrefix);
+    return QString(pattern).replace(QLatin1Char('*'), prefixWritten ? nextVersion : next);
 }
 
 Result<QString> TagService::createHotfixBranch(const QString &version, const QString &branchName)

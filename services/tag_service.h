@@ -63,7 +63,7 @@ public:
         const QString &messageContains = {}) const;
 
     // A branch at the version's tag; the default name is the policy's hotfix_branch pattern with
-    // its '*' replaced by the next patch tag ("hotfix/*" -> "hotfix/v3.7.1"), else
+    // its '*' replaced by the next patch tag ("hotfix/*" -> "hotfix/v3.7.1"; "hotfix/v*" too), else
     // "hotfix/<next patch tag>". Idempotent on the same commit, Conflict elsewhere. Returns the name.
     Result<QString> createHotfixBranch(const QString &version, const QString &branchName = {});
     [[nodiscard]] QString defaultHotfixBranch(const SemVer &version) const;

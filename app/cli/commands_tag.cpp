@@ -1,12 +1,258 @@
+// tag create VERSION [--commit REF] [-m MSG] [--remote R] | tag verify VERSION [--commit SHA] [-m TEXT]
+// | tag promote RC [--remote R] | tag hotfix VERSION
+#include "changelog.h"
 #include "cli_context.h"
+#include "release_service.h"
+#include "secret_store.h"
+#include "tag_service.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QUrl>
 
 namespace cockpit::cli {
+namespace {
+
+// The release the store keeps under exactly this version; nullopt when there is none or the
+// store cannot be opened (tagging does not need the store; only the checklist tick does).
+std::optional<ReleaseRecord> storedRelease(CliContext &ctx, const QString &version)
+{
+    auto store = ctx.openStore();
+    if (!store)
+        return std::nullopt;
+    auto release = (*store)->release(version).result();
+    return release ? std::optional(*release) : std::nullopt;
+}
+
+// The changelog section for the message: the version's own, else (an RC) its GA version's, else
+// Unreleased. Empty when the file is absent or has none of them.
+QString changelogSection(const Workspace &ws, const QString &version)
+{
+    QFile f(QDir(ws.root).filePath(ws.policy.changelogPath));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    auto log = parseChangelog(f.readAll(), ws.policy.changelogPath);
+    if (!log)
+        return {};
+    QStringList candidates {version};
+    if (auto v = SemVer::parse(version); v && v->isPrerelease())
+        candidates << SemVer(v->major(), v->minor(), v->patch()).toString();
+    candidates << QStringLiteral("Unreleased");
+    for (const QString &c : candidates) {
+        if (const QString text = log->sectionText(c); !text.trimmed().isEmpty())
+            return text;
+    }
+    return {};
+}
+
+// Waits for a future whose work runs on this (the main) thread's event loop: QtKeychain does.
+template <typename T> T await(QFuture<T> future)
+{
+    QFutureWatcher<T> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
+
+// An http(s) remote's password from the keychain entry "git:SCHEME://HOST"; file:// and ssh
+// remotes need none (ssh uses the agent).
+GitCredentials credentialsFor(CliContext &ctx, const Workspace &ws, const QString &remote)
+{
+    auto git = GitService::open(ws.root, ws.policy.tagFormat);
+    auto url = git ? git->remoteUrl(remote) : Result<QString>(std::unexpected(git.error()));
+    if (!url)
+        return {};
+    const QUrl parsed(*url);
+    if (parsed.scheme() != u"http" && parsed.scheme() != u"https")
+        return {};
+    const QString key = QStringLiteral("git:%1://%2").arg(parsed.scheme(), parsed.host());
+    auto secret = await(SecretStore::read(key));
+    if (!secret) {
+        ctx.err(QStringLiteral("note: no keychain entry %1 (%2); pushing without a password")
+                    .arg(key, secret.error().message));
+        return {};
+    }
+    return GitCredentials {parsed.userName(), *secret};
+}
+
+// Ticks the release's `check: tag` items when the tag is on the release commit. Returns how many.
+int tickChecklist(CliContext &ctx, const Workspace &ws, const std::optional<ReleaseRecord> &release,
+    const QString &tagName, const QString &target, const QString &evidence)
+{
+    if (!release)
+        return 0;
+    if (!release->commit.isEmpty() && release->commit != target) {
+        ctx.err(QStringLiteral("warning: %1 is on %2, not on release %3's commit %4; checklist left as is")
+                    .arg(tagName, target.left(12), release->version, release->commit.left(12)));
+        return 0;
+    }
+    auto store = ctx.openStore();
+    if (!store)
+        return 0;
+    ReleaseService service(*store, ws, ctx.identity());
+    auto ticked = service
+                      .applyCheckOutcome(
+                          release->version, CheckOutcome {QStringLiteral("tag"), tagName, true, evidence})
+                      .result();
+    if (!ticked) {
+        ctx.err(QStringLiteral("warning: checklist not updated: %1").arg(ticked.error().toString()));
+        return 0;
+    }
+    for (const ChecklistItem &item : *ticked)
+        ctx.err(QStringLiteral("Ticked \"%1\".").arg(item.text));
+    return static_cast<int>(ticked->size());
+}
+
+int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const TagPlan &plan)
+{
+    for (const QString &w : plan.warnings)
+        ctx.err(QStringLiteral("warning: ") + w);
+    auto tag = service.apply(plan);
+    if (!tag)
+        return ctx.report(tag.error());
+    ctx.err(plan.alreadyDone
+            ? QStringLiteral("Tag %1 already exists on %2; nothing written.")
+                  .arg(plan.tagName, plan.commit.left(12))
+            : QStringLiteral("Created tag %1 on %2 (annotated, tagger %3 <%4>).")
+                  .arg(plan.tagName, plan.commit.left(12), plan.taggerName, plan.taggerEmail));
+    const QString remote = ctx.option(QStringLiteral("remote"));
+    if (!remote.isEmpty()) {
+        if (auto pushed = service.push(remote, plan.tagName, credentialsFor(ctx, ws, remote)); !pushed)
+            return ctx.report(pushed.error());
+        ctx.err(QStringLiteral("Pushed %1 to %2.").arg(plan.tagName, remote));
+    }
+    const QString evidence
+        = QStringLiteral("%1 %2 at %3 by %4 <%5>")
+              .arg(tag->name, tag->annotated ? QStringLiteral("annotated") : QStringLiteral("lightweight"),
+                  tag->targetSha, tag->taggerName, tag->taggerEmail);
+    const int ticked = tag->annotated
+        ? tickChecklist(ctx, ws, storedRelease(ctx, plan.version), plan.tagName, tag->targetSha, evidence)
+        : 0;
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("tag"), tag->name}, {QStringLiteral("version"), plan.version},
+            {QStringLiteral("target"), tag->targetSha}, {QStringLiteral("annotated"), tag->annotated},
+            {QStringLiteral("message"), tag->message}, {QStringLiteral("tagger"), tag->taggerEmail},
+            {QStringLiteral("created"), !plan.alreadyDone},
+            {QStringLiteral("promoted_from"),
+                plan.promotedFrom.isEmpty() ? QJsonValue() : QJsonValue(plan.promotedFrom)},
+            {QStringLiteral("pushed_to"), remote.isEmpty() ? QJsonValue() : QJsonValue(remote)},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings)},
+            {QStringLiteral("checklist_ticked"), ticked}});
+    return Ok;
+}
+
+int tagCreate(CliContext &ctx, const QString &version)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    QString commit = ctx.option(QStringLiteral("commit"));
+    if (commit.isEmpty()) {
+        // A pinned release names its commit; tagging anything else would tag the wrong build.
+        if (const auto release = storedRelease(ctx, version); release && release->commitPinned)
+            commit = release->commit;
+    }
+    TagService service(ws->root, ws->policy, ctx.identity());
+    auto plan = service.planRelease(
+        version, commit, changelogSection(*ws, version), ctx.option(QStringLiteral("message")));
+    if (!plan)
+        return ctx.report(plan.error());
+    return finishTag(ctx, *ws, service, *plan);
+}
+
+int tagPromote(CliContext &ctx, const QString &rc)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    auto rcVersion = SemVer::parse(rc);
+    const QString ga
+        = rcVersion ? SemVer(rcVersion->major(), rcVersion->minor(), rcVersion->patch()).toString() : rc;
+    TagService service(ws->root, ws->policy, ctx.identity());
+    auto plan = service.planPromotion(rc, changelogSection(*ws, ga), ctx.option(QStringLiteral("message")));
+    if (!plan)
+        return ctx.report(plan.error());
+    return finishTag(ctx, *ws, service, *plan);
+}
+
+int tagVerify(CliContext &ctx, const QString &version)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    const auto release = storedRelease(ctx, version);
+    QString expected = ctx.option(QStringLiteral("commit"));
+    if (expected.isEmpty() && release)
+        expected = release->commit;
+    TagService service(ws->root, ws->policy, ctx.identity());
+    auto result = service.verify(version, expected, ctx.option(QStringLiteral("message")));
+    if (!result)
+        return ctx.report(result.error());
+    const int ticked = result->ok()
+        ? tickChecklist(ctx, *ws, release, result->tag, result->target, result->evidence())
+        : 0;
+    if (ctx.json()) {
+        ctx.printJson({{QStringLiteral("tag"), result->tag}, {QStringLiteral("exists"), result->exists},
+            {QStringLiteral("annotated"), result->annotated},
+            {QStringLiteral("target"), result->target.isEmpty() ? QJsonValue() : QJsonValue(result->target)},
+            {QStringLiteral("expected_target"),
+                result->expectedTarget.isEmpty() ? QJsonValue() : QJsonValue(result->expectedTarget)},
+            {QStringLiteral("ok"), result->ok()},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(result->problems)},
+            {QStringLiteral("checklist_ticked"), ticked}});
+    } else {
+        ctx.out(result->ok() ? QStringLiteral("OK   %1").arg(result->evidence())
+                             : QStringLiteral("FAIL %1").arg(result->tag));
+        for (const QString &p : result->problems)
+            ctx.out(QStringLiteral("  - ") + p);
+    }
+    return result->ok() ? Ok : Failed;
+}
+
+int tagHotfix(CliContext &ctx, const QString &version)
+{
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    TagService service(ws->root, ws->policy, ctx.identity());
+    auto branch = service.createHotfixBranch(version);
+    if (!branch)
+        return ctx.report(branch.error());
+    ctx.err(QStringLiteral("Branch %1 starts at %2.").arg(*branch, ws->policy.tagFor(version)));
+    if (ctx.json())
+        ctx.printJson(
+            {{QStringLiteral("branch"), *branch}, {QStringLiteral("tag"), ws->policy.tagFor(version)}});
+    else
+        ctx.out(*branch);
+    return Ok;
+}
+
+}  // namespace
 
 int runTag(CliContext &ctx)
 {
-    return ctx.report(fail(ErrorCode::Unavailable,
-        QStringLiteral("'%1' is not built yet").arg(ctx.words().join(QLatin1Char(' '))))
-                          .error());
+    const QStringList w = ctx.words();
+    const QString sub = w.value(1);
+    if (w.size() == 3) {
+        if (sub == u"create")
+            return tagCreate(ctx, w[2]);
+        if (sub == u"verify")
+            return tagVerify(ctx, w[2]);
+        if (sub == u"promote")
+            return tagPromote(ctx, w[2]);
+        if (sub == u"hotfix")
+            return tagHotfix(ctx, w[2]);
+    }
+    return ctx.usage(
+        QStringLiteral("usage: tag create VERSION [--commit REF] [-m MSG] [--remote R] | "
+                       "tag verify VERSION [--commit SHA] [-m TEXT] | tag promote RC [--remote R] | "
+                       "tag hotfix VERSION"));
 }
 
 }  // namespace cockpit::cli
