@@ -76,6 +76,7 @@ void addOptions(QCommandLineParser &p)
         {QStringLiteral("role"), QStringLiteral("signoff: the role signed for."), QStringLiteral("ROLE")},
         {QStringLiteral("reject"), QStringLiteral("signoff: reject instead of approve (needs --reason).")},
         {QStringLiteral("reason"), QStringLiteral("signoff --reject: why."), QStringLiteral("TEXT")},
+        {QStringLiteral("withdraw"), QStringLiteral("signoff: withdraw your sign-off for the role.")},
         {QStringLiteral("screenshot"),
             QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."),
             QStringLiteral("FILE")},

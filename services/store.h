@@ -2,6 +2,7 @@
 // The release store: releases, checklist instances with item states, and the hash-chained audit
 // log. It owns its database connection on a worker thread; every call returns at once with a
 // future, and every user action is one transaction (saved when the future finishes).
+#include "approval.h"
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
@@ -70,6 +71,13 @@ public:
     QFuture<Result<AuditEntry>> appendAudit(AuditEntry entry);
     // Appends many entries in one transaction (bulk import, benchmarks).
     QFuture<Status> appendAuditBatch(QList<AuditEntry> entries);
+
+    // Records one sign-off (approve, reject or withdraw; signoff.version names the release) and its
+    // audit entry in one transaction; returns it with id and signed_at filled in. The rules of who
+    // may sign what are SignoffService's; the store records what it is given.
+    QFuture<Result<Signoff>> recordSignoff(Signoff signoff);
+    // Every sign-off of the release in the order recorded. NotFound for an unknown release.
+    QFuture<Result<QList<Signoff>>> signoffs(QString version);
 
     // Soak recordings (soak_recording.h JSON), one per release and environment: a new one replaces
     // the old, with a "soak.record" audit entry, in one transaction. NotFound when none is stored.

@@ -1,6 +1,7 @@
 #pragma once
 // The store's half that lives on its worker thread: owns the QSqlDatabase connection (connections
 // are per thread) and runs each request as one transaction. Only Store talks to it, always queued.
+#include "approval.h"
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
@@ -50,6 +51,9 @@ public:
     Result<AuditVerification> verifyAudit();
     Result<AuditEntry> appendAudit(const AuditEntry &entry);
     Status appendAuditBatch(const QList<AuditEntry> &entries);
+
+    Result<Signoff> recordSignoff(Signoff signoff);  // store_worker_signoffs.cpp
+    Result<QList<Signoff>> signoffs(const QString &version);
 
     // store_worker_soak.cpp
     Status saveSoakRecording(const QString &version, const QString &environment, const QByteArray &json,

@@ -2,6 +2,7 @@
 #include "cli_context.h"
 #include "release_json.h"
 #include "release_service.h"
+#include "signoff_service.h"
 
 #include <QJsonArray>
 
@@ -48,12 +49,20 @@ int releaseStatus(CliContext &ctx, const QString &version)
     auto checklist = (*store)->checklist(version).result();
     if (!checklist)
         return ctx.report(checklist.error());
-    const QStringList blockers = releaseBlockers(*checklist);
+    QStringList blockers = releaseBlockers(*checklist);
     const QJsonObject counts = checklistCountsJson(*checklist);
+    // Approvals need the workspace too (policy, changelog, branch head): without it they are unknown.
+    auto ws = ctx.loadWorkspace();
+    auto signoffs = ws ? SignoffService::computeView(*store, *ws, version)
+                       : Result<SignoffView>(std::unexpected(ws.error()));
+    if (signoffs)
+        blockers << signoffs->approvals.blockers;
+    else
+        blockers << QStringLiteral("approvals cannot be evaluated: %1").arg(signoffs.error().toString());
     if (ctx.json()) {
         QJsonObject o = releaseToJson(*release);
         o.insert(QStringLiteral("checklist"), counts);
-        o.insert(QStringLiteral("approvals"), QJsonArray());
+        o.insert(QStringLiteral("approvals"), signoffs ? approvalsJson(signoffs->approvals) : QJsonArray());
         o.insert(QStringLiteral("blockers"), QJsonArray::fromStringList(blockers));
         ctx.printJson(o);
         return Ok;
@@ -70,6 +79,15 @@ int releaseStatus(CliContext &ctx, const QString &version)
             .arg(counts.value(QStringLiteral("done")).toInt() + counts.value(QStringLiteral("na")).toInt())
             .arg(counts.value(QStringLiteral("total")).toInt())
             .arg(counts.value(QStringLiteral("failed")).toInt()));
+    if (signoffs) {
+        ctx.out(QStringLiteral("  approvals  %1/%2")
+                    .arg(signoffs->approvals.countedCount)
+                    .arg(signoffs->approvals.requiredCount));
+        for (const QJsonValue &a : approvalsJson(signoffs->approvals))
+            ctx.out(QStringLiteral("             %1 %2 by %3 (%4)")
+                        .arg(a[QStringLiteral("role")].toString(), a[QStringLiteral("decision")].toString(),
+                            a[QStringLiteral("signer")].toString(), a[QStringLiteral("status")].toString()));
+    }
     for (const QString &b : blockers)
         ctx.out(QStringLiteral("  blocks     %1").arg(b));
     return Ok;

@@ -75,4 +75,26 @@ QStringList releaseBlockers(const Checklist &checklist)
     return blockers;
 }
 
+QJsonArray approvalsJson(const ApprovalState &state)
+{
+    QJsonArray list;
+    for (const RoleApproval &role : state.roles) {
+        for (const EvaluatedSignoff &e : role.signoffs) {
+            if (e.status == SignoffStatus::Withdrawn)
+                continue;
+            QJsonObject o {{QStringLiteral("role"), e.signoff.role}, {QStringLiteral("signer"), e.signoff.signer},
+                {QStringLiteral("decision"), signoffDecisionName(e.signoff.decision)},
+                {QStringLiteral("stale"), e.status == SignoffStatus::Stale},
+                {QStringLiteral("status"), signoffStatusName(e.status)},
+                {QStringLiteral("counted"), e.status == SignoffStatus::Counted},
+                {QStringLiteral("digest"), e.signoff.digest},
+                {QStringLiteral("signed_at"), e.signoff.signedAt.toUTC().toString(Qt::ISODateWithMs)}};
+            if (!e.signoff.reason.isEmpty())
+                o.insert(QStringLiteral("reason"), e.signoff.reason);
+            list.append(o);
+        }
+    }
+    return list;
+}
+
 }  // namespace cockpit::cli
