@@ -77,6 +77,7 @@ bool ChecklistModel::updateItem(const ChecklistItem &item)
     target.note = item.note;
     target.naReason = item.naReason;
     target.evidence = item.evidence;
+    target.rowVersion = item.rowVersion;
     emit dataChanged(
         createIndex(n.row, 0, quintptr(node)), createIndex(n.row, ColumnCount - 1, quintptr(node)));
     for (int a = n.parent; a >= 0; a = m_nodes.at(a).parent) {

@@ -102,9 +102,10 @@ QFuture<Result<ReleaseRecord>> ReleaseService::createRelease(NewReleaseRequest r
 }
 
 QFuture<Result<ChecklistItem>> ReleaseService::setItem(
-    QString version, QString key, ItemState state, QString note, QString naReason)
+    QString version, QString key, ItemState state, QString note, QString naReason, int expectedRowVersion)
 {
     ChecklistItem item;
+    item.rowVersion = expectedRowVersion;
     item.key = std::move(key);
     item.state = state;
     item.note = std::move(note);

@@ -35,9 +35,10 @@ public:
 
     // Resolves the commit and type (git work runs on a pool thread) and stores the release.
     QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);
-    // Marks one item; N/A needs a reason; note and evidence are kept as given.
-    QFuture<Result<ChecklistItem>> setItem(
-        QString version, QString key, ItemState state, QString note = {}, QString naReason = {});
+    // Marks one item; N/A needs a reason; note and evidence are kept as given. expectedRowVersion
+    // is the version of the item the user saw (> 0): a save by someone else since is a Conflict.
+    QFuture<Result<ChecklistItem>> setItem(QString version, QString key, ItemState state, QString note = {},
+        QString naReason = {}, int expectedRowVersion = 0);
 
     // Ticks every open item of the release bound to the outcome's check, with its evidence, as
     // the current identity; only a passing outcome ticks anything. Returns the items ticked.

@@ -71,8 +71,10 @@ void ChecklistEditor::submit(
     emit undoAvailableChanged(canUndo());
     emit message(tr("Saving…"));
     const quint64 generation = m_generation;
-    auto future = m_service->setItem(
-        m_version, before.key, state, note, state == ItemState::NotApplicable ? naReason : QString());
+    // The version the user is looking at: if someone else saved the item since, this is a conflict.
+    const ChecklistItem *shown = m_model->checklist().findItem(before.key);
+    auto future = m_service->setItem(m_version, before.key, state, note,
+        state == ItemState::NotApplicable ? naReason : QString(), shown ? shown->rowVersion : 0);
     whenReady(this, future, [this, before, generation, isUndo](const Result<ChecklistItem> &result) {
         if (generation != m_generation)
             return;  // the release changed meanwhile; its model is gone

@@ -155,6 +155,15 @@ void MainWindow::connectStore()
         m_checklist->applySavedItem(version, item);
     });
     connect(m_store, &Store::releaseChanged, this, &MainWindow::reloadRelease);
+    // Team mode: a lost server is shown at once; the store reconnects by itself and then emits
+    // releaseChanged for what may have changed meanwhile.
+    connect(m_store, &Store::connectionChanged, this, [this](bool up, const QString &why) {
+        m_status->setDatabase(m_store->displayName(), up);
+        if (!up)
+            m_status->showError(tr("Lost the database: %1. Reconnecting…").arg(why));
+        else
+            m_status->showMessage(tr("Reconnected to %1").arg(m_store->displayName()), 5000);
+    });
 }
 
 QString MainWindow::workspaceRoot() const

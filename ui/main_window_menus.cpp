@@ -1,6 +1,8 @@
 // MainWindow's menus, dialogs and persisted window state (QSettings).
 #include "main_window.h"
 
+#include "database_settings_dialog.h"
+
 #include "about_dialog.h"
 #include "checklist_view.h"
 #include "cockpit_status_bar.h"
@@ -89,6 +91,19 @@ void MainWindow::buildFileMenu()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     connect(addNamedAction(file, QStringLiteral("actionNewWorkspace"), tr("&New Workspace from Preset…")),
         &QAction::triggered, this, &MainWindow::newWorkspaceFromPreset);
+    file->addSeparator();
+    connect(addNamedAction(file, QStringLiteral("actionDatabaseSettings"), tr("&Database…")),
+        &QAction::triggered, this, [this] {
+            auto *dialog = new DatabaseSettingsDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &DatabaseSettingsDialog::databaseChanged, this, [this](const QString &url) {
+                m_status->showMessage(url.isEmpty()
+                        ? tr("Each workspace uses its own SQLite file from the next start.")
+                        : tr("Team database %1 is used from the next start.").arg(url),
+                    10000);
+            });
+            dialog->open();
+        });
     file->addSeparator();
     QAction *quit
         = addNamedAction(file, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
