@@ -1,27 +1,376 @@
 #include "soak_tab.h"
 
+#include "future_watch.h"
+#include "release_service.h"
+#include "soak_banners.h"
+#include "soak_decision_panel.h"
+#include "state_style.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLoggingCategory>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+Q_LOGGING_CATEGORY(lcSoakTab, "cockpit.ui.soaktab")
+
 namespace cockpit {
+namespace {
+
+constexpr int kTwoColumnWidth = 860;  // below this a chart per row reads better than two cramped
+
+QString durationText(std::chrono::seconds duration)
+{
+    const qint64 minutes = duration.count() / 60;
+    if (minutes % 60 == 0)
+        return SoakTab::tr("%1 h").arg(minutes / 60);
+    return SoakTab::tr("%1 min").arg(minutes);
+}
+
+}  // namespace
 
 SoakTab::SoakTab(QWidget *parent)
     : ReleaseTab(parent)
-    , m_placeholder(new QLabel(this))
+    , m_environments(new QComboBox(this))
+    , m_mode(new QLabel(this))
+    , m_rangeButtons(new QButtonGroup(this))
+    , m_banners(new SoakBanners(this))
+    , m_stack(new QStackedWidget(this))
+    , m_hint(new QLabel(this))
+    , m_chartsArea(new QScrollArea(this))
+    , m_chartsHost(new QWidget(this))
+    , m_chartsGrid(new QGridLayout(m_chartsHost))
+    , m_panel(new SoakDecisionPanel(this))
 {
     setObjectName(QStringLiteral("soakTab"));
+    setAccessibleName(tr("Soak"));
+    m_hint->setObjectName(QStringLiteral("soakHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_chartsGrid->setContentsMargins(0, 0, 0, 0);
+    m_chartsGrid->setSpacing(6);
+    m_chartsArea->setObjectName(QStringLiteral("soakCharts"));
+    m_chartsArea->setWidgetResizable(true);
+    m_chartsArea->setFrameShape(QFrame::NoFrame);
+    m_chartsArea->setWidget(m_chartsHost);
+    auto *panelArea = new QScrollArea(this);
+    panelArea->setObjectName(QStringLiteral("soakDecisionArea"));
+    panelArea->setWidgetResizable(true);
+    panelArea->setFrameShape(QFrame::NoFrame);
+    panelArea->setWidget(m_panel);
+    panelArea->setMinimumWidth(300);
+    panelArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("soakSplitter"));
+    splitter->addWidget(m_chartsArea);
+    splitter->addWidget(panelArea);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({900, 330});
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(splitter);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_placeholder);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_banners);
+    layout->addWidget(m_stack, 1);
+    connect(m_banners, &SoakBanners::rollbackRequested, this,
+        [this](const QString &trigger) { emit rollbackRequested(m_release.version, trigger); });
+    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") == QLatin1String("soak"))
+        connect(this, &SoakTab::soakShown, this, &SoakTab::raiseForScreenshot, Qt::SingleShotConnection);
+    showHint(tr("Open a workspace to see its soaks."));
+}
+
+SoakTab::~SoakTab() = default;
+
+QWidget *SoakTab::buildToolbar()
+{
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *envLabel = new QLabel(tr("&Environment:"), bar);
+    envLabel->setBuddy(m_environments);
+    m_environments->setObjectName(QStringLiteral("soakEnvironment"));
+    m_environments->setAccessibleName(tr("Soak environment"));
+    connect(m_environments, &QComboBox::activated, this, [this] { loadEnvironment(); });
+    m_mode->setObjectName(QStringLiteral("soakMode"));
+    m_mode->setTextFormat(Qt::PlainText);
+    layout->addWidget(envLabel);
+    layout->addWidget(m_environments);
+    layout->addSpacing(12);
+    layout->addWidget(m_mode, 1);
+    const struct {
+        SoakRange range;
+        QString text;
+        const char *name;
+    } ranges[] = {
+        {SoakRange::SoakWindow, tr("Soak window"), "soakRangeWindow"},
+        {SoakRange::LastHour, tr("1 h"), "soakRange1h"},
+        {SoakRange::Last6Hours, tr("6 h"), "soakRange6h"},
+        {SoakRange::Last24Hours, tr("24 h"), "soakRange24h"},
+    };
+    for (const auto &r : ranges) {
+        auto *button = new QToolButton(bar);
+        button->setText(r.text);
+        button->setCheckable(true);
+        button->setChecked(r.range == m_range);
+        button->setObjectName(QString::fromLatin1(r.name));
+        button->setAccessibleName(tr("Show %1").arg(r.text));
+        m_rangeButtons->addButton(button, int(r.range));
+        layout->addWidget(button);
+    }
+    connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) {
+        m_range = SoakRange(id);
+        for (SoakChart *chart : std::as_const(m_charts))
+            chart->showRange(m_range);
+    });
+    return bar;
 }
 
 void SoakTab::setService(ReleaseService *service)
 {
     m_service = service;
+    ++m_generation;
+    m_applied.clear();
+    m_banners->clearAll();
+    m_environments->clear();
+    if (!service) {
+        showHint(tr("Open a workspace to see its soaks."));
+        return;
+    }
+    for (const EnvironmentPolicy &env : service->workspace().policy.environments)
+        m_environments->addItem(env.name);
 }
 
 void SoakTab::showRelease(const ReleaseRecord &release)
 {
-    m_placeholder->setText(release.version);
+    const bool sameRelease = release.version == m_release.version;
+    m_release = release;
+    if (!sameRelease)
+        m_banners->clearAll();
+    loadEnvironment();
+}
+
+QString SoakTab::environment() const
+{
+    return m_environments->currentText();
+}
+
+QString SoakTab::modeText() const
+{
+    return m_mode->text();
+}
+
+bool SoakTab::showsSoak() const
+{
+    return m_stack->currentWidget() != m_hint;
+}
+
+void SoakTab::showHint(const QString &text)
+{
+    m_hint->setText(text);
+    m_mode->clear();
+    m_stack->setCurrentWidget(m_hint);
+    m_panel->clear();
+    m_banners->clearStale();
+    m_banners->retainTriggers({});
+}
+
+void SoakTab::loadEnvironment()
+{
+    const quint64 generation = ++m_generation;
+    const QString env = environment();
+    if (!m_service) {
+        showHint(tr("Open a workspace to see its soaks."));
+        return;
+    }
+    if (m_release.version.isEmpty()) {
+        showHint(tr("Select a release to see its soak."));
+        return;
+    }
+    if (m_service->workspace().policy.soakChecks.isEmpty() || env.isEmpty()) {
+        showHint(tr("The policy defines no soak checks or environments (soak.checks and environments in "
+                    ".release-cockpit/policy.yml)."));
+        return;
+    }
+    const QString version = m_release.version;
+    whenReady(this, m_service->store()->soakRecording(version, env),
+        [this, generation, version, env](const Result<QByteArray> &json) {
+            if (generation != m_generation)
+                return;  // another release or environment was chosen meanwhile
+            if (!json) {
+                showHint(json.error().code == ErrorCode::NotFound
+                        ? tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed "
+                             "there (release deployed %1 --env %2).")
+                              .arg(version, env)
+                        : tr("The soak of %1 on %2 cannot be loaded: %3")
+                              .arg(version, env, json.error().toString()));
+                return;
+            }
+            auto recording = parseSoakRecording(*json);
+            if (!recording) {
+                showHint(tr("The stored soak of %1 on %2 cannot be read: %3")
+                             .arg(version, env, recording.error().toString()));
+                return;
+            }
+            showRecording(*recording);
+        });
+}
+
+void SoakTab::showRecording(const SoakRecording &recording)
+{
+    const SoakEvaluation evaluation = evaluateRecording(recording);
+    QMap<QString, QList<Sample>> series;
+    for (const RecordedCheck &check : recording.checks)
+        if (!check.series.series.isEmpty())
+            series.insert(check.policy.name, check.series.series.first().samples);
+    m_candidate = recording.version.isEmpty() ? m_release.version : recording.version;
+    if (m_environments->findText(recording.environment) < 0)  // an environment the policy dropped
+        m_environments->addItem(recording.environment);
+    m_environments->setCurrentText(recording.environment);
+    showEvaluation(evaluation, series, false);
+    const bool complete = recording.recordedAt >= evaluation.end;
+    m_mode->setText(
+        tr("Recorded soak of %1 on %2: %3 from %4%5")
+            .arg(m_candidate, recording.environment, durationText(recording.duration),
+                formatLocalTime(recording.start),
+                complete ? QString()
+                         : tr(" (stopped early at %1)").arg(formatLocalTime(recording.recordedAt))));
+    if (evaluation.verdict == SoakVerdict::Pass)
+        applyPass(evaluation);
+    emit soakShown(m_release.version, recording.environment);
+}
+
+void SoakTab::showEvaluation(
+    const SoakEvaluation &evaluation, const QMap<QString, QList<Sample>> &series, bool live)
+{
+    m_stack->setCurrentIndex(1);
+    ensureCharts(evaluation.checks);
+    for (qsizetype i = 0; i < evaluation.checks.size(); ++i) {
+        const CheckResult &check = evaluation.checks[i];
+        m_charts[i]->setCheck(
+            check, series.value(check.name), evaluation.start, evaluation.end, evaluation.evaluatedAt);
+    }
+    m_panel->setEvaluation(evaluation);
+    QSet<QString> fired;
+    for (const TriggerResult &trigger : evaluation.triggers) {
+        if (!trigger.fired)
+            continue;
+        fired.insert(trigger.name);
+        m_banners->showTrigger(trigger, live);
+    }
+    m_banners->retainTriggers(fired);
+}
+
+void SoakTab::showStale(const QString &reason)
+{
+    m_banners->showStale(reason, QDateTime::currentDateTimeUtc());
+}
+
+void SoakTab::clearStale()
+{
+    m_banners->clearStale();
+}
+
+// Charts are kept across updates (a live refresh must not rebuild them) and only follow the
+// number of checks when the policy changes.
+void SoakTab::ensureCharts(const QList<CheckResult> &checks)
+{
+    const qsizetype wanted = checks.size();
+    if (m_charts.size() == wanted)
+        return;
+    while (m_charts.size() > wanted)
+        delete m_charts.takeLast();
+    while (m_charts.size() < wanted) {
+        auto *chart = new SoakChart(m_chartsHost);
+        chart->showRange(m_range);
+        m_charts.append(chart);
+    }
+    m_columns = 0;
+    layoutCharts();
+    // Shown now rather than on the layout's queued show: the first paint already has them.
+    for (SoakChart *chart : std::as_const(m_charts))
+        chart->show();
+}
+
+void SoakTab::layoutCharts()
+{
+    const int columns = m_chartsArea->viewport()->width() >= kTwoColumnWidth ? 2 : 1;
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (SoakChart *chart : std::as_const(m_charts))
+        m_chartsGrid->removeWidget(chart);
+    for (qsizetype i = 0; i < m_charts.size(); ++i) {
+        // An odd last chart takes the whole row rather than leaving a hole beside it.
+        const bool alone = i == m_charts.size() - 1 && i % columns == 0;
+        m_chartsGrid->addWidget(m_charts[i], int(i / columns), int(i % columns), 1, alone ? columns : 1);
+    }
+    for (int c = 0; c < 2; ++c)
+        m_chartsGrid->setColumnStretch(c, c < columns ? 1 : 0);
+    for (int r = 0; r < m_chartsGrid->rowCount(); ++r)
+        m_chartsGrid->setRowStretch(r, 1);
+}
+
+void SoakTab::resizeEvent(QResizeEvent *event)
+{
+    ReleaseTab::resizeEvent(event);
+    layoutCharts();
+}
+
+void SoakTab::applyPass(const SoakEvaluation &evaluation)
+{
+    const QString env = environment();
+    const QString key = m_release.version + QLatin1Char('/') + env;
+    if (!m_service || m_applied.contains(key))
+        return;
+    m_applied.insert(key);
+    const QString version = m_release.version;
+    CheckOutcome outcome {QStringLiteral("soak"), env, true, evidenceFor(evaluation)};
+    whenReady(this, m_service->applyCheckOutcome(version, outcome),
+        [this, version, env, key](const Result<QList<ChecklistItem>> &ticked) {
+            if (!ticked) {
+                m_applied.remove(key);  // try again the next time the soak is shown
+                emit statusMessage(tr("Could not tick the soak items: %1").arg(ticked.error().toString()));
+                return;
+            }
+            if (ticked->isEmpty())
+                return;
+            emit statusMessage(
+                tr("Soak PASS on %1 ticked %n checklist item(s)", nullptr, int(ticked->size())).arg(env));
+            emit releaseTouched(version);
+        });
+}
+
+QString SoakTab::evidenceFor(const SoakEvaluation &evaluation) const
+{
+    QStringList checks;
+    for (const CheckResult &check : evaluation.checks)
+        checks << tr("%1: %2/%3 measurements, %4 failures")
+                      .arg(check.name)
+                      .arg(check.measurements.size())
+                      .arg(check.scheduled)
+                      .arg(check.failures);
+    return tr("Soak PASS of %1 on %2, %3 to %4 (UTC). %5")
+        .arg(m_candidate, environment(), evaluation.start.toUTC().toString(Qt::ISODate),
+            evaluation.end.toUTC().toString(Qt::ISODate), checks.join(QStringLiteral("; ")));
+}
+
+void SoakTab::raiseForScreenshot()
+{
+    for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+        if (auto *tabs = qobject_cast<QTabWidget *>(w); tabs && tabs->indexOf(this) >= 0) {
+            tabs->setCurrentWidget(this);
+            return;
+        }
+    }
 }
 
 }  // namespace cockpit

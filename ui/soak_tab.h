@@ -1,21 +1,89 @@
 #pragma once
-// The incident lead's view: one chart per soak check, the decision panel, triggers.
+// The incident lead's view: one chart per soak check of the policy, the decision panel beside
+// them, the stale-data and trigger banners above. It shows the stored soak of the selected release
+// and environment (recorded mode) or follows a running one (live mode). A PASS ticks the checklist
+// items bound to `check: soak ENV`, with the verdict as evidence.
 #include "release_tab.h"
+#include "soak_chart.h"
+#include "soak_recording.h"
 
+#include <QSet>
+
+class QButtonGroup;
+class QComboBox;
+class QGridLayout;
 class QLabel;
+class QScrollArea;
+class QStackedWidget;
 
 namespace cockpit {
+
+class SoakBanners;
+class SoakDecisionPanel;
 
 class SoakTab : public ReleaseTab {
     Q_OBJECT
 public:
     explicit SoakTab(QWidget *parent = nullptr);
+    ~SoakTab() override;
+
     void setService(ReleaseService *service) override;
     void showRelease(const ReleaseRecord &release) override;
 
+    // Shows a stored soak as it was recorded (no Prometheus); a completed PASS applies its outcome.
+    void showRecording(const SoakRecording &recording);
+    // Draws an evaluation with the series behind each check (by check name). live: times are
+    // "now" and a fired trigger goes to the desktop; recorded: history, the banner only.
+    void showEvaluation(
+        const SoakEvaluation &evaluation, const QMap<QString, QList<Sample>> &series, bool live);
+    void showStale(const QString &reason);
+    void clearStale();
+
+    [[nodiscard]] QString environment() const;
+    [[nodiscard]] QList<SoakChart *> charts() const { return m_charts; }
+    [[nodiscard]] SoakDecisionPanel *decisionPanel() const { return m_panel; }
+    [[nodiscard]] SoakBanners *banners() const { return m_banners; }
+    [[nodiscard]] QString modeText() const;
+    [[nodiscard]] bool showsSoak() const;  // false while a hint ("no soak yet") is shown
+
+signals:
+    // A fired trigger's banner asked for the rollback (wired by the rollback feature).
+    void rollbackRequested(const QString &version, const QString &triggerName);
+    // A recording was loaded and drawn (tests and the screenshot wait for it).
+    void soakShown(const QString &version, const QString &environment);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    QWidget *buildToolbar();
+    void raiseForScreenshot();
+    void showHint(const QString &text);
+    void loadEnvironment();
+    void ensureCharts(const QList<CheckResult> &checks);
+    void layoutCharts();
+    void applyPass(const SoakEvaluation &evaluation);
+    [[nodiscard]] QString evidenceFor(const SoakEvaluation &evaluation) const;
+
     ReleaseService *m_service = nullptr;
-    QLabel *m_placeholder;
+    ReleaseRecord m_release;
+    quint64 m_generation = 0;  // drops answers for a release or environment no longer shown
+    QString m_candidate;  // the version the shown soak was of ("3.7.0-rc1")
+    QSet<QString> m_applied;  // "version/env" whose PASS was already applied this session
+    SoakRange m_range = SoakRange::SoakWindow;
+
+    QComboBox *m_environments;
+    QLabel *m_mode;
+    QButtonGroup *m_rangeButtons;
+    SoakBanners *m_banners;
+    QStackedWidget *m_stack;
+    QLabel *m_hint;
+    QScrollArea *m_chartsArea;
+    QWidget *m_chartsHost;
+    QGridLayout *m_chartsGrid;
+    SoakDecisionPanel *m_panel;
+    QList<SoakChart *> m_charts;
+    int m_columns = 0;
 };
 
 }  // namespace cockpit

@@ -1,0 +1,305 @@
+// The Soak tab drawn offscreen from recorded data (the demo's recorded soak and variations of it):
+// one chart per check with its limit, measurement marks by status, breach bands, series replaced
+// in one call per update and reduced to the plot's width, the decision panel's words, the banners,
+// and a PASS that ticks the checklist item bound to `check: soak staging`.
+#include "checklist_parser.h"
+#include "demo_soak.h"
+#include "policy_loader.h"
+#include "release_service.h"
+#include "soak_banners.h"
+#include "soak_chart.h"
+#include "soak_decision_panel.h"
+#include "soak_tab.h"
+#include "store.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+
+using namespace cockpit;
+
+namespace {
+
+Policy gatedGaPolicy()
+{
+    QFile file(QStringLiteral(":/presets/gated-ga/policy.yml"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("the gated-ga preset is not compiled in");
+    auto policy = parsePolicy(file.readAll(), file.fileName());
+    if (!policy)
+        qFatal("%s", qPrintable(policy.error().toString()));
+    return *policy;
+}
+
+SoakChart *chartNamed(const SoakTab &tab, const QString &name)
+{
+    for (SoakChart *chart : tab.charts())
+        if (chart->checkName() == name)
+            return chart;
+    return nullptr;
+}
+
+// Qt Charts lays out legends and axes on a posted request: wait for it before grabbing a picture.
+bool laidOut(const SoakTab &tab)
+{
+    for (SoakChart *chart : tab.charts()) {
+        const QRectF legend = chart->chart()->legend()->geometry();
+        if (!chart->isVisible() || legend.height() < 5 || legend.bottom() > chart->height())
+            return false;
+    }
+    return !tab.charts().isEmpty();
+}
+
+RecordedCheck *recordedCheck(SoakRecording &recording, const QString &name)
+{
+    for (RecordedCheck &check : recording.checks)
+        if (check.policy.name == name)
+            return &check;
+    return nullptr;
+}
+
+// Lifts a check's series to `value` between minutes from and to of the soak and re-measures it.
+void raise(SoakRecording &recording, const QString &check, int fromMinute, int toMinute, double value)
+{
+    RecordedCheck *recorded = recordedCheck(recording, check);
+    QVERIFY(recorded);
+    const qint64 start = recording.start.toMSecsSinceEpoch();
+    for (Sample &s : recorded->series.series.first().samples)
+        if (s.timeMs >= start + fromMinute * 60000LL && s.timeMs <= start + toMinute * 60000LL)
+            s.value = value;
+    recorded->readings = readingsFromRange(recorded->series,
+        measurementTimes(recorded->policy, recording.start, recording.duration), recorded->policy);
+}
+
+}  // namespace
+
+class TstSoakTab : public QObject {
+    Q_OBJECT
+    Policy m_policy = gatedGaPolicy();
+    SoakRecording m_recording = buildDemoSoakRecording(m_policy, demoSoakStart());
+
+    void show(SoakTab &tab)
+    {
+        tab.resize(1400, 900);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    }
+
+private slots:
+    void rendersOneChartPerCheckWithLimits();
+    void replacesEachSeriesOncePerUpdate();
+    void reducesLargeSeriesToThePlotWidth();
+    void failingCheckShowsBreachAndFailMarks();
+    void firedTriggerShowsBannerAndOffersRollback();
+    void staleBannerSaysPrometheusIsNotAnswering();
+    void passTicksTheBoundChecklistItem();
+};
+
+void TstSoakTab::rendersOneChartPerCheckWithLimits()
+{
+    SoakTab tab;
+    show(tab);
+    tab.showRecording(m_recording);
+    QVERIFY(tab.showsSoak());
+    QCOMPARE(tab.charts().size(), m_policy.soakChecks.size());
+    QCOMPARE(tab.charts().size(), 5);
+    for (const SoakCheckPolicy &check : m_policy.soakChecks) {
+        SoakChart *chart = chartNamed(tab, check.name);
+        QVERIFY2(chart, qPrintable(check.name));
+        QCOMPARE(chart->limit(), check.max);
+        const QList<QPointF> line = chart->limitSeries()->points();
+        QCOMPARE(line.size(), 2);
+        QCOMPARE(line.first().y(), *check.max);
+        QVERIFY(chart->valueAxis()->max() > *check.max);  // the limit line is inside the plot
+        const int measurements = int(m_policy.soakDuration.count() / check.interval.count());
+        QCOMPARE(chart->measurementSeries(MeasurementStatus::Pass)->count(), measurements);
+        QCOMPARE(chart->measurementSeries(MeasurementStatus::Fail)->count(), 0);
+        QCOMPARE(chart->breachSeries()->upperSeries()->count(), 0);
+    }
+    // The latency wobble is visible but stays under its 2 s limit.
+    double peak = 0;
+    for (const QPointF &p : chartNamed(tab, QStringLiteral("P95 latency"))->valueSeries()->points())
+        peak = std::max(peak, p.y());
+    QVERIFY2(peak > 1.0 && peak < 2.0, qPrintable(QString::number(peak)));
+
+    QVERIFY(tab.decisionPanel()->verdictText().startsWith(QStringLiteral("Soak verdict: PASS")));
+    const QString latency = tab.decisionPanel()->checkText(QStringLiteral("P95 latency"));
+    QVERIFY2(latency.contains(QStringLiteral("0 (fails above 0)")), qPrintable(latency));
+    QVERIFY2(latency.contains(QStringLiteral("8 of 8")), qPrintable(latency));
+    QVERIFY2(latency.contains(QStringLiteral("none left")), qPrintable(latency));
+    QVERIFY2(latency.contains(QStringLiteral("passed")), qPrintable(latency));
+    QVERIFY(
+        tab.decisionPanel()->checkText(QStringLiteral("Memory usage")).contains(QStringLiteral("4 of 4")));
+    QVERIFY(tab.modeText().contains(QStringLiteral("3.7.0-rc1 on staging")));
+    QVERIFY(tab.banners()->triggerNames().isEmpty());
+
+    QTRY_VERIFY(laidOut(tab));
+    // Looked at by a person after each change to the tab (see docs/soak-tab.md).
+    const QString png = QDir::temp().filePath(QStringLiteral("tst_soak_tab.png"));
+    QVERIFY(tab.grab().save(png));
+    qInfo("screenshot: %s", qPrintable(png));
+}
+
+void TstSoakTab::replacesEachSeriesOncePerUpdate()
+{
+    SoakTab tab;
+    show(tab);
+    tab.showRecording(m_recording);
+    QList<std::shared_ptr<QSignalSpy>> replaced, added;
+    for (SoakChart *chart : tab.charts()) {
+        replaced << std::make_shared<QSignalSpy>(chart->valueSeries(), &QXYSeries::pointsReplaced);
+        added << std::make_shared<QSignalSpy>(chart->valueSeries(), &QXYSeries::pointAdded);
+    }
+    SoakRecording later = m_recording;
+    raise(later, QStringLiteral("Memory usage"), 100, 125, 70);
+    tab.showRecording(later);
+    for (qsizetype i = 0; i < replaced.size(); ++i) {
+        QCOMPARE(replaced[i]->count(), 1);
+        QCOMPARE(added[i]->count(), 0);
+    }
+    QVERIFY(chartNamed(tab, QStringLiteral("Memory usage"))->valueSeries()->points().last().y() == 70);
+}
+
+void TstSoakTab::reducesLargeSeriesToThePlotWidth()
+{
+    SoakChart chart;
+    chart.resize(900, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QList<Sample> samples;
+    const QDateTime start = demoSoakStart();
+    for (int i = 0; i < 11000; ++i)
+        samples.append({start.toMSecsSinceEpoch() + i * 1000LL, 1.0 + (i % 97) * 0.01 + (i == 5000 ? 5 : 0)});
+    CheckResult check;
+    check.name = QStringLiteral("dense");
+    check.thresholdMax = 4;
+    chart.setCheck(check, samples, start, start.addSecs(11000), start.addSecs(11000));
+    const int plotWidth = int(chart.chart()->plotArea().width());
+    QVERIFY(plotWidth > 100);
+    const qsizetype drawn = chart.valueSeries()->count();
+    QVERIFY2(drawn > 0 && drawn <= 4 * plotWidth + 4,
+        qPrintable(QStringLiteral("%1 points for %2 px").arg(drawn).arg(plotWidth)));
+    double peak = 0;  // the one-sample spike survives the reduction
+    for (const QPointF &p : chart.valueSeries()->points())
+        peak = std::max(peak, p.y());
+    QVERIFY(peak > 5.9);
+    QCOMPARE(chart.breachSeries()->upperSeries()->count(), 4);  // the spike is one band
+}
+
+void TstSoakTab::failingCheckShowsBreachAndFailMarks()
+{
+    SoakRecording failing = m_recording;
+    raise(failing, QStringLiteral("HTTP 5xx rate"), 40, 50, 0.9);  // covers the 45-minute measurement
+    SoakTab tab;
+    show(tab);
+    tab.showRecording(failing);
+    SoakChart *chart = chartNamed(tab, QStringLiteral("HTTP 5xx rate"));
+    QVERIFY(chart);
+    QCOMPARE(chart->measurementSeries(MeasurementStatus::Fail)->count(), 1);
+    QCOMPARE(chart->measurementSeries(MeasurementStatus::Pass)->count(), 7);
+    QVERIFY(chart->breachSeries()->upperSeries()->count() >= 4);
+    QVERIFY(tab.decisionPanel()->verdictText().startsWith(QStringLiteral("Soak verdict: FAIL")));
+    const QString text = tab.decisionPanel()->checkText(QStringLiteral("HTTP 5xx rate"));
+    QVERIFY2(text.contains(QStringLiteral("1 (fails above 0)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("cannot pass any more")), qPrintable(text));
+    QTRY_VERIFY(laidOut(tab));
+    QVERIFY(tab.grab().save(QDir::temp().filePath(QStringLiteral("tst_soak_tab_fail.png"))));
+}
+
+void TstSoakTab::firedTriggerShowsBannerAndOffersRollback()
+{
+    SoakRecording outage = m_recording;
+    QVERIFY(!outage.triggers.isEmpty());
+    RecordedTrigger &trigger = outage.triggers.first();  // 5xx > 5 % for 5 minutes
+    const qint64 start = outage.start.toMSecsSinceEpoch();
+    for (Sample &s : trigger.series.series.first().samples)
+        if (s.timeMs >= start + 60 * 60000LL && s.timeMs <= start + 70 * 60000LL)
+            s.value = 12;
+    SoakTab tab;
+    show(tab);
+    QSignalSpy rollback(&tab, &SoakTab::rollbackRequested);
+    tab.showRecording(outage);
+    QCOMPARE(tab.banners()->triggerNames(), QStringList {trigger.policy.name});
+    QVERIFY(tab.banners()->triggerText(trigger.policy.name).contains(QStringLiteral("S1")));
+    // A recorded trigger is history: shown, never sent to the desktop.
+    QCOMPARE(tab.banners()->lastNotification(), NotificationRoute::None);
+    auto *button = tab.findChild<QPushButton *>(QStringLiteral("soakTriggerRollback"));
+    QVERIFY(button && button->isVisible());
+    button->click();
+    QCOMPARE(rollback.count(), 1);
+    QCOMPARE(rollback.first().at(1).toString(), trigger.policy.name);
+    tab.showRecording(m_recording);  // the clean soak has no fired trigger: the banner goes
+    QVERIFY(tab.banners()->triggerNames().isEmpty());
+}
+
+void TstSoakTab::staleBannerSaysPrometheusIsNotAnswering()
+{
+    SoakTab tab;
+    show(tab);
+    tab.showRecording(m_recording);
+    QVERIFY(!tab.banners()->staleShown());
+    tab.showStale(QStringLiteral("connection refused"));
+    QVERIFY(tab.banners()->staleShown());
+    QVERIFY(tab.banners()->staleText().contains(QStringLiteral("connection refused")));
+    QVERIFY(tab.banners()->staleText().contains(QStringLiteral("cannot become PASS")));
+    tab.clearStale();
+    QVERIFY(!tab.banners()->staleShown());
+}
+
+void TstSoakTab::passTicksTheBoundChecklistItem()
+{
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
+    const QByteArray markdown
+        = QByteArrayLiteral("# Pre-release\n\n"
+                            "- [ ] Staging soak PASS <!-- check: soak staging -->\n"
+                            "- [ ] Production soak PASS <!-- check: soak production -->\n");
+    auto phase = parseChecklist(markdown, QStringLiteral("pre-release"), QStringLiteral("pre-release.md"));
+    QVERIFY(phase.has_value());
+    ReleaseRecord record;
+    record.version = QStringLiteral("3.7.0");
+    record.type = QStringLiteral("minor");
+    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    auto created
+        = store.createRelease(record, Checklist {{*phase}}, QStringLiteral("rm@example.com")).result();
+    QVERIFY(created.has_value());
+    Workspace workspace;
+    workspace.policy = m_policy;
+    ReleaseService service(
+        &store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
+
+    const QByteArray json = QJsonDocument(soakRecordingToJson(m_recording)).toJson(QJsonDocument::Compact);
+    QVERIFY(store.saveSoakRecording(record.version, QStringLiteral("staging"), json, QStringLiteral("pass"))
+                .result());
+
+    SoakTab tab;
+    show(tab);
+    QSignalSpy shown(&tab, &SoakTab::soakShown);
+    QSignalSpy touched(&tab, &SoakTab::releaseTouched);
+    tab.setService(&service);
+    QCOMPARE(tab.environment(), QStringLiteral("staging"));
+    tab.showRelease(*created);  // loads the stored soak of staging, the first environment
+    QVERIFY(shown.wait());
+    QCOMPARE(tab.charts().size(), 5);
+    QVERIFY(touched.wait());
+    QCOMPARE(touched.first().first().toString(), QStringLiteral("3.7.0"));
+    auto checklist = store.checklist(QStringLiteral("3.7.0")).result();
+    QVERIFY(checklist.has_value());
+    const ChecklistItem *staging = checklist->findItem(QStringLiteral("pre-release.1"));
+    QCOMPARE(staging->state, ItemState::Done);
+    QVERIFY2(staging->evidence.contains(QStringLiteral("Soak PASS of 3.7.0-rc1 on staging")),
+        qPrintable(staging->evidence));
+    QCOMPARE(checklist->findItem(QStringLiteral("pre-release.2"))->state, ItemState::Open);
+}
+
+QTEST_MAIN(TstSoakTab)
+#include "tst_soak_tab.moc"

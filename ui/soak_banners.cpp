@@ -1,0 +1,214 @@
+#include "soak_banners.h"
+
+#include "state_style.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPushButton>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcSoakBanners, "cockpit.ui.soakbanners")
+
+namespace cockpit {
+namespace {
+
+QFrame *bannerFrame(const QColor &colour, const QString &objectName, QWidget *parent)
+{
+    auto *frame = new QFrame(parent);
+    frame->setObjectName(objectName);
+    // Translucent fill and a solid border: readable on light and dark palettes (as ErrorBanner).
+    frame->setStyleSheet(QStringLiteral("QFrame#%1 { background: rgba(%2, %3, %4, 45); border: 1px solid %5;"
+                                        " border-radius: 4px; }")
+                             .arg(objectName)
+                             .arg(colour.red())
+                             .arg(colour.green())
+                             .arg(colour.blue())
+                             .arg(colour.name()));
+    return frame;
+}
+
+QLabel *bannerIcon(QStyle::StandardPixmap pixmap, QWidget *parent)
+{
+    auto *icon = new QLabel(parent);
+    const int size = parent->style()->pixelMetric(QStyle::PM_SmallIconSize) * 2;
+    icon->setPixmap(parent->style()->standardIcon(pixmap).pixmap(size, size));
+    return icon;
+}
+
+QLabel *bannerText(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+}  // namespace
+
+SoakBanners::SoakBanners(QWidget *parent)
+    : QWidget(parent)
+    , m_stale(bannerFrame(QColor(0xc2, 0x70, 0x0c), QStringLiteral("soakStaleBanner"), this))
+    , m_staleText(bannerText(m_stale))
+    , m_triggerLayout(new QVBoxLayout)
+{
+    setObjectName(QStringLiteral("soakBanners"));
+    m_stale->setAccessibleName(tr("Soak data is stale"));
+    m_staleText->setObjectName(QStringLiteral("soakStaleText"));
+    auto *staleLayout = new QHBoxLayout(m_stale);
+    staleLayout->setContentsMargins(10, 6, 10, 6);
+    staleLayout->addWidget(bannerIcon(QStyle::SP_MessageBoxWarning, m_stale), 0, Qt::AlignTop);
+    staleLayout->addWidget(m_staleText, 1);
+    m_stale->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_triggerLayout->setContentsMargins(0, 0, 0, 0);
+    m_triggerLayout->setSpacing(4);
+    layout->addLayout(m_triggerLayout);
+    layout->addWidget(m_stale);
+}
+
+void SoakBanners::showStale(const QString &reason, const QDateTime &since)
+{
+    const QString when = since.isValid() ? tr(" since %1").arg(formatLocalTime(since)) : QString();
+    m_staleText->setText(tr("Prometheus is not answering%1: %2. The charts show the last data seen; the "
+                            "verdict cannot become PASS until measurements succeed again.")
+                             .arg(when, reason));
+    m_stale->setAccessibleDescription(m_staleText->text());
+    m_stale->show();
+}
+
+void SoakBanners::clearStale()
+{
+    m_stale->hide();
+}
+
+bool SoakBanners::staleShown() const
+{
+    return !m_stale->isHidden();
+}
+
+QString SoakBanners::staleText() const
+{
+    return m_staleText->text();
+}
+
+QFrame *SoakBanners::makeTriggerBanner(const QString &name)
+{
+    QFrame *frame = bannerFrame(failureColor(), QStringLiteral("soakTriggerBanner"), this);
+    frame->setAccessibleName(tr("Rollback trigger fired: %1").arg(name));
+    auto *text = bannerText(frame);
+    text->setObjectName(QStringLiteral("soakTriggerText"));
+    auto *rollback = new QPushButton(tr("Roll back…"), frame);
+    rollback->setObjectName(QStringLiteral("soakTriggerRollback"));
+    rollback->setAccessibleName(tr("Roll back because of %1").arg(name));
+    auto *layout = new QHBoxLayout(frame);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(bannerIcon(QStyle::SP_MessageBoxCritical, frame), 0, Qt::AlignTop);
+    layout->addWidget(text, 1);
+    layout->addWidget(rollback, 0, Qt::AlignVCenter);
+    connect(rollback, &QPushButton::clicked, this, [this, name] { emit rollbackRequested(name); });
+    m_triggerLayout->addWidget(frame);
+    return frame;
+}
+
+void SoakBanners::showTrigger(const TriggerResult &trigger, bool notify)
+{
+    QFrame *frame = m_triggers.value(trigger.name);
+    if (!frame) {
+        frame = makeTriggerBanner(trigger.name);
+        m_triggers.insert(trigger.name, frame);
+    }
+    QString text = tr("Rollback trigger fired: %1").arg(trigger.name);
+    if (!trigger.severity.isEmpty())
+        text += QStringLiteral(" (%1)").arg(trigger.severity);
+    if (trigger.since)
+        text += tr(" since %1").arg(formatLocalTime(*trigger.since));
+    if (!trigger.action.isEmpty())
+        text += QStringLiteral(". ") + trigger.action + QLatin1Char('.');
+    if (!trigger.reason.isEmpty())
+        text += QLatin1Char('\n') + trigger.reason;
+    frame->findChild<QLabel *>(QStringLiteral("soakTriggerText"))->setText(text);
+    frame->setAccessibleDescription(text);
+    frame->show();
+    if (notify && !m_notified.contains(trigger.name)) {
+        m_notified.insert(trigger.name);
+        m_lastRoute = notifyDesktop(tr("Rollback trigger fired"), text);
+    }
+}
+
+void SoakBanners::retainTriggers(const QSet<QString> &names)
+{
+    for (auto it = m_triggers.begin(); it != m_triggers.end();) {
+        if (names.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_triggers.erase(it);
+    }
+}
+
+void SoakBanners::clearAll()
+{
+    clearStale();
+    retainTriggers({});
+    m_notified.clear();
+}
+
+QString SoakBanners::triggerText(const QString &name) const
+{
+    const QFrame *frame = m_triggers.value(name);
+    return frame ? frame->findChild<QLabel *>(QStringLiteral("soakTriggerText"))->text() : QString();
+}
+
+// The freedesktop notification service when the session has one; the call is asynchronous (the
+// GUI thread never waits on the bus) and an error reply falls back to the tray.
+NotificationRoute SoakBanners::notifyDesktop(const QString &title, const QString &body)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        notifyTray(title, body);
+        return m_tray ? NotificationRoute::Tray : NotificationRoute::None;
+    }
+    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
+        QStringLiteral("/org/freedesktop/Notifications"), QStringLiteral("org.freedesktop.Notifications"),
+        QStringLiteral("Notify"));
+    const QVariantMap hints = {{QStringLiteral("urgency"), QVariant::fromValue(uchar(2))},
+        {QStringLiteral("desktop-entry"), QStringLiteral("release-cockpit")}};
+    call << QStringLiteral("Release Cockpit") << uint(0) << QStringLiteral("dialog-warning") << title << body
+         << QStringList() << hints << int(0);  // 0: stays until the person closes it
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, body] {
+        watcher->deleteLater();
+        if (!watcher->isError())
+            return;
+        qCInfo(lcSoakBanners) << "no desktop notification service:" << watcher->error().message();
+        notifyTray(title, body);
+        m_lastRoute = m_tray ? NotificationRoute::Tray : NotificationRoute::None;
+    });
+    return NotificationRoute::DBus;
+}
+
+void SoakBanners::notifyTray(const QString &title, const QString &body)
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;  // the banner is the notification
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("Release Cockpit"));
+    }
+    m_tray->show();
+    m_tray->showMessage(title, body, QSystemTrayIcon::Critical);
+}
+
+}  // namespace cockpit

@@ -1,0 +1,424 @@
+#include "soak_chart.h"
+
+#include "soak_chart_points.h"
+#include "state_style.h"
+
+#include <QAreaSeries>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLoggingCategory>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcSoakChart, "cockpit.ui.soakchart")
+
+namespace cockpit {
+namespace {
+
+constexpr qint64 kHourMs = 3600 * 1000;
+constexpr qint64 kMinSpanMs = 60 * 1000;  // zooming in stops at one minute
+constexpr MeasurementStatus kMarkerStatuses[4]
+    = {MeasurementStatus::Pass, MeasurementStatus::Fail, MeasurementStatus::Error, MeasurementStatus::NoData};
+
+int markerIndex(MeasurementStatus status)
+{
+    for (int i = 0; i < 4; ++i)
+        if (kMarkerStatuses[i] == status)
+            return i;
+    return -1;
+}
+
+QScatterSeries::MarkerShape markerShape(MeasurementStatus status)
+{
+    switch (status) {
+    case MeasurementStatus::Fail:
+        return QScatterSeries::MarkerShapeRectangle;
+    case MeasurementStatus::Error:
+        return QScatterSeries::MarkerShapeRotatedRectangle;
+    case MeasurementStatus::NoData:
+        return QScatterSeries::MarkerShapeTriangle;
+    default:
+        return QScatterSeries::MarkerShapeCircle;
+    }
+}
+
+// 1, 2, 2.5 or 5 times a power of ten, at least x.
+double niceStep(double x)
+{
+    if (!(x > 0))
+        return 1;
+    const double power = std::pow(10.0, std::floor(std::log10(x)));
+    const double f = x / power;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+}
+
+qint64 floorTo(qint64 t, qint64 step)
+{
+    return (t >= 0 ? t / step : (t - step + 1) / step) * step;
+}
+
+// Widens [from, to] to round local times so the evenly spaced ticks of QDateTimeAxis read
+// 09:30, 10:00, ... Returns the range and its tick count.
+std::tuple<qint64, qint64, int> alignedRange(qint64 from, qint64 to, int maxTicks)
+{
+    static const int kStepMinutes[] = {1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440};
+    const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(from).offsetFromUtc()) * 1000;
+    for (const int minutes : kStepMinutes) {
+        const qint64 step = minutes * 60000LL;
+        const qint64 a = floorTo(from + offset, step) - offset;
+        const qint64 b = -floorTo(-(to + offset), step) - offset;
+        const qint64 ticks = (b - a) / step + 1;
+        if (ticks <= maxTicks)
+            return {a, b, int(ticks)};
+    }
+    return {from, to, maxTicks};
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+}  // namespace
+
+QColor measurementColor(MeasurementStatus status)
+{
+    switch (status) {
+    case MeasurementStatus::Pass:
+        return itemStateColor(ItemState::Done);
+    case MeasurementStatus::Fail:
+        return failureColor();
+    case MeasurementStatus::Error:
+        return QColor(0xe8, 0x59, 0x0c);
+    case MeasurementStatus::NoData:
+    case MeasurementStatus::Pending:
+        break;
+    }
+    return itemStateColor(ItemState::NotApplicable);
+}
+
+QString measurementTitle(MeasurementStatus status)
+{
+    switch (status) {
+    case MeasurementStatus::Pass:
+        return SoakChart::tr("✓ Pass");
+    case MeasurementStatus::Fail:
+        return SoakChart::tr("✗ Fail");
+    case MeasurementStatus::Error:
+        return SoakChart::tr("! Error");
+    case MeasurementStatus::NoData:
+        return SoakChart::tr("? No data");
+    case MeasurementStatus::Pending:
+        break;
+    }
+    return SoakChart::tr("Pending");
+}
+
+SoakChart::SoakChart(QWidget *parent)
+    : QChartView(new QChart, parent)
+{
+    setObjectName(QStringLiteral("soakChart"));
+    setFocusPolicy(Qt::StrongFocus);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(230);
+    // Only the data changes on a live update: the scene's cache keeps the frame from redrawing.
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    chart()->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundBrush(palette().base());
+    chart()->setBackgroundRoundness(0);
+    chart()->setMargins(QMargins(4, 4, 4, 2));
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    chart()->legend()->setLabelColor(palette().color(QPalette::Text));
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    chart()->setTitleFont(titleFont);
+    chart()->setTitleBrush(palette().text());
+    buildSeries();
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &SoakChart::refresh);
+}
+
+void SoakChart::buildSeries()
+{
+    m_axisX = new QDateTimeAxis(this);
+    m_axisX->setFormat(QStringLiteral("HH:mm"));
+    m_axisX->setTitleText(tr("Local time"));
+    m_axisY = new QValueAxis(this);
+    m_axisY->setLabelFormat(QStringLiteral("%.4g"));
+    m_axisY->setTickType(QValueAxis::TicksDynamic);  // ticks on round values from 0: 0, 5, 10
+    m_axisY->setTickAnchor(0);
+    for (QAbstractAxis *axis :
+        {static_cast<QAbstractAxis *>(m_axisX), static_cast<QAbstractAxis *>(m_axisY)}) {
+        axis->setLabelsBrush(palette().text());
+        axis->setTitleBrush(palette().text());
+        axis->setGridLineColor(palette().color(QPalette::Mid));
+    }
+    chart()->addAxis(m_axisX, Qt::AlignBottom);
+    chart()->addAxis(m_axisY, Qt::AlignLeft);
+
+    const QColor red = failureColor();
+    m_breachUpper = new QLineSeries(this);
+    m_breachLower = new QLineSeries(this);
+    m_breach = new QAreaSeries(m_breachUpper, m_breachLower);
+    m_breach->setName(tr("Breach"));
+    m_breach->setColor(QColor(red.red(), red.green(), red.blue(), 50));
+    m_breach->setBorderColor(Qt::transparent);
+    m_value = new QLineSeries(this);
+    m_value->setName(tr("Value"));
+    m_value->setPen(QPen(QColor(0x1c, 0x7e, 0xd6), 1.5));
+    m_limit = new QLineSeries(this);
+    m_limit->setName(tr("Limit"));
+    m_limit->setPen(QPen(red, 1.5, Qt::DashLine));
+    for (int i = 0; i < 4; ++i) {
+        const MeasurementStatus status = kMarkerStatuses[i];
+        auto *markers = new QScatterSeries(this);
+        markers->setName(measurementTitle(status));
+        markers->setMarkerShape(markerShape(status));
+        markers->setMarkerSize(status == MeasurementStatus::Pass ? 9 : 11);
+        markers->setColor(measurementColor(status));
+        markers->setBorderColor(palette().color(QPalette::Base));
+        m_markers[i] = markers;
+    }
+    m_breach->setParent(this);
+    m_value->setParent(this);
+    m_limit->setParent(this);
+    syncSeries();
+}
+
+// Qt Charts gives every series a legend entry and shares the legend's width among them, shown or
+// not: a series with nothing to draw leaves the chart (and its legend) until it has. A series the
+// user hid from the legend stays, so its faded entry can bring it back.
+void SoakChart::syncSeries()
+{
+    QList<QAbstractSeries *> wanted;
+    auto want = [&wanted](QAbstractSeries *series, bool hasData) {
+        if (hasData || !series->isVisible())
+            wanted.append(series);
+    };
+    want(m_breach, m_breachUpper->count() > 0);
+    want(m_value, true);
+    want(m_limit, m_limit->count() > 0);
+    for (QScatterSeries *markers : m_markers)
+        want(markers, markers->count() > 0);
+    if (wanted == chart()->series())
+        return;
+    // Re-added in a fixed order, which is also the drawing order: bands under the line, marks on top.
+    for (QAbstractSeries *series : chart()->series()) {
+        chart()->removeSeries(series);
+        series->setParent(this);
+    }
+    for (QAbstractSeries *series : std::as_const(wanted)) {
+        chart()->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+        for (QLegendMarker *marker : chart()->legend()->markers(series))
+            connectLegendMarker(marker);
+    }
+}
+
+// Legend entries toggle their series; a hidden series keeps a faded entry to bring it back.
+void SoakChart::connectLegendMarker(QLegendMarker *marker)
+{
+    auto fade = [this, marker] {
+        QColor label = palette().color(QPalette::Text);
+        label.setAlphaF(marker->series()->isVisible() ? 1.0 : 0.4);
+        marker->setLabelBrush(label);
+        marker->setVisible(true);
+    };
+    fade();
+    connect(marker, &QLegendMarker::clicked, this, [marker, fade] {
+        marker->series()->setVisible(!marker->series()->isVisible());
+        fade();
+    });
+}
+
+QScatterSeries *SoakChart::measurementSeries(MeasurementStatus status) const
+{
+    const int index = markerIndex(status);
+    return index < 0 ? nullptr : m_markers[index];
+}
+
+std::optional<double> SoakChart::limit() const
+{
+    return m_check.thresholdMax ? m_check.thresholdMax : m_check.thresholdMin;
+}
+
+void SoakChart::setCheck(const CheckResult &check, const QList<Sample> &samples, const QDateTime &windowStart,
+    const QDateTime &windowEnd, const QDateTime &now)
+{
+    if (check.name != m_check.name) {
+        chart()->setTitle(check.name);
+        setObjectName(QStringLiteral("soakChart:") + check.name);
+        setAccessibleName(tr("Soak chart: %1").arg(check.name));
+    }
+    m_check = check;
+    m_samples = samples;
+    m_windowStartMs = windowStart.toMSecsSinceEpoch();
+    m_windowEndMs = std::max(windowEnd.toMSecsSinceEpoch(), m_windowStartMs + kMinSpanMs);
+    m_nowMs = now.isValid() ? now.toMSecsSinceEpoch() : m_windowEndMs;
+    if (const auto bound = limit())
+        m_limit->setName(m_check.thresholdMax ? tr("Limit ≤ %1").arg(*bound) : tr("Limit ≥ %1").arg(*bound));
+    updateValueAxis();
+    if (!m_userRange)
+        applyPresetRange();
+    m_refreshTimer.stop();
+    refresh();
+}
+
+void SoakChart::showRange(SoakRange range)
+{
+    m_range = range;
+    m_userRange = false;
+    applyPresetRange();
+    scheduleRefresh();
+}
+
+std::pair<qint64, qint64> SoakChart::rangeFor(SoakRange range) const
+{
+    switch (range) {
+    case SoakRange::SoakWindow:
+        break;
+    case SoakRange::LastHour:
+        return {m_nowMs - kHourMs, m_nowMs};
+    case SoakRange::Last6Hours:
+        return {m_nowMs - 6 * kHourMs, m_nowMs};
+    case SoakRange::Last24Hours:
+        return {m_nowMs - 24 * kHourMs, m_nowMs};
+    }
+    return {m_windowStartMs, m_windowEndMs};
+}
+
+void SoakChart::applyPresetRange()
+{
+    const auto [from, to] = rangeFor(m_range);
+    const auto [alignedFrom, alignedTo, ticks]
+        = alignedRange(from, to, std::clamp(plotColumns() / 75, 3, 13));
+    m_axisX->setTickCount(ticks);
+    applyRange(alignedFrom, alignedTo);
+}
+
+void SoakChart::applyRange(qint64 fromMs, qint64 toMs)
+{
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + kMinSpanMs);
+    // Local time on the axis; a range over a day needs the date to stay unambiguous.
+    const bool long_ = m_toMs - m_fromMs > 20 * kHourMs;
+    m_axisX->setFormat(long_ ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
+    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+}
+
+void SoakChart::adoptAxisRange()
+{
+    m_fromMs = m_axisX->min().toMSecsSinceEpoch();
+    m_toMs = m_axisX->max().toMSecsSinceEpoch();
+    m_userRange = true;
+    scheduleRefresh();
+}
+
+void SoakChart::scheduleRefresh()
+{
+    m_refreshTimer.start();
+}
+
+int SoakChart::plotColumns() const
+{
+    const qreal plot = chart()->plotArea().width();
+    const int width = plot > 10 ? int(plot) : viewport()->width() - 80;
+    return std::clamp(width, 100, 8000);
+}
+
+void SoakChart::refresh()
+{
+    const int columns = plotColumns();
+    refreshValue(columns);
+    refreshLimit();
+    refreshBreaches(columns);
+    refreshMarkers();
+    syncSeries();
+    // Lay out axes and legend now, not on a posted request: the next paint (or a grab) shows the
+    // update complete instead of a frame with the new series and the old labels.
+    for (QGraphicsLayout *layout : {chart()->legend()->layout(), chart()->layout()})
+        if (layout)
+            layout->activate();
+}
+
+void SoakChart::refreshValue(int columns)
+{
+    // Half a view of margin either side: a pan shows data at once, before the next refresh.
+    const qint64 span = m_toMs - m_fromMs;
+    m_value->replace(chartPoints(m_samples, m_fromMs - span / 2, m_toMs + span / 2, columns * 2));
+}
+
+void SoakChart::refreshLimit()
+{
+    const auto bound = limit();
+    QList<QPointF> line;
+    if (bound) {
+        const qint64 from = std::min(m_fromMs, m_windowStartMs) - 24 * kHourMs;
+        const qint64 to = std::max(m_toMs, m_nowMs) + 24 * kHourMs;
+        line = {QPointF(qreal(from), *bound), QPointF(qreal(to), *bound)};
+    }
+    if (line != m_limit->points())
+        m_limit->replace(line);
+}
+
+void SoakChart::refreshBreaches(int columns)
+{
+    const qint64 span = m_toMs - m_fromMs;
+    const QList<BreachBand> bands = breachBands(m_samples, m_check.thresholdMax, m_check.thresholdMin,
+        m_fromMs - span / 2, m_toMs + span / 2, std::max<qint64>(1, span / columns));
+    QList<QPointF> upper;
+    upper.reserve(bands.size() * 4);
+    for (const BreachBand &band : bands) {
+        upper << QPointF(qreal(band.fromMs), m_yLow) << QPointF(qreal(band.fromMs), m_yHigh)
+              << QPointF(qreal(band.toMs), m_yHigh) << QPointF(qreal(band.toMs), m_yLow);
+    }
+    QList<QPointF> lower;
+    if (!upper.isEmpty())
+        lower = {QPointF(upper.first().x(), m_yLow), QPointF(upper.last().x(), m_yLow)};
+    m_breachUpper->replace(upper);
+    m_breachLower->replace(lower);
+}
+
+void SoakChart::refreshMarkers()
+{
+    QList<QPointF> points[4];
+    for (const Measurement &m : std::as_const(m_check.measurements)) {
+        const int index = markerIndex(m.status);
+        if (index < 0 || !m.time.isValid())
+            continue;
+        // Without a usable value the mark sits on the axis floor: the time is what matters.
+        const double y = m.value && std::isfinite(*m.value) ? std::clamp(*m.value, m_yLow, m_yHigh) : m_yLow;
+        points[index].append(QPointF(qreal(m.time.toMSecsSinceEpoch()), y));
+    }
+    for (int i = 0; i < 4; ++i)
+        if (points[i] != m_markers[i]->points())
+            m_markers[i]->replace(points[i]);
+}
+
+void SoakChart::updateValueAxis()
+{
+    auto [low, high] = valueExtent(m_samples, m_check);
+    low = std::min(low, 0.0);
+    high = high > low ? high + (high - low) * 0.1 : low + 1;
+    const double step = niceStep((high - low) / 4);
+    low = std::floor(low / step) * step;
+    high = std::ceil(high / step) * step;
+    if (low != m_axisY->min() || high != m_axisY->max() || step != m_axisY->tickInterval()) {
+        m_axisY->setRange(low, high);
+        m_axisY->setTickInterval(step);
+    }
+    m_yLow = low;
+    m_yHigh = high;
+}
+
+}  // namespace cockpit

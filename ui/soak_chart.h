@@ -1,0 +1,103 @@
+#pragma once
+// One soak check drawn over time: its series, the limit line, bands where the series is beyond the
+// limit, and the scheduled measurements marked by status (colour, shape and legend text). Drag
+// pans, the wheel and a Shift-drag rubber band zoom, a double click returns to the chosen range.
+// Every update replaces each Qt Charts series in one call with points already reduced to the
+// plot's pixel width, so a live refresh repaints once and an 11,000-point series stays cheap.
+#include "soak_types.h"
+
+#include <QTimer>
+#include <QtCharts/QChartView>
+#include <optional>
+
+class QAreaSeries;
+class QDateTimeAxis;
+class QLegendMarker;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace cockpit {
+
+// The time spans the range buttons offer; the last ones end at the evaluation's "now".
+enum class SoakRange { SoakWindow, LastHour, Last6Hours, Last24Hours };
+
+class SoakChart : public QChartView {
+    Q_OBJECT
+public:
+    explicit SoakChart(QWidget *parent = nullptr);
+
+    // Replaces what the chart shows. samples ascend in time; window is the soak's [start, end];
+    // now anchors the "last N hours" ranges (the evaluation time, live or recorded).
+    void setCheck(const CheckResult &check, const QList<Sample> &samples, const QDateTime &windowStart,
+        const QDateTime &windowEnd, const QDateTime &now);
+    // Shows a preset range and follows it on later updates until the user pans or zooms.
+    void showRange(SoakRange range);
+    [[nodiscard]] SoakRange range() const { return m_range; }
+    [[nodiscard]] bool followsRange() const { return !m_userRange; }
+
+    [[nodiscard]] QString checkName() const { return m_check.name; }
+    [[nodiscard]] std::optional<double> limit() const;  // the line drawn (max, else min)
+    [[nodiscard]] qint64 visibleFromMs() const { return m_fromMs; }
+    [[nodiscard]] qint64 visibleToMs() const { return m_toMs; }
+    [[nodiscard]] QLineSeries *valueSeries() const { return m_value; }
+    [[nodiscard]] QLineSeries *limitSeries() const { return m_limit; }
+    [[nodiscard]] QAreaSeries *breachSeries() const { return m_breach; }
+    [[nodiscard]] QScatterSeries *measurementSeries(MeasurementStatus status) const;
+    [[nodiscard]] QValueAxis *valueAxis() const { return m_axisY; }
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void buildSeries();
+    void connectLegendMarker(QLegendMarker *marker);
+    void applyPresetRange();  // the chosen range, widened to round times
+    void applyRange(qint64 fromMs, qint64 toMs);
+    void syncSeries();  // only series with something to show take a legend entry
+    void adoptAxisRange();  // after Qt Charts moved the axis itself (scroll, rubber band)
+    void scheduleRefresh();
+    void refresh();  // downsample the visible slice and replace the series
+    void refreshValue(int columns);
+    void refreshLimit();
+    void refreshMarkers();
+    void refreshBreaches(int columns);
+    void updateValueAxis();
+    [[nodiscard]] std::pair<qint64, qint64> rangeFor(SoakRange range) const;
+    [[nodiscard]] int plotColumns() const;
+
+    CheckResult m_check;
+    QList<Sample> m_samples;
+    qint64 m_windowStartMs = 0;
+    qint64 m_windowEndMs = 0;
+    qint64 m_nowMs = 0;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
+    double m_yLow = 0;
+    double m_yHigh = 1;
+    SoakRange m_range = SoakRange::SoakWindow;
+    bool m_userRange = false;
+    std::optional<QPoint> m_panFrom;
+    QTimer m_refreshTimer;  // coalesces pan, zoom and resize into one refresh per event loop turn
+
+    QDateTimeAxis *m_axisX = nullptr;
+    QValueAxis *m_axisY = nullptr;
+    QLineSeries *m_value = nullptr;
+    QLineSeries *m_limit = nullptr;
+    QLineSeries *m_breachUpper = nullptr;
+    QLineSeries *m_breachLower = nullptr;
+    QAreaSeries *m_breach = nullptr;
+    QScatterSeries *m_markers[4] = {};  // pass, fail, error, no data
+};
+
+// The colour, legend text and marker shape of a measurement status, shared with the panel.
+QColor measurementColor(MeasurementStatus status);
+QString measurementTitle(MeasurementStatus status);  // "✓ Pass", "✗ Fail", "! Error", "? No data"
+
+}  // namespace cockpit
