@@ -1,5 +1,6 @@
 #include "demo_builder.h"
 
+#include "demo_soak.h"
 #include "git_repository.h"
 #include "release_service.h"
 #include "signoff_service.h"
@@ -210,6 +211,8 @@ Status seedDemoRelease(Store *store, const Workspace &workspace)
         if (!saved)
             return std::unexpected(saved.error());
     }
+    if (auto soaked = seedDemoSoak(service, version); !soaked)  // the recorded staging soak
+        return soaked;
     return recordDemoSignoff(store, workspace, QStringLiteral("security_lead"));
 }
 
