@@ -126,7 +126,7 @@ SoakChart::SoakChart(QWidget *parent)
     setObjectName(QStringLiteral("soakChart"));
     setFocusPolicy(Qt::StrongFocus);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(230);
+    setMinimumHeight(210);
     // Only the data changes on a live update: the scene's cache keeps the frame from redrawing.
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     chart()->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
@@ -301,7 +301,7 @@ void SoakChart::applyPresetRange()
 {
     const auto [from, to] = rangeFor(m_range);
     const auto [alignedFrom, alignedTo, ticks]
-        = alignedRange(from, to, std::clamp(plotColumns() / 75, 3, 13));
+        = alignedRange(from, to, std::clamp(plotColumns() / 60, 3, 13));
     m_axisX->setTickCount(ticks);
     applyRange(alignedFrom, alignedTo);
 }

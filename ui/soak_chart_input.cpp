@@ -120,7 +120,7 @@ void SoakChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     if (m_userRange) {
-        const int ticks = std::clamp(plotColumns() / 75, 3, 13);
+        const int ticks = std::clamp(plotColumns() / 60, 3, 13);
         if (m_axisX->tickCount() != ticks)
             m_axisX->setTickCount(ticks);
     } else {

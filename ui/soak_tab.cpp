@@ -24,7 +24,7 @@ Q_LOGGING_CATEGORY(lcSoakTab, "cockpit.ui.soaktab")
 namespace cockpit {
 namespace {
 
-constexpr int kTwoColumnWidth = 860;  // below this a chart per row reads better than two cramped
+constexpr int kTwoColumnWidth = 700;  // below this a chart per row reads better than two cramped
 
 QString durationText(std::chrono::seconds duration)
 {
