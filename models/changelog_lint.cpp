@@ -39,6 +39,20 @@ QString formatDiagnostic(const LintDiagnostic &d, bool withPath)
 
 namespace lint {
 
+void Linter::index()
+{
+    for (const LinkReference &l : log.links) {
+        if (!linksByLabel.contains(l.label.toLower()))
+            linksByLabel.insert(l.label.toLower(), &l);
+    }
+    for (const ChangelogRelease &r : log.releases) {
+        if (auto v = SemVer::parse(r.version))
+            versions.append({*v, r.version});
+    }
+    std::stable_sort(
+        versions.begin(), versions.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+}
+
 int Linter::columnOf(int line, const QString &needle) const
 {
     if (line < 1 || line > lines.count() || needle.isEmpty())
@@ -381,6 +395,7 @@ QList<LintDiagnostic> lintChangelog(
 {
     lint::Linter l {
         changelog, opts, MarkdownLines(text), opts.path.isEmpty() ? changelog.path : opts.path, {}};
+    l.index();
     lint::lintTitle(l);
     lint::lintReleaseHeadings(l);
     lint::lintVersions(l);

@@ -2,6 +2,9 @@
 // Internal to the changelog linter: the state its rule functions share. Not for other callers.
 #include "changelog_lint.h"
 #include "markdown_lines.h"
+#include "semver.h"
+
+#include <QHash>
 
 namespace cockpit::lint {
 
@@ -11,6 +14,15 @@ struct Linter {
     const MarkdownLines lines;
     QString path;
     QList<LintDiagnostic> out;
+    QHash<QString, const LinkReference *> linksByLabel = {};  // lower-case label; first wins
+    QList<std::pair<SemVer, QString>> versions = {};  // the file's SemVer versions, ascending
+
+    // Built once: lookups per release would make the linter quadratic on long files.
+    void index();
+    [[nodiscard]] const LinkReference *link(const QString &label) const
+    {
+        return linksByLabel.value(label.toLower());
+    }
 
     void add(const QString &rule, Severity severity, int line, int column, const QString &message)
     {

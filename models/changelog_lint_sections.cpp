@@ -183,37 +183,31 @@ bool namesVersion(const QString &ref, const QString &version)
 
 // The releases a compare link for r may start from: the next lower version in the file, and the
 // release right below r.
-QStringList compareBases(const Changelog &log, qsizetype index)
+QStringList compareBases(const Linter &l, qsizetype index)
 {
     QStringList out;
-    const ChangelogRelease &r = log.releases.at(index);
-    if (index + 1 < log.releases.size())
-        out << log.releases.at(index + 1).version;
+    const ChangelogRelease &r = l.log.releases.at(index);
+    if (index + 1 < l.log.releases.size())
+        out << l.log.releases.at(index + 1).version;
     const auto mine = SemVer::parse(r.version);
-    std::optional<SemVer> best;
-    QString bestText;
-    for (const ChangelogRelease &o : log.releases) {
-        const auto v = SemVer::parse(o.version);
-        if (!v || (mine && v->compare(*mine) >= 0) || (best && v->compare(*best) <= 0))
-            continue;
-        best = *v;
-        bestText = o.version;
+    if (!mine && !r.isUnreleased())
+        return out;
+    // l.versions is ascending: the next lower version, then the next lower stable one.
+    auto it = mine ? std::lower_bound(l.versions.begin(), l.versions.end(), *mine,
+                  [](const auto &v, const SemVer &x) { return v.first < x; })
+                   : l.versions.end();
+    bool lower = false, stable = false;
+    while (it != l.versions.begin() && !stable) {
+        --it;
+        if (!lower) {
+            out << it->second;
+            lower = true;
+        }
+        if (!it->first.isPrerelease()) {
+            out << it->second;
+            stable = true;
+        }
     }
-    if (r.isUnreleased() || mine)
-        out << bestText;
-    // A release may also compare against the previous stable one (2.0.0 from 1.9.6, past its RCs).
-    std::optional<SemVer> stable;
-    QString stableText;
-    for (const ChangelogRelease &o : log.releases) {
-        const auto v = SemVer::parse(o.version);
-        if (!v || v->isPrerelease() || (mine && v->compare(*mine) >= 0)
-            || (stable && v->compare(*stable) <= 0))
-            continue;
-        stable = *v;
-        stableText = o.version;
-    }
-    out << stableText;
-    out.removeAll(QString());
     return out;
 }
 
@@ -234,7 +228,7 @@ void lintReleaseLink(Linter &l, qsizetype index, const LinkReference &link)
             QStringLiteral("[%1] compares up to '%2', not %3").arg(link.label, to, r.version));
         return;
     }
-    const QStringList bases = compareBases(l.log, index);
+    const QStringList bases = compareBases(l, index);
     if (!bases.isEmpty() && std::none_of(bases.begin(), bases.end(), [&from](const QString &b) {
             return namesVersion(from, b);
         })) {
@@ -270,7 +264,7 @@ void lintLinks(Linter &l)
             continue;  // a duplicate version is reported as such
         versions.insert(r.version.toLower());
         const QString label = (r.vPrefix ? QStringLiteral("v") : QString()) + r.version;
-        if (const LinkReference *link = l.log.link(label)) {
+        if (const LinkReference *link = l.link(label)) {
             ++linked;
             lintReleaseLink(l, i, *link);
         } else {
@@ -294,8 +288,14 @@ void lintLinks(Linter &l)
     }
     static const QRegularExpression versionLabel(
         QStringLiteral(R"(^(v?\d+\.\d+\S*|unreleased)$)"), QRegularExpression::CaseInsensitiveOption);
+    QSet<QString> released;
+    for (const ChangelogRelease &r : l.log.releases)
+        released.insert(r.version.toLower());
     for (const LinkReference &link : l.log.links) {
-        if (versionLabel.match(link.label).hasMatch() && !l.log.release(link.label)) {
+        QString label = link.label.toLower();
+        if (label.startsWith(u'v'))
+            label.remove(0, 1);
+        if (versionLabel.match(link.label).hasMatch() && !released.contains(label)) {
             l.add(QStringLiteral("link-unused"), Severity::Warning, link.line, 1,
                 QStringLiteral("[%1] is defined but no release heading has that version").arg(link.label));
         }

@@ -54,7 +54,6 @@ Result<ChangelogFile> ChangelogFile::read(const QString &path)
     f.m_bytes = disk->bytes;
     f.m_sha256 = hashOf(disk->bytes);
     f.m_modified = disk->modified;
-    f.m_size = disk->size;
     return f;
 }
 
@@ -65,8 +64,8 @@ bool ChangelogFile::changedOnDisk() const
         return true;
     if (!m_exists)
         return false;
-    if (info.lastModified().toUTC() == m_modified && info.size() == m_size)
-        return false;
+    // Always the hash: an edit of the same size within the file system's timestamp granularity
+    // keeps mtime and size, and a changelog is small enough to read again.
     auto disk = readDisk(m_path);
     return !disk || !disk->exists || hashOf(disk->bytes) != m_sha256;
 }

@@ -23,8 +23,8 @@ public:
     [[nodiscard]] QDateTime modified() const { return m_modified; }
     [[nodiscard]] Result<Changelog> parse() const { return parseChangelog(m_bytes, m_path); }
 
-    // Whether the file on disk still is what was read: a cheap mtime/size look first, the hash
-    // when they differ (a touch without a change is not a conflict).
+    // Whether the file on disk is no longer what was read, by its sha256 (mtime and size can stay
+    // the same across a quick edit; a touch without a change is not a conflict).
     [[nodiscard]] bool changedOnDisk() const;
     // Writes newBytes if the file is unchanged since it was read (Conflict otherwise); identical
     // bytes write nothing. Afterwards this object describes the new file.
@@ -35,7 +35,6 @@ private:
     QByteArray m_bytes;
     QByteArray m_sha256;
     QDateTime m_modified;
-    qint64 m_size = -1;
     bool m_exists = false;
 };
 
