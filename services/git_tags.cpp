@@ -28,8 +28,9 @@ QDateTime fromGitTime(const git_time &t)
     return QDateTime::fromSecsSinceEpoch(t.time, Qt::UTC);
 }
 
-// Fills everything but the version from the object a tag reference points at.
-void describeTarget(git_repository *repo, git_reference *ref, GitTagInfo &info)
+// Fills everything but the version from the object a tag reference points at. Commits are never
+// parsed: the object header says "commit" for a lightweight tag, the tag object names its target.
+void describeTarget(git_repository *repo, git_odb *odb, git_reference *ref, GitTagInfo &info)
 {
     git::Reference resolved;
     if (git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC) {
@@ -38,32 +39,38 @@ void describeTarget(git_repository *repo, git_reference *ref, GitTagInfo &info)
         ref = resolved.get();
     }
     const git_oid *direct = git_reference_target(ref);
-    git::Object obj;
-    if (!direct || git_object_lookup(obj.out(), repo, direct, GIT_OBJECT_ANY) != 0)
+    size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (!direct || git_odb_read_header(&size, &type, odb, direct) != 0)
         return;
-    if (git_object_type(obj.get()) == GIT_OBJECT_COMMIT) {
+    if (type == GIT_OBJECT_COMMIT) {
         info.targetSha = git::oidToString(direct);
         return;
     }
-    if (git_object_type(obj.get()) != GIT_OBJECT_TAG)
+    git::Tag tag;
+    if (type != GIT_OBJECT_TAG || git_tag_lookup(tag.out(), repo, direct) != 0)
         return;  // a tag on a tree or blob: listed, but it names no commit
-    auto *tag = reinterpret_cast<git_tag *>(obj.get());
     info.annotated = true;
-    info.message = QString::fromUtf8(git_tag_message(tag));
-    if (const git_signature *tagger = git_tag_tagger(tag)) {
+    info.message = QString::fromUtf8(git_tag_message(tag.get()));
+    if (const git_signature *tagger = git_tag_tagger(tag.get())) {
         info.taggerName = QString::fromUtf8(tagger->name);
         info.taggerEmail = QString::fromUtf8(tagger->email);
         info.taggedAt = fromGitTime(tagger->when);
     }
-    git::Object peeled;
-    if (git_object_peel(peeled.out(), obj.get(), GIT_OBJECT_COMMIT) == 0)
+    if (git_tag_target_type(tag.get()) == GIT_OBJECT_COMMIT) {
+        info.targetSha = git::oidToString(git_tag_target_id(tag.get()));
+        return;
+    }
+    git::Object peeled;  // a tag of a tag: rare, peel the slow way
+    if (git_object_peel(peeled.out(), reinterpret_cast<git_object *>(tag.get()), GIT_OBJECT_COMMIT) == 0)
         info.targetSha = git::oidToString(git_object_id(peeled.get()));
 }
 
-// Tag names with the commit each peels to, without reading messages: enough to pick a tag.
+// Tag names with the object each points at, read from the references alone (packed-refs after a
+// clone): choosing a release tag parses names first and peels only the tags it looks at.
 struct TagRef {
     QString name;
-    git_oid commit;
+    git_oid direct;
 };
 
 Result<std::vector<TagRef>> listTagRefs(git_repository *repo, const QString &where)
@@ -75,12 +82,32 @@ Result<std::vector<TagRef>> listTagRefs(git_repository *repo, const QString &whe
     git_reference *raw = nullptr;
     while (git_reference_next(&raw, it.get()) == 0) {
         git::Reference ref(raw);
-        git::Object target;
-        if (git_reference_peel(target.out(), ref.get(), GIT_OBJECT_COMMIT) != 0)
-            continue;  // not a commit tag: never a release
-        out.push_back({QString::fromUtf8(git_reference_shorthand(ref.get())), *git_object_id(target.get())});
+        if (const git_oid *target = git_reference_target(ref.get()))
+            out.push_back({QString::fromUtf8(git_reference_shorthand(ref.get())), *target});
     }
     return out;
+}
+
+// The commit a tag object (or a commit) leads to; false when it leads to none.
+bool peelToCommit(git_repository *repo, const git_oid &direct, git_oid *commit)
+{
+    git::Object obj;
+    git::Object peeled;
+    if (git_object_lookup(obj.out(), repo, &direct, GIT_OBJECT_ANY) != 0)
+        return false;
+    if (git_object_type(obj.get()) == GIT_OBJECT_COMMIT) {
+        *commit = direct;
+        return true;
+    }
+    if (git_object_type(obj.get()) == GIT_OBJECT_TAG
+        && git_tag_target_type(reinterpret_cast<git_tag *>(obj.get())) == GIT_OBJECT_COMMIT) {
+        *commit = *git_tag_target_id(reinterpret_cast<git_tag *>(obj.get()));
+        return true;
+    }
+    if (git_object_peel(peeled.out(), obj.get(), GIT_OBJECT_COMMIT) != 0)
+        return false;
+    *commit = *git_object_id(peeled.get());
+    return true;
 }
 
 }  // namespace
@@ -103,13 +130,17 @@ Result<QList<GitTagInfo>> GitService::tags() const
     git::RefIterator it;
     if (git_reference_iterator_glob_new(it.out(), raw(), "refs/tags/*") != 0)
         return git::fail(ErrorCode::Unavailable, QStringLiteral("cannot list tags"), workdir());
+    git::Odb odb;
+    if (git_repository_odb(odb.out(), raw()) != 0)
+        return git::fail(
+            ErrorCode::Unavailable, QStringLiteral("cannot open the object database"), workdir());
     QList<GitTagInfo> result;
     git_reference *ref = nullptr;
     while (git_reference_next(&ref, it.get()) == 0) {
         git::Reference owned(ref);
         GitTagInfo info;
         info.name = QString::fromUtf8(git_reference_shorthand(ref));
-        describeTarget(raw(), ref, info);
+        describeTarget(raw(), odb.get(), ref, info);
         info.version = versionOf(info.name, m_tagFormat);
         result.append(std::move(info));
     }
@@ -124,9 +155,13 @@ Result<GitTagInfo> GitService::tag(const QString &name) const
     if (git_reference_lookup(ref.out(), raw(), full.constData()) != 0)
         return fail(ErrorCode::NotFound, QStringLiteral("tag %1 does not exist").arg(name),
             SourceLocation {workdir()});
+    git::Odb odb;
+    if (git_repository_odb(odb.out(), raw()) != 0)
+        return git::fail(
+            ErrorCode::Unavailable, QStringLiteral("cannot open the object database"), workdir());
     GitTagInfo info;
     info.name = name;
-    describeTarget(raw(), ref.get(), info);
+    describeTarget(raw(), odb.get(), ref.get(), info);
     info.version = versionOf(name, m_tagFormat);
     return info;
 }
@@ -164,15 +199,20 @@ Result<std::optional<GitTagInfo>> GitService::lastReleaseTag(
     constexpr size_t kDirectChecks = 4;
     size_t i = 0;
     for (; i < candidates.size() && i < kDirectChecks; ++i) {
-        const git_oid *c = &candidates[i].ref->commit;
-        if (git_oid_equal(c, &*from) || git_graph_descendant_of(raw(), &*from, c) == 1)
+        git_oid c;
+        if (!peelToCommit(raw(), candidates[i].ref->direct, &c))
+            continue;
+        if (git_oid_equal(&c, &*from) || git_graph_descendant_of(raw(), &*from, &c) == 1)
             return found(candidates[i].ref->name);
     }
     if (i >= candidates.size())
         return std::optional<GitTagInfo>();
     std::unordered_map<git_oid, size_t, OidHash, OidEqual> byCommit;
-    for (size_t k = candidates.size(); k-- > i;)
-        byCommit[candidates[k].ref->commit] = k;  // the highest-ranked tag of a commit wins
+    for (size_t k = candidates.size(); k-- > i;) {
+        git_oid c;
+        if (peelToCommit(raw(), candidates[k].ref->direct, &c))
+            byCommit[c] = k;  // the highest-ranked tag of a commit wins
+    }
     git::Revwalk walk;
     if (git_revwalk_new(walk.out(), raw()) != 0 || git_revwalk_push(walk.get(), &*from) != 0)
         return git::fail(ErrorCode::Failed, QStringLiteral("cannot walk from '%1'").arg(fromRef), workdir());
