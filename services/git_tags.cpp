@@ -110,6 +110,29 @@ bool peelToCommit(git_repository *repo, const git_oid &direct, git_oid *commit)
     return true;
 }
 
+// One walk from `from`: the index of the first of `tagged` (ranked, from `first` on) whose commit
+// it reaches; tagged.size() when none; nullopt when the walk fails.
+std::optional<size_t> highestReachable(
+    git_repository *repo, const git_oid &from, const std::vector<git_oid> &tagged, size_t first)
+{
+    std::unordered_map<git_oid, size_t, OidHash, OidEqual> byCommit;
+    for (size_t k = tagged.size(); k-- > first;) {
+        git_oid c;
+        if (peelToCommit(repo, tagged[k], &c))
+            byCommit[c] = k;  // the highest-ranked tag of a commit wins
+    }
+    git::Revwalk walk;
+    if (git_revwalk_new(walk.out(), repo) != 0 || git_revwalk_push(walk.get(), &from) != 0)
+        return std::nullopt;
+    size_t best = tagged.size();
+    git_oid oid;
+    while (best != first && git_revwalk_next(&oid, walk.get()) == 0) {
+        if (auto hit = byCommit.find(oid); hit != byCommit.end())
+            best = std::min(best, hit->second);
+    }
+    return best;
+}
+
 }  // namespace
 
 void sortTagsByVersion(QList<GitTagInfo> &tags)
@@ -207,24 +230,15 @@ Result<std::optional<GitTagInfo>> GitService::lastReleaseTag(
     }
     if (i >= candidates.size())
         return std::optional<GitTagInfo>();
-    std::unordered_map<git_oid, size_t, OidHash, OidEqual> byCommit;
-    for (size_t k = candidates.size(); k-- > i;) {
-        git_oid c;
-        if (peelToCommit(raw(), candidates[k].ref->direct, &c))
-            byCommit[c] = k;  // the highest-ranked tag of a commit wins
-    }
-    git::Revwalk walk;
-    if (git_revwalk_new(walk.out(), raw()) != 0 || git_revwalk_push(walk.get(), &*from) != 0)
+    std::vector<git_oid> direct;
+    for (const Candidate &c : candidates)
+        direct.push_back(c.ref->direct);
+    auto best = highestReachable(raw(), *from, direct, i);
+    if (!best)
         return git::fail(ErrorCode::Failed, QStringLiteral("cannot walk from '%1'").arg(fromRef), workdir());
-    size_t best = candidates.size();
-    git_oid oid;
-    while (best != i && git_revwalk_next(&oid, walk.get()) == 0) {
-        if (auto hit = byCommit.find(oid); hit != byCommit.end())
-            best = std::min(best, hit->second);
-    }
-    if (best == candidates.size())
+    if (*best == candidates.size())
         return std::optional<GitTagInfo>();
-    return found(candidates[best].ref->name);
+    return found(candidates[*best].ref->name);
 }
 
 Result<GitTagInfo> GitService::createAnnotatedTag(const QString &name, const QString &commitSha,

@@ -165,11 +165,9 @@ void report(const char *what, double ours, double peer, const char *peerName)
         "  %-44s ours %8.2f ms   %-34s %8.2f ms   ratio %.2fx\n", what, ours, peerName, peer, ours / peer);
 }
 
-void measure(const QString &dir, const char *label)
+void measureWalks(const QString &dir)
 {
-    std::printf("%s\n", label);
     const QString from1k = tagFor(1960);
-    const QString changelogFrom = tagFor(10), changelogTo = tagFor(2000);
     auto open = [&] { return GitService::open(dir).value(); };
     int n = 0;
     QByteArray out;
@@ -200,7 +198,14 @@ void measure(const QString &dir, const char *label)
     report("  the same with strict hash verification", walkStrict, logAll, "git log --format=%H%x09%s HEAD");
     if (n != out.count('\n'))
         std::printf("  MISMATCH: git log printed %lld commits\n", static_cast<long long>(out.count('\n')));
+}
 
+void measureTagsAndDiff(const QString &dir)
+{
+    const QString changelogFrom = tagFor(10), changelogTo = tagFor(2000);
+    auto open = [&] { return GitService::open(dir).value(); };
+    int n = 0;
+    QByteArray out;
     QString last;
     const double lastOurs
         = medianMs(15, [&] { last = open().lastReleaseTag(QStringLiteral("v{version}")).value()->name; });
@@ -238,6 +243,13 @@ void measure(const QString &dir, const char *label)
                                     .arg(n)
                                     .toUtf8();
     report(whatDiff.constData(), diffOurs, diffPeer, "git diff A B -- CHANGELOG.md");
+}
+
+void measure(const QString &dir, const char *label)
+{
+    std::printf("%s\n", label);
+    measureWalks(dir);
+    measureTagsAndDiff(dir);
 }
 
 void removeGraph(const QString &dir)
