@@ -10,3 +10,8 @@ export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
 "$build/app/release-cockpit" demo --dir "$scratch/demo" --no-open
 xvfb-run -a -s '-screen 0 1600x1000x24' \
   "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/main-window.png"
+# Each tab raises itself for the shot when COCKPIT_SCREENSHOT_TAB names it.
+for tab in changelog soak signoffs; do
+  COCKPIT_SCREENSHOT_TAB=$tab xvfb-run -a -s '-screen 0 1600x1000x24' \
+    "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/$tab-tab.png"
+done

@@ -120,7 +120,7 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("env")).toString(), QStringLiteral("staging"));
         QVERIFY(o.value(QStringLiteral("ok")).toBool());
         const QJsonArray checks = o.value(QStringLiteral("checks")).toArray();
-        QCOMPARE(checks.size(), 14);
+        QCOMPARE(checks.size(), 15);  // one more since a bad login must also set no cookie
         for (const QString &key :
             {QStringLiteral("kind"), QStringLiteral("target"), QStringLiteral("expected"),
                 QStringLiteral("actual"), QStringLiteral("ok"), QStringLiteral("latency_ms")})

@@ -75,7 +75,9 @@ QStringList checklistLines(const QString &preset)
     return lines;
 }
 
-const QRegularExpression kBinding(QStringLiteral("\\s*<!-- check: (soak|probe|gate) (.+?) -->$"));
+// soak/probe name an environment, gate a gate; changelog and tag need no target.
+const QRegularExpression kBinding(
+    QStringLiteral("\\s*<!-- check: (soak|probe|gate|changelog|tag)(?: (.+?))? -->$"));
 
 }  // namespace
 
@@ -129,6 +131,10 @@ void TestPresets::checkBindingsNameDeclaredThings()
         const QString target = match.captured(2);
         if (kind == u"gate")
             QVERIFY2(gates.contains(target), qPrintable(QStringLiteral("unknown gate in: ") + line));
+        else if (kind == u"changelog")
+            QVERIFY2(target.isEmpty(), qPrintable(QStringLiteral("changelog takes no target: ") + line));
+        else if (kind == u"tag")
+            continue;  // any target: the release's own tag is meant
         else
             QVERIFY2(
                 policy.environment(target), qPrintable(QStringLiteral("unknown environment in: ") + line));
