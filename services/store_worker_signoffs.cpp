@@ -1,6 +1,7 @@
 // Sign-offs in the store (migration 004): Store's two entry points and the worker's half. Rows
 // are append-only; each one is recorded with its audit entry in the same transaction.
 #include "store.h"
+#include "store_enqueue.h"
 #include "store_worker.h"
 
 #include <QJsonObject>
@@ -9,24 +10,6 @@
 namespace cockpit {
 
 namespace {
-
-// As store.cpp's enqueue: run on the worker's thread, answer through a promise.
-template <typename Work>
-auto enqueueSignoff(StoreWorker *worker, Work work) -> QFuture<std::invoke_result_t<Work &>>
-{
-    using T = std::invoke_result_t<Work &>;
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    QMetaObject::invokeMethod(
-        worker,
-        [promise, work = std::move(work)]() mutable {
-            promise->addResult(work());
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
-}
 
 QJsonObject signoffJson(const Signoff &s)
 {
@@ -43,13 +26,13 @@ QJsonObject signoffJson(const Signoff &s)
 
 QFuture<Result<Signoff>> Store::recordSignoff(Signoff signoff)
 {
-    return enqueueSignoff(m_worker.get(),
+    return enqueue(m_worker.get(),
         [w = m_worker.get(), signoff = std::move(signoff)] { return w->recordSignoff(signoff); });
 }
 
 QFuture<Result<QList<Signoff>>> Store::signoffs(QString version)
 {
-    return enqueueSignoff(
+    return enqueue(
         m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->signoffs(version); });
 }
 

@@ -2,6 +2,7 @@
 // worker's half. Each save is one transaction with its audit entry; the JSON is stored as given
 // (soak_recording.h and ProbeReport define it), the store only keeps and finds it.
 #include "store.h"
+#include "store_enqueue.h"
 #include "store_worker.h"
 
 #include <QJsonObject>
@@ -9,32 +10,10 @@
 
 namespace cockpit {
 
-namespace {
-
-// As store.cpp's enqueue: run on the worker's thread, answer through a promise.
-template <typename Work>
-auto enqueueSoak(StoreWorker *worker, Work work) -> QFuture<std::invoke_result_t<Work &>>
-{
-    using T = std::invoke_result_t<Work &>;
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    QMetaObject::invokeMethod(
-        worker,
-        [promise, work = std::move(work)]() mutable {
-            promise->addResult(work());
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
-}
-
-}  // namespace
-
 QFuture<Status> Store::saveSoakRecording(
     QString version, QString environment, QByteArray json, QString verdict, QString actor)
 {
-    return enqueueSoak(m_worker.get(),
+    return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
             json = std::move(json), verdict = std::move(verdict), actor = std::move(actor)] {
             return w->saveSoakRecording(version, environment, json, verdict, actor);
@@ -43,7 +22,7 @@ QFuture<Status> Store::saveSoakRecording(
 
 QFuture<Result<QByteArray>> Store::soakRecording(QString version, QString environment)
 {
-    return enqueueSoak(m_worker.get(),
+    return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment)] {
             return w->soakRecording(version, environment);
         });
@@ -52,7 +31,7 @@ QFuture<Result<QByteArray>> Store::soakRecording(QString version, QString enviro
 QFuture<Status> Store::saveProbeResult(
     QString version, QString environment, bool ok, QByteArray json, QString actor)
 {
-    return enqueueSoak(m_worker.get(),
+    return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment), ok,
             json = std::move(json),
             actor = std::move(actor)] { return w->saveProbeResult(version, environment, ok, json, actor); });
@@ -60,7 +39,7 @@ QFuture<Status> Store::saveProbeResult(
 
 QFuture<Result<QByteArray>> Store::latestProbeResult(QString environment, QString version)
 {
-    return enqueueSoak(m_worker.get(),
+    return enqueue(m_worker.get(),
         [w = m_worker.get(), environment = std::move(environment), version = std::move(version)] {
             return w->latestProbeResult(environment, version);
         });
