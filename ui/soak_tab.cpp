@@ -136,6 +136,7 @@ QWidget *SoakTab::buildToolbar()
 
 void SoakTab::setService(ReleaseService *service)
 {
+    stopLive();
     m_service = service;
     ++m_generation;
     m_applied.clear();
@@ -185,6 +186,7 @@ void SoakTab::showHint(const QString &text)
 
 void SoakTab::loadEnvironment()
 {
+    stopLive();
     const quint64 generation = ++m_generation;
     const QString env = environment();
     if (!m_service) {
@@ -205,13 +207,16 @@ void SoakTab::loadEnvironment()
         [this, generation, version, env](const Result<QByteArray> &json) {
             if (generation != m_generation)
                 return;  // another release or environment was chosen meanwhile
+            if (!json && json.error().code == ErrorCode::NotFound) {
+                followDeployment(version, env, generation,
+                    tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed there "
+                       "(release deployed %1 --env %2).")
+                        .arg(version, env));
+                return;
+            }
             if (!json) {
-                showHint(json.error().code == ErrorCode::NotFound
-                        ? tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed "
-                             "there (release deployed %1 --env %2).")
-                              .arg(version, env)
-                        : tr("The soak of %1 on %2 cannot be loaded: %3")
-                              .arg(version, env, json.error().toString()));
+                showHint(tr("The soak of %1 on %2 cannot be loaded: %3")
+                             .arg(version, env, json.error().toString()));
                 return;
             }
             auto recording = parseSoakRecording(*json);

@@ -18,7 +18,10 @@ class QStackedWidget;
 
 namespace cockpit {
 
+class PrometheusClient;
 class SoakBanners;
+class SoakMonitor;
+struct Deployment;
 class SoakDecisionPanel;
 
 class SoakTab : public ReleaseTab {
@@ -45,6 +48,7 @@ public:
     [[nodiscard]] SoakBanners *banners() const { return m_banners; }
     [[nodiscard]] QString modeText() const;
     [[nodiscard]] bool showsSoak() const;  // false while a hint ("no soak yet") is shown
+    [[nodiscard]] bool isLive() const;  // following a deployment's soak through Prometheus
 
 signals:
     // A fired trigger's banner asked for the rollback (wired by the rollback feature).
@@ -63,6 +67,14 @@ private:
     void ensureCharts(const QList<CheckResult> &checks);
     void layoutCharts();
     void applyPass(const SoakEvaluation &evaluation);
+    // Live mode (soak_tab_live.cpp): with no stored soak, a recorded deployment to the shown
+    // environment is followed through Prometheus; the finished soak is stored.
+    void followDeployment(
+        const QString &version, const QString &env, quint64 generation, const QString &noSoakHint);
+    void startLive(const Deployment &deployment, quint64 generation);
+    void stopLive();
+    void showLive(const SoakEvaluation &evaluation);
+    void storeFinished(const SoakEvaluation &evaluation);
     [[nodiscard]] QString evidenceFor(const SoakEvaluation &evaluation) const;
 
     ReleaseService *m_service = nullptr;
@@ -84,6 +96,8 @@ private:
     SoakDecisionPanel *m_panel;
     QList<SoakChart *> m_charts;
     int m_columns = 0;
+    PrometheusClient *m_client = nullptr;  // live mode only
+    SoakMonitor *m_monitor = nullptr;
 };
 
 }  // namespace cockpit

@@ -101,6 +101,7 @@ private slots:
     void firedTriggerShowsBannerAndOffersRollback();
     void staleBannerSaysPrometheusIsNotAnswering();
     void passTicksTheBoundChecklistItem();
+    void deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus();
 };
 
 void TstSoakTab::rendersOneChartPerCheckWithLimits()
@@ -299,6 +300,47 @@ void TstSoakTab::passTicksTheBoundChecklistItem()
     QVERIFY2(staging->evidence.contains(QStringLiteral("Soak PASS of 3.7.0-rc1 on staging")),
         qPrintable(staging->evidence));
     QCOMPARE(checklist->findItem(QStringLiteral("pre-release.2"))->state, ItemState::Open);
+}
+
+void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()
+{
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
+    auto phase = parseChecklist(QByteArrayLiteral("- [ ] Staging soak PASS <!-- check: soak staging -->\n"),
+        QStringLiteral("release-day"), QStringLiteral("release-day.md"));
+    QVERIFY(phase.has_value());
+    ReleaseRecord record;
+    record.version = QStringLiteral("3.7.0");
+    record.type = QStringLiteral("minor");
+    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    auto created
+        = store.createRelease(record, Checklist {{*phase}}, QStringLiteral("rm@example.com")).result();
+    QVERIFY(created.has_value());
+    QVERIFY(
+        store.recordDeployment(record.version, QStringLiteral("staging"), QStringLiteral("ops@example.com"))
+            .result()
+            .has_value());
+    Workspace workspace;
+    workspace.policy = m_policy;
+    // Nothing listens on port 1: every query is refused, as when Prometheus is down.
+    workspace.policy.prometheusUrl = QStringLiteral("http://127.0.0.1:1");
+    workspace.policy.prometheusAuthSecret.clear();
+    ReleaseService service(
+        &store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
+
+    SoakTab tab;
+    show(tab);
+    tab.setService(&service);
+    tab.showRelease(*created);  // no stored soak, but a deployment to staging: followed live
+    QTRY_VERIFY_WITH_TIMEOUT(tab.isLive(), 10000);
+    QVERIFY2(
+        tab.modeText().contains(QStringLiteral("Live soak of 3.7.0 on staging")), qPrintable(tab.modeText()));
+    QTRY_VERIFY_WITH_TIMEOUT(tab.banners()->staleShown(), 20000);
+    QVERIFY(!tab.decisionPanel()->verdictText().contains(QStringLiteral("PASS")));
+    auto checklist = store.checklist(record.version).result();
+    QVERIFY(checklist.has_value());
+    QCOMPARE(checklist->findItem(QStringLiteral("release-day.1"))->state, ItemState::Open);
 }
 
 QTEST_MAIN(TstSoakTab)
