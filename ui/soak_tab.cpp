@@ -154,9 +154,22 @@ void SoakTab::showRelease(const ReleaseRecord &release)
 {
     const bool sameRelease = release.version == m_release.version;
     m_release = release;
-    if (!sameRelease)
-        m_banners->clearAll();
-    loadEnvironment();
+    if (sameRelease || !m_service || release.version.isEmpty()) {
+        loadEnvironment();
+        return;
+    }
+    m_banners->clearAll();
+    // A release opens on the environment it was last deployed to (else the policy's first).
+    const quint64 generation = ++m_generation;
+    whenReady(this, m_service->store()->deployments(release.version),
+        [this, generation](const Result<QList<Deployment>> &deployments) {
+            if (generation != m_generation)
+                return;
+            if (deployments && !deployments->isEmpty()
+                && m_environments->findText(deployments->last().environment) >= 0)
+                m_environments->setCurrentText(deployments->last().environment);
+            loadEnvironment();
+        });
 }
 
 QString SoakTab::environment() const

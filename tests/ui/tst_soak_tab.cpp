@@ -332,7 +332,7 @@ void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()
     SoakTab tab;
     show(tab);
     tab.setService(&service);
-    tab.showRelease(*created);  // no stored soak, but a deployment to staging: followed live
+    tab.showRelease(*created);  // no stored soak, but a deployment: followed live
     QTRY_VERIFY_WITH_TIMEOUT(tab.isLive(), 10000);
     QVERIFY2(
         tab.modeText().contains(QStringLiteral("Live soak of 3.7.0 on staging")), qPrintable(tab.modeText()));
