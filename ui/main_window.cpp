@@ -81,8 +81,13 @@ void MainWindow::buildUi()
     const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs")};
     for (qsizetype i = 0; i < m_releaseTabs.size(); ++i) {
         m_tabs->addTab(m_releaseTabs[i], titles[i]);
+        // A tab in the background keeps its news to itself (the Changelog tab's load summary is in
+        // its own header), so the status bar speaks for what the user is looking at.
         connect(m_releaseTabs[i], &ReleaseTab::statusMessage, m_status,
-            [this](const QString &text) { m_status->showMessage(text, 8000); });
+            [this, tab = m_releaseTabs[i]](const QString &text) {
+                if (m_tabs->currentWidget() == tab)
+                    m_status->showMessage(text, 8000);
+            });
         connect(m_releaseTabs[i], &ReleaseTab::releaseTouched, this, &MainWindow::reloadRelease);
     }
     m_tabs->addTab(m_timeline, tr("Timeline"));
