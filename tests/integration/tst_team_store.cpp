@@ -146,6 +146,8 @@ private slots:
         auto ticked = m_bob->setItemState(v,
             itemWithState(QStringLiteral("pre-release.2"), ItemState::Done, QStringLiteral("looked fine")),
             QStringLiteral("bob"));
+        // Two clients: the audit order below is bob's tick, then alice's state change.
+        COCKPIT_AWAIT(ticked);
         auto state = m_alice->setReleaseState(v, ReleaseState::Frozen, QStringLiteral("alice"));
         COCKPIT_AWAIT(state);
         QCOMPARE(duplicate.result().error().code, ErrorCode::Conflict);
