@@ -28,6 +28,12 @@ void addOptions(QCommandLineParser &p)
         "  probe ENV                           health/ready/live, version fingerprint, headers\n"
         "  soak evaluate VERSION --env ENV [--from T] [--to T]\n"
         "  signoff VERSION --role ROLE [--reject --reason T]\n"
+        "  rollback VERSION (--dry-run | --confirm VERSION) [--reason T] | rollback VERSION --approve\n"
+        "  release unlock VERSION --reason T   lift the deploy lock a rollback left\n"
+        "  evidence export VERSION --out FILE.zip | evidence show FILE.zip\n"
+        "  notify VERSION [--template NAME] [--post]   render (and post) a communication\n"
+        "  calendar [--from D] [--months N]    upcoming releases and code freezes\n"
+        "  metrics [--from D] [--to D]         DORA metrics from the store and git\n"
         "  audit verify                        walk the audit log's hash chain\n\n"
         "Exit codes: 0 ok, 1 failed, 2 inconclusive, 64 usage, 65 bad input, 69 service unavailable, 70 "
         "internal."));
@@ -72,11 +78,24 @@ void addOptions(QCommandLineParser &p)
             QStringLiteral("MSG")},
         {QStringLiteral("remote"), QStringLiteral("tag create|promote: push the tag to this remote."),
             QStringLiteral("NAME")},
-        {QStringLiteral("env"), QStringLiteral("soak evaluate, release deployed: the environment."), QStringLiteral("ENV")},
+        {QStringLiteral("env"), QStringLiteral("soak evaluate, release deployed: the environment."),
+            QStringLiteral("ENV")},
         {QStringLiteral("role"), QStringLiteral("signoff: the role signed for."), QStringLiteral("ROLE")},
         {QStringLiteral("reject"), QStringLiteral("signoff: reject instead of approve (needs --reason).")},
         {QStringLiteral("reason"), QStringLiteral("signoff --reject: why."), QStringLiteral("TEXT")},
         {QStringLiteral("withdraw"), QStringLiteral("signoff: withdraw your sign-off for the role.")},
+        {QStringLiteral("dry-run"), QStringLiteral("rollback: print the plan, run nothing.")},
+        {QStringLiteral("confirm"), QStringLiteral("rollback: the version typed again, to run the steps."),
+            QStringLiteral("VERSION")},
+        {QStringLiteral("approve"),
+            QStringLiteral("rollback: approve a pending rollback as the second person.")},
+        {QStringLiteral("resume"), QStringLiteral("rollback: continue an interrupted or halted rollback.")},
+        {QStringLiteral("out"), QStringLiteral("evidence export: the zip to write."), QStringLiteral("FILE")},
+        {QStringLiteral("template"), QStringLiteral("notify: the notification's name in the policy."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("post"), QStringLiteral("notify: post to the webhook kept in the keychain.")},
+        {QStringLiteral("months"), QStringLiteral("calendar: how many months ahead (default 3)."),
+            QStringLiteral("N")},
         {QStringLiteral("screenshot"),
             QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."),
             QStringLiteral("FILE")},
@@ -111,6 +130,16 @@ int dispatch(cli::CliContext &ctx)
         return cli::runSoak(ctx);
     if (command == QLatin1String("signoff"))
         return cli::runSignoff(ctx);
+    if (command == QLatin1String("rollback"))
+        return cli::runRollback(ctx);
+    if (command == QLatin1String("evidence"))
+        return cli::runEvidence(ctx);
+    if (command == QLatin1String("notify"))
+        return cli::runNotify(ctx);
+    if (command == QLatin1String("calendar"))
+        return cli::runCalendar(ctx);
+    if (command == QLatin1String("metrics"))
+        return cli::runMetrics(ctx);
     return ctx.usage(QStringLiteral("unknown command '%1'").arg(ctx.words().join(QLatin1Char(' '))));
 }
 

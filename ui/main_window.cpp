@@ -6,10 +6,12 @@
 #include "cockpit_status_bar.h"
 #include "error_banner.h"
 #include "future_watch.h"
+#include "incident_tab.h"
 #include "release_header.h"
 #include "release_list_model.h"
 #include "release_list_view.h"
 #include "release_service.h"
+#include "rollback_panel.h"
 #include "signoffs_tab.h"
 #include "soak_tab.h"
 #include "timeline_view.h"
@@ -77,8 +79,8 @@ void MainWindow::buildUi()
     m_tabs->setAccessibleName(tr("Release views"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_checklist, tr("Checklist"));
-    m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this)};
-    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs")};
+    m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this), new IncidentTab(this)};
+    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs"), tr("Incidents")};
     for (qsizetype i = 0; i < m_releaseTabs.size(); ++i) {
         m_tabs->addTab(m_releaseTabs[i], titles[i]);
         // A tab in the background keeps its news to itself (the Changelog tab's load summary is in
@@ -91,6 +93,7 @@ void MainWindow::buildUi()
         connect(m_releaseTabs[i], &ReleaseTab::releaseTouched, this, &MainWindow::reloadRelease);
     }
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    buildRollbackPanel();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -121,6 +124,26 @@ void MainWindow::buildUi()
     layout->addWidget(m_banner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
+
+// The rollback panel sits in the header, not in a tab: its messages always reach the status bar,
+// and a trigger fired in the Soak tab opens its plan with the trigger as the incident's cause.
+void MainWindow::buildRollbackPanel()
+{
+    m_rollback = new RollbackPanel(this);
+    m_header->setTrailingWidget(m_rollback);
+    connect(m_rollback, &ReleaseTab::statusMessage, m_status,
+        [this](const QString &text) { m_status->showMessage(text, 10000); });
+    connect(m_rollback, &ReleaseTab::releaseTouched, this, &MainWindow::reloadRelease);
+    m_releaseTabs.append(m_rollback);
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs)) {
+        if (auto *soak = qobject_cast<SoakTab *>(tab))
+            connect(soak, &SoakTab::rollbackRequested, this,
+                [this](const QString &version, const QString &trigger) {
+                    if (version == currentVersion())
+                        m_rollback->requestRollback(trigger);
+                });
+    }
 }
 
 void MainWindow::connectViews()
@@ -230,6 +253,11 @@ void MainWindow::installWorkspace(LoadedWorkspace loaded)
     m_checklist->setService(nullptr);
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
         tab->setService(nullptr);
+    for (const QPointer<QWidget> &window : std::as_const(m_toolWindows)) {
+        if (window)
+            window->close();  // they hold the service about to be replaced
+    }
+    m_toolWindows.clear();
     if (m_storeProvider)
         useStore(m_storeProvider(root));
     m_service = std::make_unique<ReleaseService>(m_store, std::move(loaded.workspace), loaded.identity);
@@ -316,6 +344,8 @@ void MainWindow::showRelease(const QString &version)
     m_shownVersion = version;
     m_timeline->showRelease(version);
     const int row = m_releaseModel->rowForVersion(version);
+    for (QAction *action : std::as_const(m_releaseActions))
+        action->setEnabled(row >= 0 && m_service);
     if (version.isEmpty() || row < 0 || !m_service) {
         m_checklist->clear();
         m_header->clearRelease(tr("No release selected"));

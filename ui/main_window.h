@@ -1,10 +1,12 @@
 #pragma once
 // The cockpit's main window: releases on the left, the selected release's header and its
-// Checklist, Changelog, Soak, Sign-offs and Timeline tabs, a status bar naming the database, repository and identity.
-// Workspaces load on a pool thread; failures show in an inline banner and the window stays up.
+// Checklist, Changelog, Soak, Sign-offs, Incidents and Timeline tabs, a status bar naming the database,
+// repository and identity. Workspaces load on a pool thread; failures show in an inline banner and the window
+// stays up.
 #include "release.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -24,6 +26,7 @@ class ReleaseListModel;
 class ReleaseListView;
 class ReleaseService;
 class ReleaseTab;
+class RollbackPanel;
 class Store;
 class TimelineView;
 class WelcomePage;
@@ -70,6 +73,8 @@ private:
     void buildReleaseMenu();
     void buildEditMenu();
     void buildViewMenu();
+    void buildRollbackPanel();
+    void showToolWindow(QWidget *window);
     void connectViews();
     void connectStore();
     void useStore(Store *store);
@@ -105,7 +110,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     ChecklistView *m_checklist = nullptr;
     TimelineView *m_timeline = nullptr;
-    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs
+    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs, Incidents, the rollback panel
+    RollbackPanel *m_rollback = nullptr;
     ErrorBanner *m_banner = nullptr;
     WelcomePage *m_welcome = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -114,6 +120,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_newRelease = nullptr;
     QAction *m_refresh = nullptr;
+    QList<QPointer<QWidget>> m_toolWindows;  // Release Calendar, Release Metrics
+    QList<QAction *> m_releaseActions;  // need a selected release: Roll Back…, Export Evidence…
 };
 
 }  // namespace cockpit

@@ -4,13 +4,18 @@
 #include "database_settings_dialog.h"
 
 #include "about_dialog.h"
+#include "calendar_window.h"
 #include "checklist_view.h"
 #include "cockpit_status_bar.h"
+#include "communications_dialog.h"
 #include "error_banner.h"
+#include "evidence_actions.h"
 #include "future_watch.h"
+#include "metrics_window.h"
 #include "new_release_dialog.h"
 #include "new_workspace_wizard.h"
 #include "release_service.h"
+#include "rollback_panel.h"
 #include "timeline_view.h"
 #include "workspace.h"
 
@@ -91,6 +96,8 @@ void MainWindow::buildFileMenu()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     connect(addNamedAction(file, QStringLiteral("actionNewWorkspace"), tr("&New Workspace from Preset…")),
         &QAction::triggered, this, &MainWindow::newWorkspaceFromPreset);
+    connect(addNamedAction(file, QStringLiteral("actionOpenEvidence"), tr("Open &Evidence Pack…")),
+        &QAction::triggered, this, [this] { openEvidencePack(this); });
     file->addSeparator();
     connect(addNamedAction(file, QStringLiteral("actionDatabaseSettings"), tr("&Database…")),
         &QAction::triggered, this, [this] {
@@ -123,6 +130,24 @@ void MainWindow::buildReleaseMenu()
     m_refresh->setEnabled(false);
     connect(m_newRelease, &QAction::triggered, this, &MainWindow::newRelease);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    release->addSeparator();
+    QAction *communications
+        = addNamedAction(release, QStringLiteral("actionCommunications"), tr("&Communications…"));
+    connect(communications, &QAction::triggered, this, [this] {
+        auto *dialog = new CommunicationsDialog(m_service.get(), currentVersion(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *evidence
+        = addNamedAction(release, QStringLiteral("actionExportEvidence"), tr("Export E&vidence Pack…"));
+    connect(evidence, &QAction::triggered, this,
+        [this] { exportEvidencePack(this, m_service.get(), currentVersion()); });
+    release->addSeparator();
+    QAction *rollback = addNamedAction(release, QStringLiteral("actionRollback"), tr("Roll &Back…"));
+    connect(rollback, &QAction::triggered, m_rollback, [this] { m_rollback->requestRollback(); });
+    m_releaseActions = {communications, evidence, rollback};
+    for (QAction *action : std::as_const(m_releaseActions))
+        action->setEnabled(false);
 }
 
 void MainWindow::buildEditMenu()
@@ -153,6 +178,26 @@ void MainWindow::buildViewMenu()
     view->addSeparator();
     view->addAction(m_checklist->openOnlyAction());
     view->addAction(m_checklist->filterAction());
+    view->addSeparator();
+    connect(addNamedAction(view, QStringLiteral("actionCalendar"), tr("Release C&alendar"),
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
+        &QAction::triggered, this, [this] { showToolWindow(new CalendarWindow(m_service.get(), this)); });
+    connect(addNamedAction(view, QStringLiteral("actionMetrics"), tr("Release &Metrics"),
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)),
+        &QAction::triggered, this, [this] { showToolWindow(new MetricsWindow(m_service.get(), this)); });
+}
+
+// Calendar and metrics windows hold the workspace's service: one of each at a time, closed when
+// another workspace opens.
+void MainWindow::showToolWindow(QWidget *window)
+{
+    for (const QPointer<QWidget> &open : std::as_const(m_toolWindows)) {
+        if (open && open->metaObject() == window->metaObject())
+            open->close();
+    }
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    m_toolWindows.append(window);
+    window->show();
 }
 
 void MainWindow::fillRecentMenu()

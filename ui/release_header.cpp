@@ -42,12 +42,12 @@ ReleaseHeader::ReleaseHeader(QWidget *parent)
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->setContentsMargins(12, 10, 12, 10);
     auto *page = new QWidget(this);
-    auto *row = new QHBoxLayout(page);
-    row->setContentsMargins(12, 8, 12, 8);
-    row->setSpacing(24);
-    row->addWidget(buildIdentity());
-    row->addStretch(1);
-    row->addWidget(buildReadiness());
+    m_row = new QHBoxLayout(page);
+    m_row->setContentsMargins(12, 8, 12, 8);
+    m_row->setSpacing(24);
+    m_row->addWidget(buildIdentity());
+    m_row->addStretch(1);
+    m_row->addWidget(buildReadiness());
     m_stack->addWidget(m_hint);
     m_stack->addWidget(page);
     clearRelease(tr("No release selected"));
@@ -126,6 +126,11 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
     }
     m_target->setVisible(release.targetDate.isValid());
     m_target->setText(tr("· target %1").arg(release.targetDate.toString(Qt::ISODate)));
+}
+
+void ReleaseHeader::setTrailingWidget(QWidget *widget)
+{
+    m_row->addWidget(widget);
 }
 
 void ReleaseHeader::clearRelease(const QString &hint)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QStackedLayout;
@@ -20,12 +21,15 @@ public:
     void setRelease(const ReleaseRecord &release);
     void clearRelease(const QString &hint);  // e.g. "No release yet: Release > New Release…"
     void setChecklistProgress(int closed, int total, int failed);
+    // A widget at the header's right end (the rollback panel); the header takes it over.
+    void setTrailingWidget(QWidget *widget);
 
 private:
     QWidget *buildIdentity();
     QWidget *buildReadiness();
 
     QStackedLayout *m_stack;
+    QHBoxLayout *m_row = nullptr;
     QLabel *m_hint;
     QLabel *m_version;
     QLabel *m_type;

@@ -10,9 +10,16 @@
 
 namespace cockpit::cli {
 
-CliContext::CliContext(QCommandLineParser &parser, QStringList words) : m_parser(parser), m_words(std::move(words)) {}
+CliContext::CliContext(QCommandLineParser &parser, QStringList words)
+    : m_parser(parser)
+    , m_words(std::move(words))
+{
+}
 
-bool CliContext::json() const { return m_parser.isSet(QStringLiteral("json")); }
+bool CliContext::json() const
+{
+    return m_parser.isSet(QStringLiteral("json"));
+}
 
 QString CliContext::workspaceDir() const
 {
@@ -88,7 +95,8 @@ int CliContext::report(const Error &error) const
 {
     err(QStringLiteral("release-cockpit: %1").arg(error.toString()));
     if (json()) {
-        QJsonObject e{{QStringLiteral("message"), error.message}, {QStringLiteral("exit"), exitCodeFor(error.code)}};
+        QJsonObject e {
+            {QStringLiteral("message"), error.message}, {QStringLiteral("exit"), exitCodeFor(error.code)}};
         if (error.location.isValid())
             e.insert(QStringLiteral("location"), error.location.toString());
         printJson({{QStringLiteral("error"), e}});

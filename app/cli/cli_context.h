@@ -12,7 +12,15 @@
 
 namespace cockpit::cli {
 
-enum Exit { Ok = 0, Failed = 1, Inconclusive = 2, Usage = 64, BadInput = 65, Unavailable = 69, Internal = 70 };
+enum Exit {
+    Ok = 0,
+    Failed = 1,
+    Inconclusive = 2,
+    Usage = 64,
+    BadInput = 65,
+    Unavailable = 69,
+    Internal = 70
+};
 
 class CliContext {
 public:
@@ -62,5 +70,11 @@ int runTag(CliContext &ctx);  // commands_tag.cpp: create | verify | promote
 int runProbe(CliContext &ctx);  // commands_soak.cpp: probe ENV
 int runSoak(CliContext &ctx);  // commands_soak.cpp: soak evaluate
 int runSignoff(CliContext &ctx);  // commands_signoff.cpp
+int runRollback(CliContext &ctx);  // commands_rollback.cpp: rollback VERSION ...
+int runReleaseUnlock(CliContext &ctx);  // commands_rollback.cpp: release unlock VERSION --reason T
+int runEvidence(CliContext &ctx);  // commands_evidence.cpp: evidence export | show
+int runNotify(CliContext &ctx);  // commands_notify.cpp
+int runCalendar(CliContext &ctx);  // commands_metrics.cpp
+int runMetrics(CliContext &ctx);  // commands_metrics.cpp
 
 }  // namespace cockpit::cli

@@ -160,8 +160,12 @@ int runRelease(CliContext &ctx)
         return releaseList(ctx);
     if (sub == QLatin1String("deployed") && w.size() == 3)
         return releaseDeployed(ctx, w[2]);
-    return ctx.usage(QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | "
-                                    "release list | release deployed VERSION --env ENV"));
+    if (sub == QLatin1String("unlock") && w.size() == 3)
+        return runReleaseUnlock(ctx);
+    return ctx.usage(
+        QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | "
+                       "release list | release deployed VERSION --env ENV | release unlock VERSION "
+                       "--reason T"));
 }
 
 }  // namespace cockpit::cli

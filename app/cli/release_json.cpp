@@ -11,20 +11,28 @@ QJsonObject checklistCountsJson(const Checklist &checklist)
         for (const auto &section : phase.sections)
             for (const auto &item : section.items) {
                 switch (item.state) {
-                case ItemState::Done: ++done; break;
-                case ItemState::Failed: ++failed; break;
-                case ItemState::NotApplicable: ++na; break;
-                case ItemState::Open: ++open; break;
+                case ItemState::Done:
+                    ++done;
+                    break;
+                case ItemState::Failed:
+                    ++failed;
+                    break;
+                case ItemState::NotApplicable:
+                    ++na;
+                    break;
+                case ItemState::Open:
+                    ++open;
+                    break;
                 }
             }
     return {{QStringLiteral("total"), done + failed + na + open}, {QStringLiteral("done"), done},
-            {QStringLiteral("failed"), failed}, {QStringLiteral("na"), na}, {QStringLiteral("open"), open}};
+        {QStringLiteral("failed"), failed}, {QStringLiteral("na"), na}, {QStringLiteral("open"), open}};
 }
 
 QJsonObject itemJson(const ChecklistItem &item)
 {
-    QJsonObject o{{QStringLiteral("key"), item.key}, {QStringLiteral("text"), item.text},
-                  {QStringLiteral("state"), itemStateName(item.state)}};
+    QJsonObject o {{QStringLiteral("key"), item.key}, {QStringLiteral("text"), item.text},
+        {QStringLiteral("state"), itemStateName(item.state)}};
     const auto put = [&o](const char *name, const QString &value) {
         if (!value.isEmpty())
             o.insert(QLatin1String(name), value);
@@ -48,10 +56,11 @@ QJsonObject checklistJson(const Checklist &checklist)
             QJsonArray items;
             for (const auto &item : section.items)
                 items.append(itemJson(item));
-            sections.append(QJsonObject{{QStringLiteral("title"), section.title}, {QStringLiteral("items"), items}});
+            sections.append(
+                QJsonObject {{QStringLiteral("title"), section.title}, {QStringLiteral("items"), items}});
         }
-        phases.append(QJsonObject{{QStringLiteral("name"), phase.name}, {QStringLiteral("title"), phase.title},
-                                  {QStringLiteral("sections"), sections}});
+        phases.append(QJsonObject {{QStringLiteral("name"), phase.name},
+            {QStringLiteral("title"), phase.title}, {QStringLiteral("sections"), sections}});
     }
     QJsonObject o = checklistCountsJson(checklist);
     o.insert(QStringLiteral("phases"), phases);
@@ -82,7 +91,8 @@ QJsonArray approvalsJson(const ApprovalState &state)
         for (const EvaluatedSignoff &e : role.signoffs) {
             if (e.status == SignoffStatus::Withdrawn)
                 continue;
-            QJsonObject o {{QStringLiteral("role"), e.signoff.role}, {QStringLiteral("signer"), e.signoff.signer},
+            QJsonObject o {{QStringLiteral("role"), e.signoff.role},
+                {QStringLiteral("signer"), e.signoff.signer},
                 {QStringLiteral("decision"), signoffDecisionName(e.signoff.decision)},
                 {QStringLiteral("stale"), e.status == SignoffStatus::Stale},
                 {QStringLiteral("status"), signoffStatusName(e.status)},

@@ -1,0 +1,17 @@
+#pragma once
+// The evidence pack from the window: Release ▸ Export Evidence Pack… and File ▸ Open Evidence
+// Pack… (a read-only view of a pack: charts, checklist, approvals).
+#include <QString>
+
+class QWidget;
+
+namespace cockpit {
+
+class ReleaseService;
+
+// Asks where to save, writes the pack off the GUI thread and says where it went (or why not).
+void exportEvidencePack(QWidget *parent, ReleaseService *service, const QString &version);
+// Asks for a pack when path is empty, then shows it read-only in its own window.
+void openEvidencePack(QWidget *parent, const QString &path = {});
+
+}  // namespace cockpit
