@@ -130,35 +130,6 @@ Result<QString> GitRepository::headBranch() const
     return QString::fromUtf8(git_reference_shorthand(head.get()));
 }
 
-Result<QList<GitTag>> GitRepository::tags() const
-{
-    git_reference_iterator *it = nullptr;
-    if (git_reference_iterator_glob_new(&it, m_repo.get(), "refs/tags/*") != 0)
-        return gitFail(ErrorCode::Unavailable, QStringLiteral("cannot list tags"), workdir());
-    QList<GitTag> result;
-    git_reference *ref = nullptr;
-    while (git_reference_next(&ref, it) == 0) {
-        GitTag tag;
-        tag.name = QString::fromUtf8(git_reference_shorthand(ref));
-        Object target;
-        if (git_reference_peel(target.out(), ref, GIT_OBJECT_COMMIT) == 0)
-            tag.targetSha = oidToString(git_object_id(target.get()));
-        Object direct;
-        if (git_reference_peel(direct.out(), ref, GIT_OBJECT_ANY) == 0)
-            tag.annotated = false;
-        const git_oid *oid = git_reference_target(ref);
-        git_object *raw = nullptr;
-        if (oid && git_object_lookup(&raw, m_repo.get(), oid, GIT_OBJECT_ANY) == 0) {
-            tag.annotated = git_object_type(raw) == GIT_OBJECT_TAG;
-            git_object_free(raw);
-        }
-        git_reference_free(ref);
-        result.append(tag);
-    }
-    git_reference_iterator_free(it);
-    return result;
-}
-
 QString GitRepository::configValue(const QString &key) const
 {
     Config cfg;

@@ -1,6 +1,7 @@
 #pragma once
-// A libgit2 repository handle (RAII; libgit2's headers stay inside the .cpp). One handle per
-// thread: open a new one in each QtConcurrent task.
+// A libgit2 repository handle for set-up work (RAII; libgit2's headers stay inside the .cpp):
+// open, init, config, committing files and tagging (the demo, tests). Reading history and tags is
+// GitService's. One handle per thread: open a new one in each QtConcurrent task.
 #include "error.h"
 
 #include <QDateTime>
@@ -12,12 +13,6 @@
 struct git_repository;
 
 namespace cockpit {
-
-struct GitTag {
-    QString name;  // "v3.7.0"
-    QString targetSha;  // the commit it points at (peeled)
-    bool annotated = false;
-};
 
 struct GitSignature {
     QString name;
@@ -37,7 +32,6 @@ public:
     [[nodiscard]] QString workdir() const;  // absolute, no trailing slash
     [[nodiscard]] Result<QString> resolveCommit(const QString &ref) const;  // full SHA
     [[nodiscard]] Result<QString> headBranch() const;  // "main"; empty when detached
-    [[nodiscard]] Result<QList<GitTag>> tags() const;
     [[nodiscard]] QString configValue(const QString &key) const;  // empty when unset
 
     // Writes files (path relative to the work tree -> content), stages them and commits on HEAD.

@@ -1,6 +1,7 @@
 #include "release_service.h"
 
 #include "git_repository.h"
+#include "git_service.h"
 #include "semver.h"
 
 #include <QRegularExpression>
@@ -17,11 +18,12 @@ struct ResolvedRelease {
 
 // The highest release tag (pre-releases ignored) below the new version: the bump is measured
 // against it.
-std::optional<SemVer> previousRelease(const QList<GitTag> &tags, const QString &tagFormat, const SemVer &next)
+// The highest GA version tagged before next (GitService parses the tags with the policy's format).
+std::optional<SemVer> previousRelease(const QList<GitTagInfo> &tags, const SemVer &next)
 {
     std::optional<SemVer> best;
-    for (const GitTag &tag : tags) {
-        auto v = SemVer::parseTag(tag.name, tagFormat);
+    for (const GitTagInfo &tag : tags) {
+        const std::optional<SemVer> &v = tag.version;
         if (!v || v->isPrerelease() || !(*v < next))
             continue;
         if (!best || *best < *v)
@@ -46,7 +48,10 @@ Result<ResolvedRelease> resolve(
     if (!request.type.isEmpty()) {
         out.type = request.type;
     } else {
-        auto tags = repo->tags();
+        auto git = GitService::open(root, policy.tagFormat);
+        if (!git)
+            return std::unexpected(git.error());
+        auto tags = git->tags();
         if (!tags)
             return std::unexpected(tags.error());
         const bool hotfix = !policy.hotfixBranchPattern.isEmpty()
@@ -54,7 +59,7 @@ Result<ResolvedRelease> resolve(
                                       QRegularExpression::UnanchoredWildcardConversion))
                    .match(out.branch)
                    .hasMatch();
-        const auto previous = previousRelease(*tags, policy.tagFormat, version);
+        const auto previous = previousRelease(*tags, version);
         out.type = previous ? inferReleaseType(*previous, version, hotfix)
                             : (hotfix ? QStringLiteral("hotfix") : QStringLiteral("major"));
     }
