@@ -64,6 +64,7 @@ struct RollbackStepRecord {
     QString note;  // skip reason, manual confirmation note, failure summary
     QString actor;  // who ran, skipped or confirmed it
     int attempt = 0;  // 1 on the first run, +1 per retry
+    QString runner;  // who holds a Running step: "host:pid" of the process running it
 };
 
 enum class RollbackState { AwaitingApproval, Running, Halted, Succeeded, Aborted };
@@ -81,6 +82,8 @@ struct RollbackRecord {
     QDateTime requestedAt;  // UTC
     QDateTime finishedAt;  // invalid until succeeded or aborted
     QList<RollbackStepRecord> steps;  // one per planned step, by index
+    QString note;  // why it halted or was aborted
+    QDateTime approvedAt;  // UTC, when the second person approved
 };
 
 // Deploy actions on a rolled-back release stay locked until a person lifts the lock with a reason.
