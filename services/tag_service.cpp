@@ -50,6 +50,16 @@ Result<GitService> TagService::repo() const
     return GitService::open(m_dir, m_policy.tagFormat);
 }
 
+Result<TagService::Opened> TagService::open(const QString &version) const
+{
+    auto opened = open(version);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const SemVer *v = &opened->version;
+    GitService *git = &opened->git;
+    return Opened {std::move(*v), std::move(*git)};
+}
+
 QString TagService::render(
     const TagPlan &plan, const QString &sectionText, const QString &explicitMessage) const
 {
@@ -82,12 +92,11 @@ Status TagService::checkExisting(const GitService &git, TagPlan &plan) const
 Result<TagPlan> TagService::planRelease(const QString &version, const QString &commitRef,
     const QString &sectionText, const QString &explicitMessage) const
 {
-    auto v = parseVersion(version);
-    if (!v)
-        return std::unexpected(v.error());
-    auto git = repo();
-    if (!git)
-        return std::unexpected(git.error());
+    auto opened = open(version);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const SemVer *v = &opened->version;
+    GitService *git = &opened->git;
     TagPlan plan;
     plan.version = v->toString();
     plan.tagName = m_policy.tagFor(plan.version);
@@ -183,12 +192,11 @@ Result<GitTagInfo> TagService::promote(
 Result<TagVerification> TagService::verify(
     const QString &version, const QString &expectedCommit, const QString &messageContains) const
 {
-    auto v = parseVersion(version);
-    if (!v)
-        return std::unexpected(v.error());
-    auto git = repo();
-    if (!git)
-        return std::unexpected(git.error());
+    auto opened = open(version);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const SemVer *v = &opened->version;
+    GitService *git = &opened->git;
     TagVerification out;
     out.tag = m_policy.tagFor(v->toString());
     if (!expectedCommit.isEmpty()) {
@@ -238,12 +246,11 @@ QString TagService::defaultHotfixBranch(const SemVer &version) const
 
 Result<QString> TagService::createHotfixBranch(const QString &version, const QString &branchName)
 {
-    auto v = parseVersion(version);
-    if (!v)
-        return std::unexpected(v.error());
-    auto git = repo();
-    if (!git)
-        return std::unexpected(git.error());
+    auto opened = open(version);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const SemVer *v = &opened->version;
+    GitService *git = &opened->git;
     const QString tagName = m_policy.tagFor(v->toString());
     auto tag = git->tag(tagName);
     if (!tag)

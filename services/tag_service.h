@@ -72,6 +72,13 @@ public:
 
 private:
     [[nodiscard]] Result<GitService> repo() const;
+    // The version parsed (SemVer, BadInput naming it) and the repository opened: every use case's
+    // first two steps.
+    struct Opened {
+        SemVer version;
+        GitService git;
+    };
+    [[nodiscard]] Result<Opened> open(const QString &version) const;
     [[nodiscard]] QString render(
         const TagPlan &plan, const QString &sectionText, const QString &explicitMessage) const;
     // Fills alreadyDone, or fails with Conflict when the tag exists on another commit.
