@@ -9,14 +9,16 @@ SCREENSHOT  ?= $(CURDIR)/$(BUILD)/screenshots/cockpit-demo.png
 # What builds the cockpit.
 BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificates \
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools \
+  qt6-l10n-tools \
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libgit2-dev qtkeychain-qt6-dev \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev
 # What the tests, the benchmarks and `make run` without a display use: the real services.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \
-  hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang
+  hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang \
+  desktop-file-utils appstream dpkg-dev
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
-.PHONY: all deps build run test bench asan clean format package
+.PHONY: all deps build run test bench asan fuzz clean format package
 
 all: build
 
@@ -54,6 +56,11 @@ asan: deps
 	cmake --build build-asan -j $(JOBS)
 	@scripts/run-tests.sh build-asan
 
+# Every libFuzzer target for FUZZ_SECONDS each, from the committed corpus, under ASan and UBSan.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/run-fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 package: build
 	cd $(BUILD) && cpack -G DEB
 
@@ -61,4 +68,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
