@@ -50,6 +50,9 @@ public:
     void abort(qint64 rollbackId, QString reason);
     // Answers the step waiting for a person: done (or "applies" for a conditional step) runs on.
     void confirmManual(qint64 rollbackId, bool done, QString note = {});
+    // Halts the rollback at the step waiting for a person (the command line at end of input); it
+    // is asked again on retry().
+    void hold(qint64 rollbackId, QString why);
     void setDefaultTimeout(std::chrono::milliseconds timeout);  // steps without their own (10 min)
     [[nodiscard]] bool isRunning() const;
 
@@ -65,6 +68,9 @@ signals:
     void waitingForPerson(qint64 rollbackId, int index, const QString &instruction);
     void halted(qint64 rollbackId, int index, const QString &why);
     void finished(const cockpit::RollbackRecord &record);  // Succeeded or Aborted
+    // A call that could not be carried out (a skip without a reason, approval still missing, a
+    // step already running elsewhere, the store refusing a write); nothing was changed.
+    void refused(qint64 rollbackId, const QString &why);
 
 private:
     struct Private;

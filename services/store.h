@@ -7,6 +7,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "release.h"
+#include "rollback.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -90,6 +91,34 @@ public:
     QFuture<Status> saveProbeResult(
         QString version, QString environment, bool ok, QByteArray json, QString actor = {});
     QFuture<Result<QByteArray>> latestProbeResult(QString environment, QString version = {});
+
+    // Rollbacks (migration 008, store_worker_rollback*.cpp); each write with its audit entry in one
+    // transaction. createRollback stores the confirmed plan with one pending row per step
+    // ("rollback.request"); Refused while the release has an unfinished rollback.
+    QFuture<Result<RollbackRecord>> createRollback(RollbackRecord rollback, QString actor);
+    // "rollback.approve": AwaitingApproval -> Running; Refused when actor asked for it.
+    QFuture<Result<RollbackRecord>> approveRollback(qint64 id, QString actor);
+    QFuture<Result<RollbackRecord>> rollback(qint64 id);  // NotFound when absent
+    QFuture<Result<QList<RollbackRecord>>> rollbacks(QString version = {});  // newest first
+    // "rollback.step": one step as given (keyed by index) and, when state is given, the
+    // rollback's new state and note (Halted with why, Running again on retry).
+    QFuture<Result<RollbackRecord>> saveRollbackStep(
+        qint64 id, RollbackStepRecord step, std::optional<RollbackState> state, QString note, QString actor);
+    // "rollback.finish" as Aborted with the reason.
+    QFuture<Result<RollbackRecord>> abortRollback(qint64 id, QString reason, QString actor);
+    // "rollback.finish" as Succeeded, "release.state" to RolledBack, "deploy.lock" with lockReason and,
+    // when given, the post-rollback checklist phase appended, all in one transaction.
+    QFuture<Result<RollbackRecord>> finishRollback(
+        qint64 id, QString lockReason, std::optional<ChecklistPhase> checklist, QString actor);
+    // The release's deploy lock while it is on (nullopt when never locked or lifted).
+    QFuture<Result<std::optional<DeployLock>>> deployLock(QString version);
+    // "deploy.unlock": lifts the lock with a reason (required); NotFound when not locked.
+    QFuture<Result<DeployLock>> liftDeployLock(QString version, QString reason, QString actor);
+    // Appends a checklist template as a new phase of an existing release (its items open), with a
+    // "checklist.append" audit entry; Conflict when the release already has a phase of that name.
+    QFuture<Result<Checklist>> appendChecklistPhase(QString version, ChecklistPhase phase, QString actor);
+    // Versions with a stored soak verdict "pass" (any environment): last-known-good candidates.
+    QFuture<Result<QStringList>> passedSoakVersions();
 
 signals:
     // A change landed (from this process, or another cockpit in team mode).

@@ -6,6 +6,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "release.h"
+#include "rollback.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -63,6 +64,21 @@ public:
         const QString &actor);
     Result<QByteArray> latestProbeResult(const QString &environment, const QString &version);
 
+    // store_worker_rollback.cpp, store_worker_rollback_finish.cpp
+    Result<RollbackRecord> createRollback(RollbackRecord rollback, const QString &actor);
+    Result<RollbackRecord> approveRollback(qint64 id, const QString &actor);
+    Result<RollbackRecord> rollback(qint64 id);
+    Result<QList<RollbackRecord>> rollbacks(const QString &version);
+    Result<RollbackRecord> saveRollbackStep(qint64 id, const RollbackStepRecord &step,
+        std::optional<RollbackState> state, const QString &note, const QString &actor);
+    Result<RollbackRecord> abortRollback(qint64 id, const QString &reason, const QString &actor);
+    Result<RollbackRecord> finishRollback(qint64 id, const QString &lockReason,
+        const std::optional<ChecklistPhase> &checklist, const QString &actor);
+    Result<std::optional<DeployLock>> deployLock(const QString &version);
+    Result<DeployLock> liftDeployLock(const QString &version, const QString &reason, const QString &actor);
+    Result<Checklist> appendChecklistPhase(const QString &version, const ChecklistPhase &phase, const QString &actor);
+    Result<QStringList> passedSoakVersions();
+
 private:
     enum class Dialect { Sqlite, Postgres };
     struct ChainHead {
@@ -104,6 +120,11 @@ private:
     Result<QJsonObject> itemBefore(const ReleaseRecord &release, ChecklistItem &item);
     Result<AuditEntry> auditEntry(qint64 seq);
     Status saveItem(qint64 releaseId, const ChecklistItem &item);
+    // Rollback helpers inside the caller's transaction (store_worker_rollback*.cpp).
+    Result<std::optional<RollbackRecord>> findRollback(qint64 id);
+    Status updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished);
+    Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase);
+    Result<std::optional<DeployLock>> activeDeployLock(const QString &version);
 
     // Team mode (store_worker_team.cpp): connect, listen, notice a lost connection, reconnect.
     Status openTeam(const QString &url, int upToVersion);

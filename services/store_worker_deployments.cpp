@@ -18,6 +18,16 @@ Result<Deployment> StoreWorker::recordDeployment(
         if (!*found)
             return fail(ErrorCode::NotFound, QStringLiteral("no release %1").arg(version));
         const ReleaseRecord &release = **found;
+        // A rolled-back release stays undeployable until a person lifts its lock with a reason.
+        auto lock = activeDeployLock(version);
+        if (!lock)
+            return std::unexpected(lock.error());
+        if (*lock)
+            return fail(ErrorCode::Refused,
+                QStringLiteral(
+                    "release %1 is locked against deploys (%2, by %3): lift the lock with a reason "
+                    "first (release unlock %1 --reason ...)")
+                    .arg(version, (*lock)->reason, (*lock)->lockedBy));
         deployment.commit = release.commit;
         QSqlQuery insert(m_db);
         insert.prepare(QStringLiteral("INSERT INTO deployments (release_id, environment, commit_sha, actor, "

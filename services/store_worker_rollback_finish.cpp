@@ -1,0 +1,298 @@
+// The end of a rollback in the store (migration 008): aborting it, or finishing it, which marks the
+// release rolled back, sets its deploy lock and appends the post-rollback checklist in one
+// transaction; lifting the lock; appending a checklist template to an existing release.
+#include "store.h"
+#include "store_enqueue.h"
+#include "store_worker.h"
+
+#include <QJsonObject>
+
+namespace cockpit {
+
+QFuture<Result<RollbackRecord>> Store::abortRollback(qint64 id, QString reason, QString actor)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), id, reason = std::move(reason), actor = std::move(actor)] {
+            return w->abortRollback(id, reason, actor);
+        });
+}
+
+QFuture<Result<RollbackRecord>> Store::finishRollback(
+    qint64 id, QString lockReason, std::optional<ChecklistPhase> checklist, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), id, lockReason = std::move(lockReason), checklist = std::move(checklist),
+            actor = std::move(actor)] { return w->finishRollback(id, lockReason, checklist, actor); });
+}
+
+QFuture<Result<std::optional<DeployLock>>> Store::deployLock(QString version)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version)] { return w->deployLock(version); });
+}
+
+QFuture<Result<DeployLock>> Store::liftDeployLock(QString version, QString reason, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), reason = std::move(reason),
+            actor = std::move(actor)] { return w->liftDeployLock(version, reason, actor); });
+}
+
+QFuture<Result<Checklist>> Store::appendChecklistPhase(QString version, ChecklistPhase phase, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), phase = std::move(phase),
+            actor = std::move(actor)] { return w->appendChecklistPhase(version, phase, actor); });
+}
+
+QFuture<Result<QStringList>> Store::passedSoakVersions()
+{
+    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->passedSoakVersions(); });
+}
+
+namespace {
+
+QVariant timeValue(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs))
+                        : QVariant(QMetaType::fromType<QString>());
+}
+
+QJsonObject lockJson(const DeployLock &lock)
+{
+    return {{QStringLiteral("reason"), lock.reason}, {QStringLiteral("locked_by"), lock.lockedBy},
+        {QStringLiteral("lifted_by"), lock.liftedBy}, {QStringLiteral("lift_reason"), lock.liftReason}};
+}
+
+}  // namespace
+
+Result<RollbackRecord> StoreWorker::abortRollback(qint64 id, const QString &reason, const QString &actor)
+{
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::BadInput, QStringLiteral("aborting a rollback needs a reason"));
+    QList<AuditEntry> appended;
+    RollbackRecord saved;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = rollback(id);
+        if (!found)
+            return std::unexpected(found.error());
+        saved = *found;
+        if (saved.state == RollbackState::Succeeded || saved.state == RollbackState::Aborted)
+            return fail(ErrorCode::Refused,
+                QStringLiteral("rollback #%1 is already %2")
+                    .arg(QString::number(id), rollbackStateName(saved.state)));
+        const RollbackState before = saved.state;
+        saved.state = RollbackState::Aborted;
+        saved.note = reason;
+        saved.finishedAt = now();
+        if (auto done = updateRollbackState(id, saved.state, reason, true); !done)
+            return done;
+        return record(
+            AuditEntry {0, saved.finishedAt, actor, QStringLiteral("rollback.finish"), saved.version,
+                QString::number(id), {{QStringLiteral("state"), rollbackStateName(before)}},
+                {{QStringLiteral("state"), rollbackStateName(saved.state)},
+                    {QStringLiteral("reason"), reason}},
+                {}, {}},
+            appended);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announceRelease(appended, saved.version);
+    return saved;
+}
+
+Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &lockReason,
+    const std::optional<ChecklistPhase> &checklist, const QString &actor)
+{
+    QList<AuditEntry> appended;
+    RollbackRecord saved;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = rollback(id);
+        if (!found)
+            return std::unexpected(found.error());
+        saved = *found;
+        if (saved.state != RollbackState::Running)
+            return fail(ErrorCode::Refused,
+                QStringLiteral("rollback #%1 is %2, not running")
+                    .arg(QString::number(id), rollbackStateName(saved.state)));
+        auto release = this->release(saved.version);
+        if (!release)
+            return std::unexpected(release.error());
+        const QDateTime at = now();
+        saved.state = RollbackState::Succeeded;
+        saved.finishedAt = at;
+        if (auto done = updateRollbackState(id, saved.state, {}, true); !done)
+            return done;
+        QSqlQuery state(m_db);
+        state.prepare(
+            QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
+        state.addBindValue(releaseStateName(ReleaseState::RolledBack));
+        state.addBindValue(release->id);
+        if (auto done = exec(state, QStringLiteral("cannot change release %1").arg(saved.version)); !done)
+            return done;
+        QSqlQuery lock(m_db);
+        lock.prepare(
+            QStringLiteral("INSERT INTO deploy_locks (version, rollback_id, reason, locked_by, locked_at) "
+                           "VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &v :
+            {text(saved.version), QVariant(id), text(lockReason), text(actor), timeValue(at)})
+            lock.addBindValue(v);
+        if (auto done = exec(lock, QStringLiteral("cannot lock the deploys of %1").arg(saved.version)); !done)
+            return done;
+        if (checklist) {
+            if (auto done = insertChecklistPhase(*release, *checklist); !done)
+                return done;
+        }
+        const QList<AuditEntry> entries {
+            {0, at, actor, QStringLiteral("rollback.finish"), saved.version, QString::number(id),
+                {{QStringLiteral("state"), rollbackStateName(RollbackState::Running)}},
+                {{QStringLiteral("state"), rollbackStateName(saved.state)},
+                    {QStringLiteral("target_version"), saved.plan.targetVersion}},
+                {}, {}},
+            {0, at, actor, QStringLiteral("release.state"), saved.version, {},
+                {{QStringLiteral("state"), releaseStateName(release->state)}},
+                {{QStringLiteral("state"), releaseStateName(ReleaseState::RolledBack)}}, {}, {}},
+            {0, at, actor, QStringLiteral("deploy.lock"), saved.version, QString::number(id), {},
+                lockJson(DeployLock {saved.version, lockReason, actor, at, {}, {}, {}}), {}, {}},
+        };
+        for (const AuditEntry &entry : entries) {
+            if (auto done = record(entry, appended); !done)
+                return done;
+        }
+        return {};
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announceRelease(appended, saved.version);
+    return saved;
+}
+
+Result<std::optional<DeployLock>> StoreWorker::activeDeployLock(const QString &version)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT reason, locked_by, locked_at FROM deploy_locks WHERE version = ? AND "
+                             "lifted_by = '' ORDER BY id DESC"));
+    q.addBindValue(version);
+    if (auto ok = exec(q, QStringLiteral("cannot read the deploy lock of %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return std::optional<DeployLock> {};
+    return std::optional<DeployLock> {DeployLock {version, q.value(0).toString(), q.value(1).toString(),
+        QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs), {}, {}, {}}};
+}
+
+Result<std::optional<DeployLock>> StoreWorker::deployLock(const QString &version)
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    return activeDeployLock(version);
+}
+
+Result<DeployLock> StoreWorker::liftDeployLock(
+    const QString &version, const QString &reason, const QString &actor)
+{
+    if (reason.trimmed().isEmpty())
+        return fail(
+            ErrorCode::BadInput, QStringLiteral("lifting the deploy lock of %1 needs a reason").arg(version));
+    QList<AuditEntry> appended;
+    DeployLock lock;
+    const Status ok = inTransaction([&]() -> Status {
+        auto active = activeDeployLock(version);
+        if (!active)
+            return std::unexpected(active.error());
+        if (!*active)
+            return fail(ErrorCode::NotFound, QStringLiteral("release %1 has no deploy lock").arg(version));
+        lock = **active;
+        lock.liftedBy = actor;
+        lock.liftReason = reason;
+        lock.liftedAt = now();
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE deploy_locks SET lifted_by = ?, lift_reason = ?, lifted_at = ? "
+                                 "WHERE version = ? AND lifted_by = ''"));
+        for (const QVariant &v : {text(actor), text(reason), timeValue(lock.liftedAt), text(version)})
+            q.addBindValue(v);
+        if (auto done = exec(q, QStringLiteral("cannot lift the deploy lock of %1").arg(version)); !done)
+            return done;
+        return record(AuditEntry {0, lock.liftedAt, actor, QStringLiteral("deploy.unlock"), version, {},
+                          lockJson(**active), lockJson(lock), {}, {}},
+            appended);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announceRelease(appended, version);
+    return lock;
+}
+
+Status StoreWorker::insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(position), -1), SUM(CASE WHEN name = ? THEN 1 ELSE 0 END) FROM "
+                       "checklist_phases WHERE release_id = ?"));
+    q.addBindValue(phase.name);
+    q.addBindValue(release.id);
+    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
+        return ok;
+    q.next();
+    if (q.value(1).toInt() > 0)
+        return fail(ErrorCode::Conflict,
+            QStringLiteral("the checklist of %1 already has a phase %2").arg(release.version, phase.name));
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO checklist_phases (release_id, position, name, title, source) VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(release.id), QVariant(q.value(0).toInt() + 1), text(phase.name),
+             text(phase.title), text(phase.source)})
+        insert.addBindValue(v);
+    if (auto ok = exec(insert, QStringLiteral("cannot add phase %1").arg(phase.name)); !ok)
+        return ok;
+    QSqlQuery item(m_db);
+    item.prepare(QStringLiteral("INSERT INTO checklist_items (release_id, key) VALUES (?, ?)"));
+    for (const ChecklistSection &section : phase.sections) {
+        for (const ChecklistItem &it : section.items) {
+            item.addBindValue(release.id);
+            item.addBindValue(it.key);
+            if (auto ok = exec(item, QStringLiteral("cannot add item %1").arg(it.key)); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
+Result<Checklist> StoreWorker::appendChecklistPhase(
+    const QString &version, const ChecklistPhase &phase, const QString &actor)
+{
+    QList<AuditEntry> appended;
+    const Status ok = inTransaction([&]() -> Status {
+        auto found = release(version);
+        if (!found)
+            return std::unexpected(found.error());
+        if (auto done = insertChecklistPhase(*found, phase); !done)
+            return done;
+        return record(
+            AuditEntry {0, now(), actor, QStringLiteral("checklist.append"), version, phase.name, {},
+                {{QStringLiteral("phase"), phase.name}, {QStringLiteral("items"), phase.itemCount()}}, {},
+                {}},
+            appended);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    announceRelease(appended, version);
+    return checklist(version);
+}
+
+Result<QStringList> StoreWorker::passedSoakVersions()
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT DISTINCT release_version FROM soak_recordings WHERE LOWER(verdict) = 'pass'")))
+        return std::unexpected(sqlError(q, QStringLiteral("cannot read soak verdicts")));
+    QStringList versions;
+    while (q.next())
+        versions << q.value(0).toString();
+    return versions;
+}
+
+}  // namespace cockpit
