@@ -281,8 +281,9 @@ QString formatDuration(std::chrono::seconds duration)
     qint64 s = duration.count();
     if (s < 60)
         return QStringLiteral("%1s").arg(s);
-    const qint64 days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60;
-    if (days > 0)
+    // Whole days from two days on: "36h" reads better than "1d 12h" next to a 24h target.
+    const qint64 days = s / 86400, hours = (s >= 2 * 86400 ? s % 86400 : s) / 3600, minutes = (s % 3600) / 60;
+    if (s >= 2 * 86400)
         return hours ? QStringLiteral("%1d %2h").arg(days).arg(hours) : QStringLiteral("%1d").arg(days);
     if (hours > 0)
         return minutes ? QStringLiteral("%1h %2m").arg(hours).arg(minutes) : QStringLiteral("%1h").arg(hours);

@@ -57,6 +57,8 @@ public:
     QFuture<Result<Deployment>> recordDeployment(QString version, QString environment, QString actor);
     // The release's deployments, oldest first.
     QFuture<Result<QList<Deployment>>> deployments(QString version);
+    // Every deployment of every release, oldest first (release metrics, store_worker_metrics.cpp).
+    QFuture<Result<QList<Deployment>>> allDeployments();
 
     // The release's checklist: templates as snapshotted, with every item's saved state.
     QFuture<Result<Checklist>> checklist(QString version);

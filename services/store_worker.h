@@ -45,6 +45,7 @@ public:
     Result<ReleaseRecord> setReleaseState(const QString &version, ReleaseState state, const QString &actor);
     Result<Deployment> recordDeployment(const QString &version, const QString &environment, const QString &actor);
     Result<QList<Deployment>> deployments(const QString &version);
+    Result<QList<Deployment>> allDeployments();  // store_worker_metrics.cpp
     Result<Checklist> checklist(const QString &version);
     Result<ChecklistItem> setItemState(const QString &version, ChecklistItem item, const QString &actor);
 
