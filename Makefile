@@ -15,7 +15,7 @@ BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificat
 # What the tests, the benchmarks and `make run` without a display use: the real services.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \
   hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang \
-  desktop-file-utils appstream dpkg-dev
+  desktop-file-utils appstream dpkg-dev man-db
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 .PHONY: all deps build run test bench asan fuzz clean format package
