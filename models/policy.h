@@ -219,6 +219,9 @@ struct Policy {
     bool evidenceManifest = true;
     bool evidenceChecksums = true;
     QStringList evidenceInclude;  // extra workspace files for the evidence pack
+    // evidence.migrations: directory (relative to the root) whose files added since the previous
+    // release tag are the manifest's migrations_applied; empty = none listed.
+    QString evidenceMigrations;
     // tag_message: template of annotated release tags ({tag} {version} {project} {changelog}
     // {highlights} {promoted_from}, see models/tag_message.h); empty = defaultTagMessageTemplate().
     QString tagMessage;

@@ -256,10 +256,12 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
     }
     if (root.has(QStringLiteral("evidence"))) {
         const MapView evidence = reader.map(root.get(QStringLiteral("evidence")), QStringLiteral("evidence"),
-            {QStringLiteral("manifest"), QStringLiteral("checksums"), QStringLiteral("include")});
+            {QStringLiteral("manifest"), QStringLiteral("checksums"), QStringLiteral("include"),
+                QStringLiteral("migrations")});
         policy.evidenceManifest = evidence.boolean(QStringLiteral("manifest"), true);
         policy.evidenceChecksums = evidence.boolean(QStringLiteral("checksums"), true);
         policy.evidenceInclude = evidence.strings(QStringLiteral("include"));
+        policy.evidenceMigrations = evidence.string(QStringLiteral("migrations"));
     }
 }
 

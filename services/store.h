@@ -121,6 +121,9 @@ public:
     QFuture<Result<Checklist>> appendChecklistPhase(QString version, ChecklistPhase phase, QString actor);
     // Versions with a stored soak verdict "pass" (any environment): last-known-good candidates.
     QFuture<Result<QStringList>> passedSoakVersions();
+    // The database engine and its server's version ("SQLite 3.40.1", "PostgreSQL 15.5"), for the
+    // evidence manifest (store_worker_evidence.cpp).
+    QFuture<Result<QString>> serverVersion();
 
 signals:
     // A change landed (from this process, or another cockpit in team mode).

@@ -79,6 +79,7 @@ public:
     Result<DeployLock> liftDeployLock(const QString &version, const QString &reason, const QString &actor);
     Result<Checklist> appendChecklistPhase(const QString &version, const ChecklistPhase &phase, const QString &actor);
     Result<QStringList> passedSoakVersions();
+    Result<QString> serverVersion();  // store_worker_evidence.cpp
 
 private:
     enum class Dialect { Sqlite, Postgres };
