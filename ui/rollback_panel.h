@@ -4,20 +4,82 @@
 // version typed (and a second person where the policy says so), then runs the steps with live
 // output; an unfinished rollback found on opening is shown with what ran and what did not.
 #include "release_tab.h"
+#include "rollback.h"
+#include "rollback_display.h"
+#include "rollback_plan_dialog.h"  // QPointer needs the complete types
+#include "rollback_run_dialog.h"
+
+#include <QPointer>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTimer;
 
 namespace cockpit {
+
+class RollbackService;
 
 class RollbackPanel : public ReleaseTab {
     Q_OBJECT
 public:
     explicit RollbackPanel(QWidget *parent = nullptr);
+    ~RollbackPanel() override;
     void setService(ReleaseService *service) override;
     void showRelease(const ReleaseRecord &release) override;
+
+    // Time source for the window countdown (tests); default QDateTime::currentDateTimeUtc.
+    void setClock(std::function<QDateTime()> clock);
+    [[nodiscard]] RollbackService *rollbackService() const { return m_rollbacks.get(); }
+    [[nodiscard]] QPushButton *rollbackButton() const { return m_button; }
+    [[nodiscard]] QPushButton *resumeButton() const { return m_resume; }
+    [[nodiscard]] QString windowText() const;
+    [[nodiscard]] QString noticeText() const;
+    [[nodiscard]] bool showsRolledBack() const;
+    [[nodiscard]] RollbackPlanDialog *planDialog() const { return m_plan; }
+    [[nodiscard]] RollbackRunDialog *runDialog() const { return m_run; }
+
+signals:
+    void refreshed();  // the panel shows the stored state of the release
 
 public slots:
     // Opens the plan for the shown release; trigger names the soak trigger that fired (the
     // incident's cause), empty when a person decided.
     void requestRollback(const QString &trigger = {});
+
+private:
+    void reload();
+    void showState();
+    void showUnfinished(const RollbackRecord &record);
+    void updateWindowText();
+    void openRun(const RollbackRecord &record, bool start);
+    void createPlanDialog(const QString &trigger);
+    void resume();
+    void connectRollbacks();
+    [[nodiscard]] RollbackWindow window() const;
+    [[nodiscard]] bool unfinished() const;
+
+    ReleaseService *m_service = nullptr;
+    std::shared_ptr<RollbackService> m_rollbacks;
+    QList<QMetaObject::Connection> m_connections;
+    ReleaseRecord m_release;
+    std::optional<Deployment> m_deployment;  // the last one
+    std::optional<RollbackRecord> m_latest;
+    std::optional<DeployLock> m_lock;
+    quint64 m_generation = 0;
+    std::function<QDateTime()> m_clock;
+    QTimer *m_ticker;
+    QTimer *m_reloadTimer;
+    QLabel *m_window;
+    QPushButton *m_button;
+    QLabel *m_badge;
+    QLabel *m_lockLabel;
+    QLabel *m_notice;
+    QPushButton *m_resume;
+    QPointer<RollbackPlanDialog> m_plan;
+    QPointer<RollbackRunDialog> m_run;
 };
 
 }  // namespace cockpit

@@ -1,0 +1,393 @@
+// The incident lead's rollback UI offscreen, against a real SQLite store, a real git workspace and
+// real processes as steps: the header panel with its window, the plan dialog's typed
+// confirmation and resolved arguments, a run to Succeeded (the panel turns into the rolled-back
+// badge), a failing step that halts with Retry/Skip/Abort (Skip needs a reason), the two-person
+// wait, and the Incidents tab with its lock. Screenshots of each go to the temp folder.
+#include "git_repository.h"
+#include "incident_tab.h"
+#include "release_service.h"
+#include "rollback_panel.h"
+#include "rollback_plan_dialog.h"
+#include "rollback_plan_view.h"
+#include "rollback_reason_dialog.h"
+#include "rollback_run_dialog.h"
+#include "rollback_service.h"
+#include "store.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace cockpit;
+
+namespace {
+
+const Identity kManager {QStringLiteral("rm@x"), QStringLiteral("Rita Manager")};
+const Identity kLead {QStringLiteral("lead@x"), QStringLiteral("Lea Lead")};
+const QString kTrigger = QStringLiteral("5xx above 5% for 5 minutes");
+
+template <typename T> T settle(QFuture<T> future)
+{
+    QFutureWatcher<T> watcher;
+    QSignalSpy done(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        done.wait(30000);
+    return future.result();
+}
+
+template <typename T> QByteArray why(const Result<T> &r)
+{
+    return r ? QByteArray() : r.error().toString().toUtf8();
+}
+
+// Steps: an echo with the target substituted inside one argument, a deploy that fails until the
+// marker file exists (test -e), and a manual confirmation carrying the reason.
+QByteArray policyText(const QString &marker, bool twoPerson)
+{
+    return QStringLiteral(
+        "project: T\n"
+        "roles:\n  release_manager: [rm@x]\n  lead: [lead@x]\n"
+        "release_types:\n  minor: {rollback_window: 12h, checklists: [pre]}\n"
+        "environments:\n  production: {base_url: 'http://127.0.0.1:9'}\n"
+        "prometheus: {url: 'http://127.0.0.1:9'}\n"
+        "soak:\n  triggers:\n    - {name: 5xx above 5% for 5 minutes, query: 'up', max: 5, for: 5m,"
+        " severity: S1}\n"
+        "rollback:\n  target: last_known_good\n  two_person: %1\n  checklist: post\n  steps:\n"
+        "    - {name: Announce, run: [/bin/echo, 'rolling back {version} to {rollback_tag}'],"
+        " timeout: 30s}\n"
+        "    - {name: Deploy previous version, run: [/usr/bin/test, -e, '%2'], timeout: 30s}\n"
+        "    - {name: Create incident record, manual: 'Create the incident record: {reason}'}\n")
+        .arg(twoPerson ? QStringLiteral("true") : QStringLiteral("false"), marker)
+        .toUtf8();
+}
+
+// A workspace (git repository tagged v1.0.0 with the policy), its store, and deployed releases.
+struct Desk {
+    QString dir;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ReleaseService> service;
+    QString marker;
+};
+
+void buildDesk(Desk &d, const QString &dir, bool twoPerson, const QStringList &versions)
+{
+    d.dir = dir;
+    d.marker = dir + QStringLiteral(".deploy-ok");
+    auto repo = GitRepository::init(dir);
+    QVERIFY2(repo.has_value(), why(repo).constData());
+    const GitSignature who {kManager.name, kManager.id, {}};
+    auto first = repo->commitFiles(
+        {{QStringLiteral(".release-cockpit/policy.yml"), policyText(d.marker, twoPerson)},
+            {QStringLiteral(".release-cockpit/checklists/pre.md"), "# Pre\n\n- [ ] Tests green\n"},
+            {QStringLiteral(".release-cockpit/checklists/post.md"),
+                "# Post-Rollback Actions\n\n- [ ] Notify stakeholders\n- [ ] Schedule postmortem\n"}},
+        QStringLiteral("initial\n"), who);
+    QVERIFY2(first.has_value(), why(first).constData());
+    QVERIFY(
+        repo->createAnnotatedTag(QStringLiteral("v1.0.0"), *first, QStringLiteral("Release v1.0.0"), who));
+    auto second
+        = repo->commitFiles({{QStringLiteral("src/a.txt"), "new\n"}}, QStringLiteral("feat: a\n"), who);
+    QVERIFY(second.has_value());
+    auto ws = Workspace::load(dir);
+    QVERIFY2(ws.has_value(), why(ws).constData());
+    d.store = std::make_unique<Store>();
+    QVERIFY(settle(d.store->open(dir + QStringLiteral(".sqlite"))).has_value());
+    d.service = std::make_unique<ReleaseService>(d.store.get(), *ws, kManager);
+    for (const QString &v : versions) {
+        auto created = settle(d.service->createRelease({v, *second, QStringLiteral("minor"), {}}));
+        QVERIFY2(created.has_value(), why(created).constData());
+        auto deployed = settle(d.store->recordDeployment(v, QStringLiteral("production"), kManager.id));
+        QVERIFY2(deployed.has_value(), why(deployed).constData());
+    }
+}
+
+ReleaseRecord releaseOf(Desk &d, const QString &version)
+{
+    auto r = settle(d.store->release(version));
+    return r.value_or(ReleaseRecord {});
+}
+
+// A panel showing the release, reloaded like the main window does when the panel touches it.
+void showOn(RollbackPanel &panel, Desk &d, const QString &version)
+{
+    QObject::connect(&panel, &ReleaseTab::releaseTouched, &panel,
+        [&panel, &d](const QString &v) { panel.showRelease(releaseOf(d, v)); });
+    panel.setService(d.service.get());
+    QSignalSpy refreshed(&panel, &RollbackPanel::refreshed);
+    panel.showRelease(releaseOf(d, version));
+    QVERIFY(refreshed.wait(30000));
+}
+
+RollbackPlanDialog *openPlan(RollbackPanel &panel)
+{
+    panel.rollbackButton()->click();
+    RollbackPlanDialog *plan = panel.planDialog();
+    if (plan && plan->planView()->stepCount() == 0 && plan->errorText().isEmpty()) {
+        QSignalSpy shown(plan, &RollbackPlanDialog::planShown);
+        shown.wait(30000);
+    }
+    return plan;
+}
+
+void save(QWidget *widget, const QString &name)
+{
+    const QString png = QDir::temp().filePath(name);
+    QVERIFY(widget->grab().save(png));
+    qInfo("screenshot: %s", qPrintable(png));
+}
+
+}  // namespace
+
+class TstRollbackUi : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    Desk m_desk;  // one person: 1.1.0-rc1 (confirmation), 1.1.0 (a full run), 1.2.0 (a failing step)
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        buildDesk(m_desk, m_dir.filePath(QStringLiteral("one")), false,
+            {QStringLiteral("1.1.0-rc1"), QStringLiteral("1.1.0"), QStringLiteral("1.2.0")});
+    }
+
+    void panelShowsTheWindowCountingDown()
+    {
+        RollbackPanel panel;
+        showOn(panel, m_desk, QStringLiteral("1.1.0"));
+        QVERIFY(!panel.isHidden());
+        QVERIFY(!panel.rollbackButton()->isHidden());
+        QCOMPARE(panel.rollbackButton()->objectName(), QStringLiteral("rollbackButton"));
+        QVERIFY(panel.rollbackButton()->toolTip().contains(QLatin1String("Ctrl+Shift+B")));
+        QVERIFY2(panel.windowText().startsWith(QLatin1String("Rollback window 11 h")),
+            qPrintable(panel.windowText()));
+        panel.setClock([] { return QDateTime::currentDateTimeUtc().addSecs(14 * 3600); });
+        QVERIFY2(panel.windowText().startsWith(QLatin1String("Rollback window closed 2 h")),
+            qPrintable(panel.windowText()));
+        QVERIFY(panel.rollbackButton()->isEnabled());  // late, but still possible (the dialog warns)
+        RollbackPlanDialog *plan = openPlan(panel);
+        QVERIFY(plan);
+        auto *warning = plan->findChild<QLabel *>(QStringLiteral("rollbackWindowWarning"));
+        QVERIFY(warning && !warning->isHidden());
+        QVERIFY(warning->text().contains(QLatin1String("closed 2 h")));
+        plan->close();
+    }
+
+    void confirmNeedsTheExactVersion()
+    {
+        RollbackPanel panel;
+        showOn(panel, m_desk, QStringLiteral("1.1.0-rc1"));
+        RollbackPlanDialog *plan = openPlan(panel);
+        QVERIFY(plan);
+        QVERIFY2(plan->errorText().isEmpty(), qPrintable(plan->errorText()));
+        QCOMPARE(plan->planView()->stepCount(), 3);
+        // Resolved: {rollback_tag} inside one argument, the program and argument boxed apart.
+        const QString announce = plan->planView()->stepText(0);
+        QVERIFY2(announce.contains(QStringLiteral("/bin/echo · rolling back 1.1.0-rc1 to v1.0.0")),
+            qPrintable(announce));
+        QVERIFY2(plan->planView()->stepText(1).contains(QStringLiteral("-e · ") + m_desk.marker),
+            qPrintable(plan->planView()->stepText(1)));
+        QVERIFY(plan->planView()->stepText(0).contains(QLatin1String("timeout 30 s")));
+        QVERIFY(plan->planView()->targetText().contains(QLatin1String("v1.0.0")));
+        QLineEdit *typed = plan->versionEdit();
+        QVERIFY(!plan->confirmButton()->isEnabled());
+        for (const QString &wrong :
+            {QStringLiteral("1.1.0-RC1"), QStringLiteral("1.1.0-rc1 "), QStringLiteral(" 1.1.0-rc1"),
+                QStringLiteral("1.0.0"), QStringLiteral("v1.1.0-rc1"), QStringLiteral("1.1.0-rc")}) {
+            typed->clear();
+            QTest::keyClicks(typed, wrong);
+            QVERIFY2(!plan->confirmButton()->isEnabled(), qPrintable(wrong));
+        }
+        typed->clear();
+        QTest::keyClicks(typed, QStringLiteral("1.1.0-rc1"));
+        QVERIFY(plan->confirmButton()->isEnabled());
+        plan->close();
+    }
+
+    void runReachesSucceededAndThePanelShowsTheBadge()
+    {
+        QFile ok(m_desk.marker);
+        QVERIFY(ok.open(QIODevice::WriteOnly));
+        ok.close();
+        RollbackPanel panel;
+        showOn(panel, m_desk, QStringLiteral("1.1.0"));
+        panel.requestRollback(kTrigger);  // as the Soak tab's trigger banner does
+        RollbackPlanDialog *plan = panel.planDialog();
+        QVERIFY(plan);
+        QSignalSpy planned(plan, &RollbackPlanDialog::planShown);
+        QVERIFY(planned.wait(30000));
+        auto *cause = plan->findChild<QLabel *>(QStringLiteral("rollbackPlanCause"));
+        QVERIFY(cause && cause->text().contains(kTrigger));
+        plan->reasonEdit()->setText(QStringLiteral("5xx after deploy"));
+        QSignalSpy replanned(plan, &RollbackPlanDialog::planShown);
+        QTest::keyClick(plan->reasonEdit(), Qt::Key_Period);  // typing replans: {reason} is in a step
+        QVERIFY(replanned.wait(30000));
+        QVERIFY(plan->planView()->stepText(2).contains(QLatin1String("5xx after deploy.")));
+        QTest::keyClicks(plan->versionEdit(), QStringLiteral("1.1.0"));
+        QVERIFY(plan->confirmButton()->isEnabled());
+        plan->resize(860, 600);
+        save(plan, QStringLiteral("rollback-plan.png"));
+        plan->confirmButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runDialog(), 30000);
+        RollbackRunDialog *run = panel.runDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(run->doneButton()->isVisible(), 30000);  // the manual step waits
+        QVERIFY2(run->stepStateText(0) == QStringLiteral("Succeeded"), qPrintable(run->stepStateText(0)));
+        QVERIFY(run->stepStateText(2).contains(QLatin1String("Waiting for you")));
+        run->stepsView()->setCurrentItem(run->stepsView()->topLevelItem(0));
+        QVERIFY2(run->outputView()->toPlainText().contains(QLatin1String("rolling back 1.1.0 to v1.0.0")),
+            qPrintable(run->outputView()->toPlainText()));
+        save(run, QStringLiteral("rollback-run.png"));
+        run->doneButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
+        QCOMPARE(run->record().state, RollbackState::Succeeded);
+        QVERIFY(run->openIncidentButton()->isEnabled());
+        QVERIFY(run->statusText().startsWith(QLatin1String("Succeeded")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.showsRolledBack(), 30000);
+        QVERIFY(panel.rollbackButton()->isHidden());
+        QCOMPARE(releaseOf(m_desk, QStringLiteral("1.1.0")).state, ReleaseState::RolledBack);
+        run->close();
+    }
+
+    void incidentsTabListsTheIncidentAndLiftsTheLock()
+    {
+        IncidentTab tab;
+        tab.resize(1000, 640);
+        tab.setService(m_desk.service.get());
+        QSignalSpy loaded(&tab, &IncidentTab::loaded);
+        tab.showRelease(releaseOf(m_desk, QStringLiteral("1.1.0")));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(tab.incidents().size(), 1);
+        QCOMPARE(tab.incidentList()->topLevelItemCount(), 1);
+        QVERIFY2(tab.summaryText().contains(kTrigger), qPrintable(tab.summaryText()));
+        QVERIFY(tab.summaryText().contains(QLatin1String("severity <b>S1</b>")));
+        QVERIFY(tab.summaryText().contains(QLatin1String("time to recovery")));
+        QTreeWidget *timeline = tab.timelineView();
+        QVERIFY(timeline->topLevelItemCount() >= 6);  // trigger, requested, 3 steps, finished, lock
+        QTreeWidgetItem *announce = nullptr;
+        for (int i = 0; i < timeline->topLevelItemCount(); ++i)
+            if (timeline->topLevelItem(i)->text(1).contains(QLatin1String("Announce: succeeded")))
+                announce = timeline->topLevelItem(i);
+        QVERIFY(announce && announce->childCount() == 1);  // its output, folded
+        QVERIFY(!announce->isExpanded());
+        QVERIFY(announce->child(0)->text(0).contains(QLatin1String("rolling back 1.1.0 to v1.0.0")));
+        announce->setExpanded(true);
+        QVERIFY2(tab.checklistText().contains(QLatin1String("Post-Rollback Actions</b> has 0 of 2")),
+            qPrintable(tab.checklistText()));
+        QVERIFY2(tab.lockText().contains(QLatin1String("locked")), qPrintable(tab.lockText()));
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        save(&tab, QStringLiteral("incidents-tab.png"));
+        tab.liftButton()->click();
+        auto *ask = tab.findChild<RollbackReasonDialog *>();
+        QVERIFY(ask);
+        QVERIFY(!ask->okButton()->isEnabled());  // a reason is required
+        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("fix verified in 1.1.1"));
+        QVERIFY(ask->okButton()->isEnabled());
+        QSignalSpy said(&tab, &ReleaseTab::statusMessage);
+        ask->okButton()->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(tab.lockText().contains(QLatin1String("lifted")),
+            qPrintable(tab.lockText() + u'|' + (said.isEmpty() ? QString() : said.last().first().toString())),
+            30000);
+        QVERIFY(tab.lockText().contains(QLatin1String("fix verified in 1.1.1")));
+
+        IncidentTab none;
+        none.setService(m_desk.service.get());
+        QSignalSpy noneLoaded(&none, &IncidentTab::loaded);
+        none.showRelease(releaseOf(m_desk, QStringLiteral("1.2.0")));
+        QVERIFY(noneLoaded.wait(30000));
+        QVERIFY2(none.emptyText().startsWith(QLatin1String("No incidents for 1.2.0")),
+            qPrintable(none.emptyText()));
+    }
+
+    void failingStepHaltsAndSkipNeedsAReason()
+    {
+        QFile::remove(m_desk.marker);
+        RollbackPanel panel;
+        showOn(panel, m_desk, QStringLiteral("1.2.0"));
+        RollbackPlanDialog *plan = openPlan(panel);
+        QVERIFY(plan);
+        plan->reasonEdit()->setText(QStringLiteral("latency"));
+        QTest::keyClicks(plan->versionEdit(), QStringLiteral("1.2.0"));
+        QTRY_VERIFY(plan->confirmButton()->isEnabled());
+        plan->confirmButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runDialog(), 30000);
+        RollbackRunDialog *run = panel.runDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(run->record().state == RollbackState::Halted, 30000);
+        QVERIFY2(
+            run->stepStateText(1).startsWith(QStringLiteral("Failed")), qPrintable(run->stepStateText(1)));
+        QVERIFY(run->stepStateText(1).contains(QLatin1String("exit 1")));
+        QCOMPARE(run->stepStateText(2), QStringLiteral("Not run"));
+        QVERIFY(run->retryButton()->isEnabled() && run->retryButton()->isVisible());
+        QVERIFY(run->skipButton()->isEnabled());
+        QVERIFY(run->abortButton()->isEnabled());
+        save(run, QStringLiteral("rollback-run-halted.png"));
+        run->skipButton()->click();
+        auto *ask = run->findChild<RollbackReasonDialog *>();
+        QVERIFY(ask);
+        QVERIFY(!ask->okButton()->isEnabled());
+        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("   "));
+        QVERIFY(!ask->okButton()->isEnabled());  // blanks are no reason
+        QTest::keyClicks(ask->reasonEdit(), QStringLiteral("deployed by hand"));
+        ask->okButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(run->stepStateText(1).startsWith(QStringLiteral("Skipped")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(run->doneButton()->isVisible(), 30000);  // goes on to the manual step
+        run->notDoneButton()->click();
+        auto *note = run->findChild<RollbackReasonDialog *>();
+        QVERIFY(note && !note->okButton()->isEnabled());
+        note->reject();
+        run->doneButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
+        QCOMPARE(run->record().steps[1].note, QStringLiteral("deployed by hand"));
+        run->close();
+    }
+
+    void twoPersonRuleWaitsForTheSecond()
+    {
+        Desk desk;
+        buildDesk(desk, m_dir.filePath(QStringLiteral("two")), true, {QStringLiteral("2.1.0")});
+        QFile ok(desk.marker);
+        QVERIFY(ok.open(QIODevice::WriteOnly));
+        ok.close();
+        RollbackPanel panel;
+        showOn(panel, desk, QStringLiteral("2.1.0"));
+        RollbackPlanDialog *plan = openPlan(panel);
+        QVERIFY(plan);
+        QTest::keyClicks(plan->versionEdit(), QStringLiteral("2.1.0"));
+        plan->confirmButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(plan->isWaiting(), 30000);
+        QVERIFY2(plan->waitingText().contains(QLatin1String("Waiting for a second person to approve")),
+            qPrintable(plan->waitingText()));
+        QVERIFY(plan->waitingText().contains(QLatin1String("rollback 2.1.0 --approve")));
+        QVERIFY(!panel.runDialog());  // nothing runs before the approval
+        save(plan, QStringLiteral("rollback-plan-waiting.png"));
+        plan->setPollInterval(200);
+
+        // The second person, in their own cockpit on the same store.
+        ReleaseService leadDesk(desk.store.get(), desk.service->workspace(), kLead);
+        RollbackService leadRollbacks(&leadDesk);
+        auto latest = settle(leadRollbacks.latest(QStringLiteral("2.1.0")));
+        QVERIFY2(latest.has_value(), why(latest).constData());
+        QCOMPARE(latest->state, RollbackState::AwaitingApproval);
+        auto approved = settle(leadRollbacks.approve(latest->id));
+        QVERIFY2(approved.has_value(), why(approved).constData());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runDialog(), 30000);  // the requester's cockpit goes on
+        QCOMPARE(panel.runDialog()->record().approvedBy, kLead.id);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.runDialog()->doneButton()->isVisible(), 30000);
+        panel.runDialog()->doneButton()->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            panel.runDialog()->isFinished(), qPrintable(panel.runDialog()->statusText()), 30000);
+    }
+};
+
+QTEST_MAIN(TstRollbackUi)
+#include "tst_rollback_ui.moc"
