@@ -90,6 +90,7 @@ void addOptions(QCommandLineParser &p)
         {QStringLiteral("approve"),
             QStringLiteral("rollback: approve a pending rollback as the second person.")},
         {QStringLiteral("resume"), QStringLiteral("rollback: continue an interrupted or halted rollback.")},
+        {QStringLiteral("skip"), QStringLiteral("rollback --resume: skip the halted step, with the reason."), QStringLiteral("REASON")},
         {QStringLiteral("out"), QStringLiteral("evidence export: the zip to write."), QStringLiteral("FILE")},
         {QStringLiteral("template"), QStringLiteral("notify: the notification's name in the policy."),
             QStringLiteral("NAME")},
