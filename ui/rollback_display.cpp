@@ -49,8 +49,8 @@ QString argumentBoxes(const QStringList &argv)
 {
     QStringList boxes;
     for (const QString &arg : argv)
-        boxes << QStringLiteral(
-            "<span style=\"background-color:rgba(128,128,128,0.22);\">&nbsp;%1&nbsp;</span>")
+        boxes << QStringLiteral("<span style=\"background-color:rgba(128,128,128,0.22); "
+                                "white-space:nowrap;\">&nbsp;%1&nbsp;</span>")
                      .arg(arg.isEmpty() ? QStringLiteral("<i>(empty)</i>") : escaped(arg));
     return boxes.join(QLatin1Char(' '));
 }

@@ -96,6 +96,7 @@ RollbackRunDialog::RollbackRunDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_status);
+    layout->addWidget(m_call);  // full width: long arguments stay on one line
     layout->addWidget(splitter, 1);
     layout->addWidget(buildDecisionBoxes());
     layout->addWidget(close);
@@ -144,8 +145,7 @@ QWidget *RollbackRunDialog::buildOutputPane()
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_output->setMaximumBlockCount(20000);
     m_output->setPlaceholderText(tr("No output"));
-    m_call->setContentsMargins(0, 3, 0, 3);
-    layout->addWidget(m_call);
+    m_call->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));  // the boxed arguments' height
     layout->addWidget(m_output, 1);
     return box;
 }
@@ -229,7 +229,7 @@ void RollbackRunDialog::connectService()
         if (id != m_record.id)
             return;
         m_status->setText(tr("Not done: %1").arg(why));
-        m_haltText->setText(m_status->text());
+        m_haltText->setText(m_status->text());  // the refusal is the news here
         updateActions();
     });
 }

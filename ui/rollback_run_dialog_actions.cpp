@@ -114,36 +114,41 @@ void RollbackRunDialog::onHalted(int index, const QString &why)
     updateActions();
 }
 
+// The headline says where the rollback stands; the red box below says why and what to do.
 void RollbackRunDialog::updateStatus()
 {
     const int total = int(m_record.steps.size());
-    QString text;
+    QString text, detail;
     if (isFinished()) {
         text = rollbackSummary(m_record);
     } else if (const int i = interruptedStep(); i >= 0) {
-        text
-            = tr("Step %1 of %2 (%3) was interrupted: the cockpit stopped while it ran, so it may or may not "
-                 "have taken effect. Check, then Retry or Skip it. Nothing runs until you decide.")
-                  .arg(i + 1)
-                  .arg(total)
-                  .arg(m_record.steps[i].name);
+        text = tr("Interrupted at step %1 of %2").arg(i + 1).arg(total);
+        detail = tr("Step %1 (%2) was interrupted: the cockpit stopped while it ran, so it may or may not "
+                    "have taken effect. Check, then Retry or Skip it. Nothing runs until you decide.")
+                     .arg(i + 1)
+                     .arg(m_record.steps[i].name);
     } else if (m_record.state == RollbackState::Halted) {
-        text = !m_haltWhy.isEmpty() ? m_haltWhy
-            : m_record.note.isEmpty()
-            ? tr("Halted: retry the step, skip it with a reason, or abort.")
-            : tr("Halted: %1. Retry the step, skip it with a reason, or abort.").arg(m_record.note);
+        const int at = selectedStep();
+        text = tr("Halted at step %1 of %2: retry it, skip it (with a reason) or abort")
+                   .arg(at + 1)
+                   .arg(total);
+        detail = !m_haltWhy.isEmpty() ? m_haltWhy
+            : m_record.note.isEmpty() ? tr("The rollback halted.")
+                                      : m_record.note.at(0).toUpper() + m_record.note.mid(1);
     } else if (m_waitingIndex >= 0) {
         text = tr("Step %1 of %2 waits for you.").arg(m_waitingIndex + 1).arg(total);
     } else if (const int r = runningStep(); r >= 0) {
         text = tr("Running step %1 of %2: %3").arg(r + 1).arg(total).arg(m_record.steps[r].name);
     } else if (m_record.state == RollbackState::AwaitingApproval) {
         text = tr("Waiting for a second person to approve.");
+    } else if (m_rollbacks && m_rollbacks->isRunning()) {
+        text = tr("Starting the next step…");
     } else {
-        text = m_rollbacks && m_rollbacks->isRunning()
-            ? tr("Starting the next step…")
-            : tr("Not finished: Continue runs the remaining steps.");
+        text = tr("Not finished");
+        detail = tr("The rollback stopped between steps. Continue runs the remaining steps.");
     }
     m_status->setText(text);
+    m_haltText->setText(detail);
     m_summary->setText(isFinished() ? rollbackSummary(m_record) : QString());
 }
 
@@ -158,7 +163,6 @@ void RollbackRunDialog::updateActions()
     m_finishedBox->setVisible(finished);
     m_openIncident->setEnabled(finished);
     m_haltBox->setVisible(!finished && (halted || stalled));
-    m_haltText->setText(m_status->text());
     m_continue->setVisible(stalled);
     for (QPushButton *b : {m_retry, m_skip})
         b->setVisible(halted);

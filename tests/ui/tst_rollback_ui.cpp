@@ -151,14 +151,15 @@ void save(QWidget *widget, const QString &name)
 class TstRollbackUi : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    Desk m_desk;  // one person: 1.1.0-rc1 (confirmation), 1.1.0 (a full run), 1.2.0 (a failing step)
+    Desk m_desk;  // one person: 1.1.0-rc1 (confirm), 1.1.0 (a run), 1.2.0 (failing), 1.3.0 (crashed)
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         buildDesk(m_desk, m_dir.filePath(QStringLiteral("one")), false,
-            {QStringLiteral("1.1.0-rc1"), QStringLiteral("1.1.0"), QStringLiteral("1.2.0")});
+            {QStringLiteral("1.1.0-rc1"), QStringLiteral("1.1.0"), QStringLiteral("1.2.0"),
+                QStringLiteral("1.3.0")});
     }
 
     void panelShowsTheWindowCountingDown()
@@ -349,6 +350,53 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
         QCOMPARE(run->record().steps[1].note, QStringLiteral("deployed by hand"));
         run->close();
+    }
+
+    // A cockpit that died while step 1 ran left it Running under its runner: shown Interrupted,
+    // and nothing runs until a person retries it.
+    void interruptedRollbackResumesOnlyWhenAsked()
+    {
+        const QString version = QStringLiteral("1.3.0");
+        {
+            RollbackService crashed(m_desk.service.get());
+            auto plan = settle(crashed.plan(version, QStringLiteral("crash test")));
+            QVERIFY2(plan.has_value(), why(plan).constData());
+            auto record = settle(crashed.confirm(*plan, version));
+            QVERIFY2(record.has_value(), why(record).constData());
+            RollbackStepRecord step = record->steps.first();
+            step.state = RollbackStepState::Running;
+            step.attempt = 1;
+            step.startedAt = QDateTime::currentDateTimeUtc();
+            step.runner = QStringLiteral("gone-host:4242");
+            auto saved = settle(
+                m_desk.store->saveRollbackStep(record->id, step, RollbackState::Running, {}, kManager.id));
+            QVERIFY2(saved.has_value(), why(saved).constData());
+        }
+        RollbackPanel panel;
+        showOn(panel, m_desk, version);
+        QVERIFY2(panel.noticeText().startsWith(QLatin1String("Rollback interrupted: 0 of 3")),
+            qPrintable(panel.noticeText()));
+        QVERIFY(panel.rollbackButton()->isHidden());
+        QCOMPARE(panel.resumeButton()->text(), QStringLiteral("Resume…"));
+        panel.resumeButton()->click();
+        RollbackRunDialog *run = panel.runDialog();
+        QVERIFY(run);
+        QCOMPARE(run->stepStateText(0), QStringLiteral("Interrupted"));
+        QCOMPARE(run->stepStateText(1), QStringLiteral("Not run"));
+        QVERIFY2(run->statusText().startsWith(QLatin1String("Interrupted at step 1 of 3")),
+            qPrintable(run->statusText()));
+        QVERIFY(run->retryButton()->isVisible() && run->retryButton()->isEnabled());
+        QVERIFY(run->skipButton()->isEnabled());
+        QVERIFY(!panel.rollbackService()->isRunning());  // opening it ran nothing
+        QFile ok(m_desk.marker);
+        QVERIFY(ok.open(QIODevice::WriteOnly));
+        ok.close();
+        run->retryButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(run->doneButton()->isVisible(), 30000);
+        QCOMPARE(run->record().steps.first().attempt, 2);
+        run->doneButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
+        QCOMPARE(run->record().state, RollbackState::Succeeded);
     }
 
     void twoPersonRuleWaitsForTheSecond()
