@@ -166,7 +166,7 @@ Status buildDemoRepository(const QString &dir)
     }
     if (auto ok = initWorkspaceFromPreset(repo->workdir(), QStringLiteral("gated-ga")); !ok)
         return ok;
-    return {};
+    return appendDemoSchedule(repo->workdir());  // demo_history.cpp
 }
 
 Status seedDemoRelease(Store *store, const Workspace &workspace)

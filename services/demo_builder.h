@@ -17,6 +17,15 @@ Status buildDemoRepository(const QString &dir);
 // when the store already has it. Blocks on the store: call it off the GUI thread.
 Status seedDemoRelease(Store *store, const Workspace &workspace);
 
+// demo_history.cpp. Appends a release train, its calendar, code_freeze and DORA targets to the
+// demo's policy (buildDemoRepository calls it).
+Status appendDemoSchedule(const QString &dir);
+// Records the demo's release history: 3.6.1-3.6.8 on a release/3.6 branch (commits dated Sep-Nov
+// 2026), each deployed to staging and production, 3.6.5 rolled back. Does nothing when the store
+// already has it. Blocks on the store (and sets its clock meanwhile): call it off the GUI thread,
+// before seedDemoRelease so the audit log reads in order.
+Status seedDemoHistory(Store *store, const Workspace &workspace);
+
 inline constexpr const char *kDemoVersion = "3.7.0";
 
 }  // namespace cockpit

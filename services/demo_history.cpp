@@ -1,0 +1,198 @@
+// The demo's release history, so the Release Calendar and Release Metrics windows have something
+// true to show: a release train, its calendar and DORA targets appended to the demo's policy, and
+// eight 3.6.x patch releases on a release/3.6 maintenance branch (commits dated Sep-Nov 2026),
+// each deployed to staging and then production, one of them rolled back 50 minutes after going
+// live and fixed by a hotfix the next day. Deterministic, like the rest of the demo. The branch
+// keeps main, its tags and the changelog exactly as the demo tests know them.
+#include "demo_builder.h"
+
+#include "git_handles.h"
+#include "release_service.h"
+#include "store.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <atomic>
+
+namespace cockpit {
+namespace {
+
+const char kDemoSchedule[] = R"(
+# Demo only (services/demo_history.cpp): a release train with its calendar, the code freeze and
+# DORA targets, for View > Release Calendar and View > Release Metrics.
+code_freeze: 2d
+trains:
+  - {name: minor, cadence: Every 2 weeks (biweekly), day: "Tuesday, 10 AM PT", contains: Features and fixes}
+  - {name: platform, cadence: Monthly, day: First Tuesday of month, contains: Dependency and security updates}
+calendar:
+  - {date: 2026-11-26, event: SOLVEREIGN 3.7.0, train: minor, version: 3.7.0}
+  - {date: 2027-01-07, event: SOLVEREIGN 3.8.0, train: minor, version: 3.8.0}
+metrics:
+  lead_time: 3d
+  change_failure_rate: 10
+  mttr: 1h
+  deployment_frequency: {patch: Weekly}
+)";
+
+struct HistoryRelease {
+    const char *version;
+    const char *type;
+    QDateTime production;
+    int commits;  // on release/3.6, spread over `spread` hours before staging (the last 2 hours before)
+    int spread;
+    bool rolledBack;
+};
+
+QDateTime at(int month, int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, month, day), QTime(hour, minute), Qt::UTC);
+}
+
+const HistoryRelease kHistory[] = {
+    {"3.6.1", "patch", at(9, 2, 16), 3, 30, false},
+    {"3.6.2", "patch", at(9, 16, 17), 4, 70, false},
+    {"3.6.3", "patch", at(9, 30, 16), 2, 12, false},
+    {"3.6.4", "patch", at(10, 14, 17), 5, 96, false},
+    {"3.6.5", "patch", at(10, 28, 16), 3, 40, true},
+    {"3.6.6", "hotfix", at(10, 29, 15), 1, 0, false},
+    {"3.6.7", "patch", at(11, 4, 17), 2, 20, false},
+    {"3.6.8", "patch", at(11, 17, 16), 4, 50, false},
+};
+
+// Staging a day before production (promotion after 24h); the hotfix went through in 3 hours.
+QDateTime stagingOf(const HistoryRelease &r)
+{
+    return r.production.addSecs(QByteArray(r.type) == "hotfix" ? -3 * 3600 : -27 * 3600);
+}
+
+const char *const kSubjects[] = {"fix(api): retry OSRM timeouts", "fix(billing): round invoice totals",
+    "fix(auth): refresh sessions before expiry", "perf(db): index plan snapshots",
+    "fix(ui): keep depot filters", "fix(webhooks): verify signatures in constant time"};
+
+// An empty commit on refs/heads/<branch> (the parent's tree), dated `when`: main stays untouched.
+Result<QString> commitOnBranch(git_repository *repo, const QString &branch, const QString &parentSha,
+    const QString &message, const QDateTime &when)
+{
+    git_oid parentOid;
+    if (git_oid_fromstr(&parentOid, parentSha.toLatin1().constData()) != 0)
+        return git::fail(ErrorCode::Internal, QStringLiteral("bad commit id %1").arg(parentSha));
+    git::Commit parent;
+    git::Tree tree;
+    git::Signature sig;
+    if (git_commit_lookup(parent.out(), repo, &parentOid) != 0
+        || git_commit_tree(tree.out(), parent.get()) != 0
+        || git_signature_new(
+               sig.out(), "Jonas Brandt", "jonas.brandt@solvereign.example", when.toSecsSinceEpoch(), 0)
+            != 0)
+        return git::fail(ErrorCode::Internal, QStringLiteral("cannot prepare a demo commit"));
+    const git_commit *parents[] = {parent.get()};
+    git_oid oid;
+    const QByteArray ref = QStringLiteral("refs/heads/%1").arg(branch).toUtf8();
+    if (git_commit_create(&oid, repo, ref.constData(), sig.get(), sig.get(), nullptr,
+            message.toUtf8().constData(), tree.get(), 1, parents)
+        != 0)
+        return git::fail(ErrorCode::Internal, QStringLiteral("cannot commit on %1").arg(branch));
+    return git::oidToString(&oid);
+}
+
+// The branch's commits for each release (created once), by version -> the release's last commit.
+Result<QMap<QString, QString>> buildBranch(const Workspace &workspace)
+{
+    git::ensureInit();
+    git::Ptr<git_repository, git_repository_free> repo;
+    if (git_repository_open(repo.out(), workspace.root.toUtf8().constData()) != 0)
+        return git::fail(
+            ErrorCode::Unavailable, QStringLiteral("cannot open the demo repository"), workspace.root);
+    auto base = git::resolveCommitOid(repo.get(), QStringLiteral("v3.6.0"), workspace.root);
+    if (!base)
+        return std::unexpected(base.error());
+    QString tip = git::oidToString(&*base);
+    QMap<QString, QString> shas;
+    int subject = 0;
+    for (const HistoryRelease &r : kHistory) {
+        const QDateTime staging = stagingOf(r);
+        for (int c = 0; c < r.commits; ++c) {
+            const QDateTime when = staging.addSecs(
+                -2 * 3600 - qint64(r.commits - 1 - c) * r.spread * 3600 / std::max(1, r.commits - 1));
+            const QString message = QString::fromLatin1(kSubjects[subject++ % 6])
+                + QStringLiteral(" (#%1)\n").arg(1600 + subject);
+            auto sha = commitOnBranch(repo.get(), QStringLiteral("release/3.6"), tip, message, when);
+            if (!sha)
+                return std::unexpected(sha.error());
+            tip = *sha;
+        }
+        shas.insert(QString::fromLatin1(r.version), tip);
+    }
+    return shas;
+}
+
+}  // namespace
+
+Status appendDemoSchedule(const QString &dir)
+{
+    QFile policy(QDir(dir).filePath(QStringLiteral(".release-cockpit/policy.yml")));
+    if (!policy.open(QIODevice::Append))
+        return fail(
+            ErrorCode::Unavailable, QStringLiteral("cannot extend the demo policy"), {policy.fileName()});
+    policy.write(kDemoSchedule);
+    return {};
+}
+
+Status seedDemoHistory(Store *store, const Workspace &workspace)
+{
+    if (store->release(QString::fromLatin1(kHistory[0].version)).result())
+        return {};
+    auto shas = buildBranch(workspace);
+    if (!shas)
+        return std::unexpected(shas.error());
+    auto clock = std::make_shared<std::atomic<qint64>>(0);
+    store->setClock([clock] { return QDateTime::fromMSecsSinceEpoch(clock->load(), Qt::UTC); });
+    const auto restore
+        = qScopeGuard([store] { store->setClock([] { return QDateTime::currentDateTimeUtc(); }); });
+    ReleaseService service(store, workspace,
+        Identity {QStringLiteral("maria.keller@solvereign.example"), QStringLiteral("Maria Keller")});
+    const QString actor = service.identity().id;
+    for (const HistoryRelease &r : kHistory) {
+        const QString version = QString::fromLatin1(r.version);
+        const QDateTime staging = stagingOf(r);
+        clock->store(staging.addSecs(-3600).toMSecsSinceEpoch());
+        auto created = service
+                           .createRelease({version, shas->value(version), QString::fromLatin1(r.type),
+                               r.production.date()})
+                           .result();
+        if (!created)
+            return std::unexpected(created.error());
+        const struct {
+            QDateTime when;
+            const char *env;
+        } steps[] = {{staging, "staging"}, {r.production, "production"}};
+        for (const auto &step : steps) {
+            clock->store(step.when.toMSecsSinceEpoch());
+            if (auto deployed
+                = store->recordDeployment(version, QString::fromLatin1(step.env), actor).result();
+                !deployed)
+                return std::unexpected(deployed.error());
+        }
+        ReleaseState final = ReleaseState::Released;
+        if (r.rolledBack) {
+            // The on-call lead asks for the rollback 20 minutes in; it is done 30 minutes later.
+            AuditEntry request {0, r.production.addSecs(20 * 60),
+                QStringLiteral("aylin.demir@solvereign.example"), QStringLiteral("rollback.request"), version,
+                {}, {},
+                QJsonObject {{QStringLiteral("reason"),
+                    QStringLiteral("5xx above 5% for 5 minutes after the deploy")}}};
+            if (auto asked = store->appendAudit(request).result(); !asked)
+                return std::unexpected(asked.error());
+            final = ReleaseState::RolledBack;
+        }
+        clock->store(r.production.addSecs(r.rolledBack ? 50 * 60 : 2 * 3600).toMSecsSinceEpoch());
+        if (auto state = store->setReleaseState(version, final, actor).result(); !state)
+            return std::unexpected(state.error());
+    }
+    return {};
+}
+
+}  // namespace cockpit
