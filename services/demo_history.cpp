@@ -72,9 +72,10 @@ const char *const kSubjects[] = {"fix(api): retry OSRM timeouts", "fix(billing):
     "fix(auth): refresh sessions before expiry", "perf(db): index plan snapshots",
     "fix(ui): keep depot filters", "fix(webhooks): verify signatures in constant time"};
 
-// An empty commit on refs/heads/<branch> (the parent's tree), dated `when`: main stays untouched.
-Result<QString> commitOnBranch(git_repository *repo, const QString &branch, const QString &parentSha,
-    const QString &message, const QDateTime &when)
+// An empty commit (the parent's tree) dated `when`, on no branch yet. The same inputs give the
+// same SHA, so a demo directory built before yields the commits it already has.
+Result<QString> emptyCommit(
+    git_repository *repo, const QString &parentSha, const QString &message, const QDateTime &when)
 {
     git_oid parentOid;
     if (git_oid_fromstr(&parentOid, parentSha.toLatin1().constData()) != 0)
@@ -90,11 +91,10 @@ Result<QString> commitOnBranch(git_repository *repo, const QString &branch, cons
         return git::fail(ErrorCode::Internal, QStringLiteral("cannot prepare a demo commit"));
     const git_commit *parents[] = {parent.get()};
     git_oid oid;
-    const QByteArray ref = QStringLiteral("refs/heads/%1").arg(branch).toUtf8();
-    if (git_commit_create(&oid, repo, ref.constData(), sig.get(), sig.get(), nullptr,
-            message.toUtf8().constData(), tree.get(), 1, parents)
+    if (git_commit_create(&oid, repo, nullptr, sig.get(), sig.get(), nullptr, message.toUtf8().constData(),
+            tree.get(), 1, parents)
         != 0)
-        return git::fail(ErrorCode::Internal, QStringLiteral("cannot commit on %1").arg(branch));
+        return git::fail(ErrorCode::Internal, QStringLiteral("cannot write a demo commit"));
     return git::oidToString(&oid);
 }
 
@@ -117,15 +117,24 @@ Result<QMap<QString, QString>> buildBranch(const Workspace &workspace)
         for (int c = 0; c < r.commits; ++c) {
             const QDateTime when = staging.addSecs(
                 -2 * 3600 - qint64(r.commits - 1 - c) * r.spread * 3600 / std::max(1, r.commits - 1));
-            const QString message = QString::fromLatin1(kSubjects[subject++ % 6])
-                + QStringLiteral(" (#%1)\n").arg(1600 + subject);
-            auto sha = commitOnBranch(repo.get(), QStringLiteral("release/3.6"), tip, message, when);
+            const QString message = QStringLiteral("%1 (#%2)\n")
+                                        .arg(QString::fromLatin1(kSubjects[subject % 6]))
+                                        .arg(1601 + subject);
+            ++subject;
+            auto sha = emptyCommit(repo.get(), tip, message, when);
             if (!sha)
                 return std::unexpected(sha.error());
             tip = *sha;
         }
         shas.insert(QString::fromLatin1(r.version), tip);
     }
+    git_oid tipOid;
+    git::Reference branch;
+    if (git_oid_fromstr(&tipOid, tip.toLatin1().constData()) != 0
+        || git_reference_create(
+               branch.out(), repo.get(), "refs/heads/release/3.6", &tipOid, 1, "demo history")
+            != 0)
+        return git::fail(ErrorCode::Internal, QStringLiteral("cannot point release/3.6 at the demo history"));
     return shas;
 }
 
