@@ -94,9 +94,9 @@ void RollbackPanel::setService(ReleaseService *service)
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
+    // The dialogs hold the old RollbackService, which goes with the last view holding it.
     delete m_plan;
-    if (m_run && !m_run->isVisible())
-        delete m_run;
+    delete m_run;
     m_service = service;
     m_rollbacks = sharedRollbackService(service);
     ++m_generation;

@@ -5,6 +5,7 @@
 // wait, and the Incidents tab with its lock. Screenshots of each go to the temp folder.
 #include "git_repository.h"
 #include "incident_tab.h"
+#include "release_header.h"
 #include "release_service.h"
 #include "rollback_panel.h"
 #include "rollback_plan_dialog.h"
@@ -164,8 +165,17 @@ private slots:
 
     void panelShowsTheWindowCountingDown()
     {
-        RollbackPanel panel;
+        ReleaseHeader header;  // where the window puts it
+        auto *panelInHeader = new RollbackPanel;
+        header.setTrailingWidget(panelInHeader);
+        header.setRelease(releaseOf(m_desk, QStringLiteral("1.1.0")));
+        header.setChecklistProgress(1, 3, 0);
+        RollbackPanel &panel = *panelInHeader;
         showOn(panel, m_desk, QStringLiteral("1.1.0"));
+        header.resize(1100, header.sizeHint().height());
+        header.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&header));
+        save(&header, QStringLiteral("rollback-header.png"));
         QVERIFY(!panel.isHidden());
         QVERIFY(!panel.rollbackButton()->isHidden());
         QCOMPARE(panel.rollbackButton()->objectName(), QStringLiteral("rollbackButton"));
@@ -255,6 +265,9 @@ private slots:
         QVERIFY(run->statusText().startsWith(QLatin1String("Succeeded")));
         QTRY_VERIFY_WITH_TIMEOUT(panel.showsRolledBack(), 30000);
         QVERIFY(panel.rollbackButton()->isHidden());
+        auto *lock = panel.findChild<QLabel *>(QStringLiteral("deployLockLabel"));
+        QVERIFY(lock && lock->isVisible() && lock->text().contains(QLatin1String("Deploys locked")));
+        save(&panel, QStringLiteral("rollback-header-rolled-back.png"));
         QCOMPARE(releaseOf(m_desk, QStringLiteral("1.1.0")).state, ReleaseState::RolledBack);
         run->close();
     }
