@@ -170,24 +170,30 @@ QString marker(const Frame &f, const Measurement &m)
     const QString title = QStringLiteral("<title>%1 %2: %3</title>")
                               .arg(m.time.toUTC().toString(QStringLiteral("HH:mm")),
                                   measurementStatusName(m.status), xmlEscaped(m.detail));
+    // The tooltip is the group's first child: readers that choke on a <title> inside a shape
+    // (ImageMagick's) then still draw the mark.
+    QString shape;
     switch (m.status) {
     case MeasurementStatus::Pass:
-        return QStringLiteral("<circle class=\"pass\" cx=\"%1\" cy=\"%2\" r=\"4\">%3</circle>\n")
-            .arg(num(x), num(y), title);
-    case MeasurementStatus::Fail:
-        return QStringLiteral("<g class=\"fail\"><circle cx=\"%1\" cy=\"%2\" r=\"6\"/><path d=\"M%3 %4 L%5 "
-                              "%6 M%3 %6 L%5 %4\"/>%7</g>\n")
-            .arg(num(x), num(y), num(x - 3.5), num(y - 3.5), num(x + 3.5), num(y + 3.5), title);
-    case MeasurementStatus::Error:
-        return QStringLiteral("<path class=\"error\" d=\"M%1 %2 L%3 %4 L%5 %4 Z\">%6</path>\n")
-            .arg(num(x), num(y - 6), num(x + 5.5), num(y + 4), num(x - 5.5), title);
-    case MeasurementStatus::NoData:
-        return QStringLiteral("<rect class=\"nodata\" x=\"%1\" y=\"%2\" width=\"8\" height=\"8\">%3</rect>\n")
-            .arg(num(x - 4), num(y - 4), title);
-    case MeasurementStatus::Pending:
+        shape = QStringLiteral("<circle class=\"pass\" cx=\"%1\" cy=\"%2\" r=\"4\"/>").arg(num(x), num(y));
         break;
+    case MeasurementStatus::Fail:
+        shape = QStringLiteral("<g class=\"fail\"><circle cx=\"%1\" cy=\"%2\" r=\"6\"/><path d=\"M%3 %4 L%5 "
+                               "%6 M%3 %6 L%5 %4\"/></g>")
+                    .arg(num(x), num(y), num(x - 3.5), num(y - 3.5), num(x + 3.5), num(y + 3.5));
+        break;
+    case MeasurementStatus::Error:
+        shape = QStringLiteral("<path class=\"error\" d=\"M%1 %2 L%3 %4 L%5 %4 Z\"/>")
+                    .arg(num(x), num(y - 6), num(x + 5.5), num(y + 4), num(x - 5.5));
+        break;
+    case MeasurementStatus::NoData:
+        shape = QStringLiteral("<rect class=\"nodata\" x=\"%1\" y=\"%2\" width=\"8\" height=\"8\"/>")
+                    .arg(num(x - 4), num(y - 4));
+        break;
+    case MeasurementStatus::Pending:
+        return {};
     }
-    return {};
+    return QStringLiteral("<g>%1%2</g>\n").arg(title, shape);
 }
 
 // One line under the title: what each mark means, drawn with the marks themselves.
@@ -224,21 +230,31 @@ QString legend()
     return out;
 }
 
-const char *kStyle = "<style>\n"
-                     "text{font-family:sans-serif;fill:#333}\n"
-                     ".title{font-size:14px;font-weight:bold}\n"
-                     ".tick{font-size:11px;fill:#555}\n"
-                     ".grid{stroke:#e4e4e4;stroke-width:1}\n"
-                     ".frame{fill:none;stroke:#999;stroke-width:1}\n"
-                     ".series{fill:none;stroke:#1f6fb4;stroke-width:1.5}\n"
-                     ".limit{stroke:#d62728;stroke-width:1.5;stroke-dasharray:6 4}\n"
-                     ".limitlabel{font-size:11px;fill:#d62728}\n"
-                     ".breach{fill:#d62728;fill-opacity:0.15}\n"
-                     ".pass{fill:#2ca02c;stroke:#fff;stroke-width:1}\n"
-                     ".fail circle{fill:#d62728}.fail path{stroke:#fff;stroke-width:1.8}\n"
-                     ".error{fill:#ff7f0e}\n"
-                     ".nodata{fill:#fff;stroke:#7f7f7f;stroke-width:1.5}\n"
-                     "</style>\n";
+// Presentation attributes rather than a <style> sheet: every SVG reader honours them (ImageMagick,
+// some previewers and PDF converters ignore CSS classes). The classes stay for tests and tools.
+const std::pair<const char *, const char *> kLooks[] = {
+    {"title", R"(font-family="sans-serif" font-size="14" font-weight="bold" fill="#333")"},
+    {"tick", R"(font-family="sans-serif" font-size="11" fill="#555")"},
+    {"grid", R"(stroke="#e4e4e4" stroke-width="1")"},
+    {"frame", R"(fill="none" stroke="#999" stroke-width="1")"},
+    {"series", R"(fill="none" stroke="#1f6fb4" stroke-width="1.5")"},
+    {"limit", R"(stroke="#d62728" stroke-width="1.5" stroke-dasharray="6 4")"},
+    {"limitlabel", R"(font-family="sans-serif" font-size="11" fill="#d62728")"},
+    {"breach", R"(fill="#f8d4d4" stroke="none")"},  // light red, solid: not every reader blends opacity
+    {"pass", R"(fill="#2ca02c" stroke="#fff" stroke-width="1")"},
+    {"fail", R"(fill="#d62728" stroke="#fff" stroke-width="1.8")"},
+    {"error", R"(fill="#ff7f0e" stroke="#fff" stroke-width="1")"},
+    {"nodata", R"(fill="#fff" stroke="#7f7f7f" stroke-width="1.5")"},
+};
+
+QString styled(QString svg)
+{
+    for (const auto &[name, look] : kLooks) {
+        const QString cls = QStringLiteral("class=\"%1\"").arg(QLatin1String(name));
+        svg.replace(cls, cls + u' ' + QLatin1String(look));
+    }
+    return svg;
+}
 
 }  // namespace
 
@@ -256,7 +272,6 @@ QByteArray soakChartSvg(const SoakChartSvgInput &in)
                                  "viewBox=\"0 0 %1 %2\">\n")
                       .arg(kSoakSvgWidth)
                       .arg(kSoakSvgHeight);
-    out += QString::fromLatin1(kStyle);
     out += QStringLiteral("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
     out += QStringLiteral("<text class=\"title\" x=\"%1\" y=\"22\">%2 on %3: %4</text>\n")
                .arg(num(kLeft), xmlEscaped(in.check.name), xmlEscaped(in.environment),
@@ -268,7 +283,7 @@ QByteArray soakChartSvg(const SoakChartSvgInput &in)
     for (const Measurement &m : in.check.measurements)
         out += marker(f, m);
     out += QStringLiteral("</svg>\n");
-    return out.toUtf8();
+    return styled(out).toUtf8();
 }
 
 }  // namespace cockpit

@@ -62,6 +62,48 @@ Status writeMember(archive *a, const EvidenceMember &member, time_t mtime)
     return {};
 }
 
+quint16 readU16(const QByteArray &b, qsizetype at)
+{
+    return quint16(quint8(b[at]) | (quint8(b[at + 1]) << 8));
+}
+
+quint32 readU32(const QByteArray &b, qsizetype at)
+{
+    return quint32(readU16(b, at)) | (quint32(readU16(b, at + 2)) << 16);
+}
+
+void writeU16(QByteArray &b, qsizetype at, quint16 v)
+{
+    b[at] = char(v & 0xff);
+    b[at + 1] = char(v >> 8);
+}
+
+// libarchive writes each member's MS-DOS date and time in the local time zone of the machine, so
+// the same pack exported in Berlin and in New York would differ. The UT extra field beside it
+// holds the true UTC time (unzip uses it); the DOS fields are rewritten to the UTC wall time, in
+// every local header and central directory entry, found through the central directory.
+void normaliseDosTimes(QByteArray &zip, const QDateTime &utc)
+{
+    const QDateTime t = utc.toUTC();
+    const quint16 time
+        = quint16((t.time().hour() << 11) | (t.time().minute() << 5) | (t.time().second() / 2));
+    const quint16 date = quint16(((t.date().year() - 1980) << 9) | (t.date().month() << 5) | t.date().day());
+    const qsizetype eocd = zip.size() - 22;  // the writer adds no archive comment
+    if (eocd < 0 || readU32(zip, eocd) != 0x06054b50)
+        return;
+    const quint16 entries = readU16(zip, eocd + 10);
+    qsizetype at = readU32(zip, eocd + 16);
+    for (quint16 i = 0; i < entries && at + 46 <= eocd && readU32(zip, at) == 0x02014b50; ++i) {
+        writeU16(zip, at + 12, time);
+        writeU16(zip, at + 14, date);
+        const qsizetype local = readU32(zip, at + 42);
+        if (local + 30 <= zip.size() && readU32(zip, local) == 0x04034b50) {
+            writeU16(zip, local + 10, time);
+            writeU16(zip, local + 12, date);
+        }
+        at += 46 + readU16(zip, at + 28) + readU16(zip, at + 30) + readU16(zip, at + 32);
+    }
+}
 }  // namespace
 
 Result<QByteArray> zipEvidenceMembers(const QList<EvidenceMember> &members, const QDateTime &mtime)
@@ -79,6 +121,7 @@ Result<QByteArray> zipEvidenceMembers(const QList<EvidenceMember> &members, cons
             return std::unexpected(ok.error());
     if (archive_write_close(a.get()) != ARCHIVE_OK)
         return archiveError(a.get(), ErrorCode::Internal, QStringLiteral("cannot finish the zip"));
+    normaliseDosTimes(bytes, mtime);
     return bytes;
 }
 

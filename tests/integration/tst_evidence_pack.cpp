@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent>
+#include <ctime>
 
 using namespace cockpit;
 
@@ -217,6 +218,15 @@ private slots:
         }
         QVERIFY(exportTo(path(QStringLiteral("r3.zip"))));
         QCOMPARE(readAll(path(QStringLiteral("r3.zip"))), first);
+        // Nor does the exporting machine's time zone (zip's MS-DOS times are local by default).
+        const QByteArray tz = qgetenv("TZ");
+        qputenv("TZ", "America/New_York");
+        tzset();
+        const bool exported = exportTo(path(QStringLiteral("r4.zip"))).has_value();
+        tz.isNull() ? qunsetenv("TZ") : qputenv("TZ", tz);
+        tzset();
+        QVERIFY(exported);
+        QCOMPARE(readAll(path(QStringLiteral("r4.zip"))), first);
     }
 
     void zipMembersCarryTheReleaseTime()

@@ -2,6 +2,7 @@
 // check that is well-formed XML, deterministic, and shows the axes, limit, breach and marks.
 #include "evidence_soak.h"
 
+#include <QFile>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -71,6 +72,10 @@ private slots:
     {
         const QByteArray svg = soakChartSvg(sampleInput());
         QCOMPARE(soakChartSvg(sampleInput()), svg);
+        if (const QByteArray dump = qgetenv("EVIDENCE_SVG_DUMP"); !dump.isEmpty()) {  // to look at it
+            QFile f(QString::fromLocal8Bit(dump));
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(svg) == svg.size());
+        }
         QXmlStreamReader xml(svg);
         int elements = 0;
         while (!xml.atEnd()) {
