@@ -64,6 +64,26 @@ QJsonObject lockJson(const DeployLock &lock)
         {QStringLiteral("lifted_by"), lock.liftedBy}, {QStringLiteral("lift_reason"), lock.liftReason}};
 }
 
+// What a successful rollback writes to the audit log: its end, the release's state, the lock.
+QList<AuditEntry> finishEntries(
+    const RollbackRecord &saved, ReleaseState before, const QString &lockReason, const QString &actor)
+{
+    const QDateTime at = saved.finishedAt;
+    const QString id = QString::number(saved.id);
+    return {
+        {0, at, actor, QStringLiteral("rollback.finish"), saved.version, id,
+            {{QStringLiteral("state"), rollbackStateName(RollbackState::Running)}},
+            {{QStringLiteral("state"), rollbackStateName(saved.state)},
+                {QStringLiteral("target_version"), saved.plan.targetVersion}},
+            {}, {}},
+        {0, at, actor, QStringLiteral("release.state"), saved.version, {},
+            {{QStringLiteral("state"), releaseStateName(before)}},
+            {{QStringLiteral("state"), releaseStateName(ReleaseState::RolledBack)}}, {}, {}},
+        {0, at, actor, QStringLiteral("deploy.lock"), saved.version, id, {},
+            lockJson(DeployLock {saved.version, lockReason, actor, at, {}, {}, {}}), {}, {}},
+    };
+}
+
 }  // namespace
 
 Result<RollbackRecord> StoreWorker::abortRollback(qint64 id, const QString &reason, const QString &actor)
@@ -143,18 +163,7 @@ Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &loc
             if (auto done = insertChecklistPhase(*release, *checklist); !done)
                 return done;
         }
-        const QList<AuditEntry> entries {
-            {0, at, actor, QStringLiteral("rollback.finish"), saved.version, QString::number(id),
-                {{QStringLiteral("state"), rollbackStateName(RollbackState::Running)}},
-                {{QStringLiteral("state"), rollbackStateName(saved.state)},
-                    {QStringLiteral("target_version"), saved.plan.targetVersion}},
-                {}, {}},
-            {0, at, actor, QStringLiteral("release.state"), saved.version, {},
-                {{QStringLiteral("state"), releaseStateName(release->state)}},
-                {{QStringLiteral("state"), releaseStateName(ReleaseState::RolledBack)}}, {}, {}},
-            {0, at, actor, QStringLiteral("deploy.lock"), saved.version, QString::number(id), {},
-                lockJson(DeployLock {saved.version, lockReason, actor, at, {}, {}, {}}), {}, {}},
-        };
+        const QList<AuditEntry> entries = finishEntries(saved, release->state, lockReason, actor);
         for (const AuditEntry &entry : entries) {
             if (auto done = record(entry, appended); !done)
                 return done;

@@ -87,6 +87,9 @@ class TestCliRollback : public QObject {
         return run;
     }
 
+    void checkInterruptedShown();  // `rollback VERSION --json` after the kill: step two interrupted
+    void checkDeployLock();  // after a successful rollback: locked, unlock needs a reason, lifted
+
     // How many times the fixture ran with first argument word.
     int runs(const QString &word) const
     {
@@ -146,12 +149,7 @@ void TestCliRollback::killedMidStepResumesWithoutRerunningFinishedSteps()
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
 
-    CliRun shown = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--json")});
-    QCOMPARE(shown.exitCode, 0);
-    QJsonArray steps = shown.json().value(QStringLiteral("steps")).toArray();
-    QCOMPARE(steps.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
-    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
-    QCOMPARE(steps.at(2).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+    checkInterruptedShown();
     CliRun again = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--confirm"),
         QStringLiteral("3.7.0")});
     QCOMPARE(again.exitCode, 1);  // an unfinished rollback: resume or abort it, never a second one
@@ -193,6 +191,21 @@ void TestCliRollback::killedMidStepResumesWithoutRerunningFinishedSteps()
     QCOMPARE(runs(QStringLiteral("two")), 2);
     QCOMPARE(runs(QStringLiteral("three")), 1);
 
+    checkDeployLock();
+}
+
+void TestCliRollback::checkInterruptedShown()
+{
+    CliRun shown = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    QJsonArray steps = shown.json().value(QStringLiteral("steps")).toArray();
+    QCOMPARE(steps.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
+    QCOMPARE(steps.at(2).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+}
+
+void TestCliRollback::checkDeployLock()
+{
     // Deploys stay locked until someone lifts the lock with a reason.
     const QStringList deploy {QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("3.7.0"),
         QStringLiteral("--env"), QStringLiteral("production")};
