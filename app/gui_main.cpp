@@ -3,12 +3,17 @@
 #include "database_settings.h"
 #include "identity.h"
 #include "main_window.h"
+#include "single_instance.h"
 #include "team_store_url.h"
+#include "translations.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QIcon>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <cstdio>
 #include <map>
@@ -21,8 +26,9 @@ void saveScreenshotAndQuit(MainWindow *window, const QString &path)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     const bool saved = window->grab().save(path);
-    std::fprintf(stderr, "%s %s\n", saved ? "Saved a screenshot of the window to" : "Could not save a screenshot to",
-                 qPrintable(QFileInfo(path).absoluteFilePath()));
+    std::fprintf(stderr, "%s %s\n",
+        saved ? "Saved a screenshot of the window to" : "Could not save a screenshot to",
+        qPrintable(QFileInfo(path).absoluteFilePath()));
     QCoreApplication::exit(saved ? 0 : 1);
 }
 
@@ -43,16 +49,62 @@ void armAutomation(MainWindow *window, const QString &screenshot)
     QObject::connect(window, &MainWindow::releaseShown, window, finish, Qt::SingleShotConnection);
     // A workspace without releases, or one that failed to load, is still worth a picture.
     QObject::connect(window, &MainWindow::workspaceFailed, window, finish, Qt::SingleShotConnection);
-    QObject::connect(window, &MainWindow::workspaceOpened, window,
-                     [window, finish] { QTimer::singleShot(3000, window, finish); }, Qt::SingleShotConnection);
+    QObject::connect(
+        window, &MainWindow::workspaceOpened, window,
+        [window, finish] { QTimer::singleShot(3000, window, finish); }, Qt::SingleShotConnection);
+}
+
+// Screenshots, start-up measurements and tests run their own window, never a running one's.
+bool runsAlone(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("new-instance")) || parser.isSet(QStringLiteral("screenshot"))
+        || qEnvironmentVariableIsSet("COCKPIT_NEW_INSTANCE")
+        || qEnvironmentVariableIsSet("COCKPIT_EXIT_AFTER_FIRST_PAINT");
+}
+
+// The running cockpit raises its window and opens the workspace a later launch named.
+void acceptHandOvers(SingleInstance *instance, MainWindow *window)
+{
+    QObject::connect(instance, &SingleInstance::activationRequested, window, [window](const QString &dir) {
+        if (!dir.isEmpty()) {
+            QObject::connect(
+                window, &MainWindow::workspaceOpened, window,
+                [window](const QString &root) {
+                    qCDebug(lcInstance) << "opened" << root << "title" << window->windowTitle();
+                },
+                Qt::SingleShotConnection);
+            window->openWorkspace(dir);
+        }
+        window->setWindowState((window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
 }
 
 }  // namespace
 
-int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explicitWorkspace, std::unique_ptr<Store> store)
+int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explicitWorkspace,
+    std::unique_ptr<Store> store)
 {
     QApplication::setApplicationDisplayName(QStringLiteral("Release Cockpit"));
-    QApplication::setDesktopFileName(QStringLiteral("release-cockpit"));
+    // The reverse-DNS id of the .desktop file and AppStream metainfo: docks group the window by it.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.release_cockpit.ReleaseCockpit"));
+    if (QFile::exists(QStringLiteral(":/icons/release-cockpit.svg")))
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/release-cockpit.svg")));
+    installTranslations(QLocale::system());
+    std::unique_ptr<SingleInstance> instance;
+    if (!runsAlone(parser)) {
+        instance = std::make_unique<SingleInstance>(SingleInstance::serverName());
+        const QString request = explicitWorkspace ? QDir(workspaceDir).absolutePath() : QString();
+        if (instance->handOver(request)) {
+            std::fprintf(stderr, "release-cockpit: a cockpit is already running; it %s.\n",
+                request.isEmpty() ? "was raised" : qPrintable(QStringLiteral("opens %1").arg(request)));
+            return 0;
+        }
+        if (!instance->listen())
+            qCWarning(lcInstance) << "cannot listen for other launches at" << SingleInstance::serverName();
+    }
     QString dir = workspaceDir;
     if (!explicitWorkspace && !MainWindow::lastWorkspace().isEmpty())
         dir = MainWindow::lastWorkspace();
@@ -85,8 +137,11 @@ int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explici
     }
     MainWindow window(initial);
     if (dbOption.isEmpty())
-        window.setStoreProvider([storeFor](const QString &root) { return storeFor(Workspace::defaultStoreUrlFor(root)); });
+        window.setStoreProvider(
+            [storeFor](const QString &root) { return storeFor(Workspace::defaultStoreUrlFor(root)); });
     armAutomation(&window, parser.value(QStringLiteral("screenshot")));
+    if (instance)
+        acceptHandOvers(instance.get(), &window);
     window.show();
     window.openWorkspace(dir);
     return QApplication::exec();

@@ -97,6 +97,8 @@ void addOptions(QCommandLineParser &p)
         {QStringLiteral("post"), QStringLiteral("notify: post to the webhook kept in the keychain.")},
         {QStringLiteral("months"), QStringLiteral("calendar: how many months ahead (default 3)."),
             QStringLiteral("N")},
+        {QStringLiteral("new-instance"),
+            QStringLiteral("Window: open even when a cockpit runs (else it takes over).")},
         {QStringLiteral("screenshot"),
             QStringLiteral("Window: save a screenshot once the workspace is shown, then quit."),
             QStringLiteral("FILE")},

@@ -1,6 +1,7 @@
 #include "changelog_editor.h"
 
 #include "markdown_highlighter.h"
+#include "state_style.h"
 
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -20,7 +21,7 @@ public:
         , m_editor(editor)
     {
         setObjectName(QStringLiteral("changelogGutter"));
-        setAccessibleName(tr("Line numbers and problem marks"));
+        setAccessibleName(ChangelogEditor::tr("Line numbers and problem marks"));
     }
     QSize sizeHint() const override { return {m_editor->gutterWidth(), 0}; }
 
@@ -70,11 +71,11 @@ QColor severityColor(EditorDiagnostic::Severity severity)
 {
     switch (severity) {
     case EditorDiagnostic::Severity::Error:
-        return QColor(0xe0, 0x31, 0x31);
+        return failureColor();
     case EditorDiagnostic::Severity::Warning:
-        return QColor(0xe8, 0x8a, 0x0c);
+        return readableColor(QColor(0xe8, 0x8a, 0x0c));
     case EditorDiagnostic::Severity::Info:
-        return QColor(0x1c, 0x7e, 0xd6);
+        return readableColor(QColor(0x1c, 0x7e, 0xd6));
     }
     return {};
 }

@@ -56,7 +56,7 @@ void paintStateBox(
     p->setPen(Qt::NoPen);
     p->setBrush(itemStateColor(state));
     p->drawRoundedRect(r, 3, 3);
-    QPen mark(Qt::white, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen mark(badgeTextColor(itemStateColor(state)), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     p->setPen(mark);
     p->setBrush(Qt::NoBrush);
     const QRectF in = r.adjusted(4, 4, -4, -4);

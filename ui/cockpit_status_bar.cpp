@@ -1,5 +1,6 @@
 #include "cockpit_status_bar.h"
 
+#include "palette_watch.h"
 #include "state_style.h"
 
 #include <QLabel>
@@ -51,12 +52,22 @@ QLabel *CockpitStatusBar::addIndicator(const QString &objectName, const QString 
     label->setTextFormat(Qt::RichText);
     label->setContentsMargins(6, 0, 6, 0);
     addPermanentWidget(label);
+    // The dot's colour is baked into the rich text: redraw it when the palette turns light or dark.
+    followPalette(label, [label] {
+        if (label->property("cockpitDotText").isValid())
+            setDot(label, label->property("cockpitDotText").toString(),
+                label->property("cockpitReachable").toBool(), label->toolTip());
+    });
     return label;
 }
 
 void CockpitStatusBar::setDot(QLabel *label, const QString &text, bool reachable, const QString &toolTip)
 {
-    label->setText(dotHtml(reachable) + QStringLiteral("&nbsp;") + text.toHtmlEscaped());
+    label->setProperty("cockpitDotText", text);
+    label->setProperty("cockpitReachable", reachable);
+    const QString html = dotHtml(reachable) + QStringLiteral("&nbsp;") + text.toHtmlEscaped();
+    if (label->text() != html)
+        label->setText(html);
     label->setToolTip(toolTip);
     label->setAccessibleDescription(reachable ? tr("reachable") : tr("unreachable"));
     label->setProperty("reachable", reachable);

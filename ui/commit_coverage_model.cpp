@@ -14,15 +14,18 @@ namespace {
 // A glyph per state so the state never rests on colour alone: check, cross, dash.
 QIcon stateIcon(CoverageState state)
 {
+    // Cached per colour: a light/dark palette switch changes the colour and redraws the icon.
     static QIcon icons[3];
+    static QRgb drawnIn[3] = {};
+    const QColor colour = coverageStateColor(state);
     QIcon &icon = icons[static_cast<int>(state)];
-    if (!icon.isNull())
+    if (!icon.isNull() && drawnIn[static_cast<int>(state)] == colour.rgba())
         return icon;
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
+    drawnIn[static_cast<int>(state)] = colour.rgba();
+    QPixmap pixmap = sharpPixmap(16);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(coverageStateColor(state), 2.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setPen(QPen(colour, 2.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     switch (state) {
     case CoverageState::Covered:
         painter.drawPolyline(QPolygonF({QPointF(3, 8.5), QPointF(6.5, 12), QPointF(13, 4.5)}));
@@ -58,11 +61,11 @@ QColor coverageStateColor(CoverageState state)
 {
     switch (state) {
     case CoverageState::Covered:
-        return QColor(0x2f, 0x9e, 0x44);
+        return readableColor(QColor(0x2f, 0x9e, 0x44));
     case CoverageState::Uncovered:
         return failureColor();
     case CoverageState::Exempt:
-        return QColor(0x86, 0x8e, 0x96);
+        return readableColor(QColor(0x86, 0x8e, 0x96));
     }
     return {};
 }

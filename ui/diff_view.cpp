@@ -1,5 +1,8 @@
 #include "diff_view.h"
 
+#include "state_style.h"
+
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPaintEvent>
@@ -149,17 +152,8 @@ void DiffView::setDiff(const FileDiff &diff, const QString &from, const QString 
     }
     m_rows.clear();
     m_added = m_removed = 0;
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    auto tint = [dark](QColor c) {
-        c.setAlpha(dark ? 70 : 40);
-        return c;
-    };
-    QTextBlockFormat header, added, removed, context;
-    header.setBackground(palette().color(QPalette::AlternateBase));
-    added.setBackground(tint(addedColor()));
-    removed.setBackground(tint(removedColor()));
-    QTextCharFormat plain, muted;
-    muted.setForeground(palette().color(QPalette::PlaceholderText));
+    const QTextBlockFormat header, added, removed, context;  // coloured by applyColours()
+    const QTextCharFormat plain, muted;
     QTextDocument *document = m_text->document();
     document->clear();
     QTextCursor cursor(document);
@@ -188,11 +182,49 @@ void DiffView::setDiff(const FileDiff &diff, const QString &from, const QString 
         }
     }
     cursor.endEditBlock();
+    applyColours();
     m_text->moveCursor(QTextCursor::Start);
     m_summary->setText(tr("%1 → %2: %n line(s) added", nullptr, m_added).arg(from, to)
         + tr(", %n removed", nullptr, m_removed));
     m_summary->show();
     m_stack->setCurrentWidget(m_text);
+}
+
+// Row backgrounds are opaque blends of the sign's colour over the base, so the text colour keeps
+// its contrast; they are recomputed when the palette turns light or dark.
+void DiffView::applyColours()
+{
+    const QPalette pal = palette();  // the text pane resolves its own palette after this widget
+    const QColor base = pal.color(QPalette::Base);
+    const int alpha = isDarkPalette(pal) ? 70 : 40;
+    QTextBlockFormat header, added, removed;
+    header.setBackground(pal.color(QPalette::AlternateBase));
+    added.setBackground(blendOver(addedColor(), alpha, base));
+    removed.setBackground(blendOver(removedColor(), alpha, base));
+    QTextCharFormat muted;
+    muted.setForeground(pal.color(QPalette::PlaceholderText));
+    QTextCursor cursor(m_text->document());
+    cursor.beginEditBlock();
+    for (QTextBlock block = m_text->document()->begin(); block.isValid(); block = block.next()) {
+        const int row = block.blockNumber();
+        const char origin = row < m_rows.size() ? m_rows.at(row).origin : ' ';
+        if (origin == ' ')
+            continue;
+        cursor.setPosition(block.position());
+        cursor.mergeBlockFormat(origin == '+' ? added : origin == '-' ? removed : header);
+        if (origin == '@') {
+            cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(muted);
+        }
+    }
+    cursor.endEditBlock();
+}
+
+void DiffView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_stack->currentWidget() == m_text)
+        applyColours();
 }
 
 QString DiffView::summary() const

@@ -35,7 +35,12 @@ public:
         int newLine = -1;
     };
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();  // row tints for the current palette
+
     QStackedWidget *m_stack;
     QLabel *m_summary;
     QLabel *m_message;

@@ -1,5 +1,6 @@
 #include "error_banner.h"
 
+#include "palette_watch.h"
 #include "state_style.h"
 
 #include <QHBoxLayout>
@@ -19,14 +20,18 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Error"));
     // A translucent red reads on light and dark windows; the text keeps the palette's colour.
-    const QColor red = failureColor();
-    setStyleSheet(
-        QStringLiteral("cockpit--ErrorBanner { background: rgba(%1, %2, %3, 38); border: 1px solid %4;"
-                       " border-radius: 4px; }")
-            .arg(red.red())
-            .arg(red.green())
-            .arg(red.blue())
-            .arg(red.name()));
+    followPalette(this, [this] {
+        const QColor red = failureColor(palette());
+        const QString sheet
+            = QStringLiteral("cockpit--ErrorBanner { background: rgba(%1, %2, %3, 38); border: 1px solid %4;"
+                             " border-radius: 4px; }")
+                  .arg(red.red())
+                  .arg(red.green())
+                  .arg(red.blue())
+                  .arg(red.name());
+        if (styleSheet() != sheet)
+            setStyleSheet(sheet);
+    });
     auto *icon = new QLabel(this);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize) * 2;
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(size, size));

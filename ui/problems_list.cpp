@@ -1,5 +1,7 @@
 #include "problems_list.h"
 
+#include "state_style.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
@@ -16,8 +18,7 @@ enum Role { LineRole = Qt::UserRole + 1, ColumnRole };
 // A coloured dot like the editor's gutter mark, so the two read as the same thing.
 QIcon severityIcon(EditorDiagnostic::Severity severity)
 {
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
+    QPixmap pixmap = sharpPixmap(16);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);

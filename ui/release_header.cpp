@@ -2,6 +2,7 @@
 
 #include "state_style.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -51,6 +52,7 @@ ReleaseHeader::ReleaseHeader(QWidget *parent)
     m_stack->addWidget(m_hint);
     m_stack->addWidget(page);
     clearRelease(tr("No release selected"));
+    applyColours();
 }
 
 QWidget *ReleaseHeader::buildIdentity()
@@ -93,9 +95,6 @@ QWidget *ReleaseHeader::buildReadiness()
     m_progress->setTextVisible(true);
     m_progress->setMinimumWidth(180);
     m_failed = namedLabel(box, QStringLiteral("headerFailed"), tr("Failed checklist items"));
-    QPalette failedPalette = m_failed->palette();
-    failedPalette.setColor(QPalette::WindowText, failureColor());
-    m_failed->setPalette(failedPalette);
     QFont bold = m_failed->font();
     bold.setBold(true);
     m_failed->setFont(bold);
@@ -110,11 +109,9 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
     m_stack->setCurrentIndex(1);
     m_version->setText(release.version);
     m_type->setText(release.type);
-    const QColor color = releaseStateColor(release.state);
+    m_releaseState = release.state;
     m_state->setText(releaseStateTitle(release.state));
-    m_state->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px;"
-                                          " padding: 2px 8px; font-weight: bold; }")
-                               .arg(color.name()));
+    applyColours();
     if (release.commit.isEmpty()) {
         m_commit->setText(tr("no commit yet"));
         m_commit->setToolTip({});
@@ -126,6 +123,30 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
     }
     m_target->setVisible(release.targetDate.isValid());
     m_target->setText(tr("· target %1").arg(release.targetDate.toString(Qt::ISODate)));
+}
+
+void ReleaseHeader::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyColours();
+}
+
+// Colours follow the palette (light or dark desktop); a style sheet is only set when it changes,
+// because setting one re-polishes the label and can send another palette change.
+void ReleaseHeader::applyColours()
+{
+    if (!m_state || !m_failed)
+        return;
+    const QString badge = badgeStyleSheet(releaseStateColor(m_releaseState, palette()));
+    if (m_state->styleSheet() != badge)
+        m_state->setStyleSheet(badge);
+    const QColor failed = failureColor(palette());
+    if (m_failed->palette().color(QPalette::WindowText) != failed) {
+        QPalette failedPalette;  // only WindowText is set: the other roles still follow the app
+        failedPalette.setColor(QPalette::WindowText, failed);
+        m_failed->setPalette(failedPalette);
+    }
 }
 
 void ReleaseHeader::setTrailingWidget(QWidget *widget)

@@ -24,7 +24,11 @@ public:
     // A widget at the header's right end (the rollback panel); the header takes it over.
     void setTrailingWidget(QWidget *widget);
 
+protected:
+    void changeEvent(QEvent *event) override;  // palette changes recolour the badge and failures
+
 private:
+    void applyColours();
     QWidget *buildIdentity();
     QWidget *buildReadiness();
 
@@ -34,10 +38,11 @@ private:
     QLabel *m_version;
     QLabel *m_type;
     QLabel *m_commit;
-    QLabel *m_state;
+    QLabel *m_state = nullptr;  // null until built: changeEvent() arrives during construction
     QLabel *m_target;
     QProgressBar *m_progress;
-    QLabel *m_failed;
+    QLabel *m_failed = nullptr;
+    ReleaseState m_releaseState = ReleaseState::Draft;
 };
 
 }  // namespace cockpit

@@ -24,7 +24,7 @@ enum Column { RoleColumn, NeededColumn, SignedColumn, StatusColumn };
 
 QColor staleColor()
 {
-    return QColor(0xc0, 0x78, 0x00);  // amber: readable on light and dark palettes
+    return readableColor(QColor(0xc0, 0x78, 0x00));  // amber, in the palette's readable tone
 }
 
 QString statusText(const EvaluatedSignoff &e, const QString &currentDigest)

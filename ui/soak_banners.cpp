@@ -1,5 +1,6 @@
 #include "soak_banners.h"
 
+#include "palette_watch.h"
 #include "state_style.h"
 
 #include <QApplication>
@@ -24,14 +25,20 @@ QFrame *bannerFrame(const QColor &colour, const QString &objectName, QWidget *pa
 {
     auto *frame = new QFrame(parent);
     frame->setObjectName(objectName);
-    // Translucent fill and a solid border: readable on light and dark palettes (as ErrorBanner).
-    frame->setStyleSheet(QStringLiteral("QFrame#%1 { background: rgba(%2, %3, %4, 45); border: 1px solid %5;"
-                                        " border-radius: 4px; }")
-                             .arg(objectName)
-                             .arg(colour.red())
-                             .arg(colour.green())
-                             .arg(colour.blue())
-                             .arg(colour.name()));
+    // Translucent fill and a solid border in the palette's tone of the colour (as ErrorBanner).
+    followPalette(frame, [frame, colour, objectName] {
+        const QColor tone = readableColor(colour, frame->palette());
+        const QString sheet
+            = QStringLiteral("QFrame#%1 { background: rgba(%2, %3, %4, 45); border: 1px solid %5;"
+                             " border-radius: 4px; }")
+                  .arg(objectName)
+                  .arg(tone.red())
+                  .arg(tone.green())
+                  .arg(tone.blue())
+                  .arg(tone.name());
+        if (frame->styleSheet() != sheet)
+            frame->setStyleSheet(sheet);
+    });
     return frame;
 }
 

@@ -80,11 +80,6 @@ std::tuple<qint64, qint64, int> alignedRange(qint64 from, qint64 to, int maxTick
     return {from, to, maxTicks};
 }
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
 }  // namespace
 
 QColor measurementColor(MeasurementStatus status)
@@ -95,7 +90,7 @@ QColor measurementColor(MeasurementStatus status)
     case MeasurementStatus::Fail:
         return failureColor();
     case MeasurementStatus::Error:
-        return QColor(0xe8, 0x59, 0x0c);
+        return readableColor(QColor(0xe8, 0x59, 0x0c));
     case MeasurementStatus::NoData:
     case MeasurementStatus::Pending:
         break;
@@ -129,19 +124,13 @@ SoakChart::SoakChart(QWidget *parent)
     setMinimumHeight(210);
     // Only the data changes on a live update: the scene's cache keeps the frame from redrawing.
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
-    chart()->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart()->setBackgroundBrush(palette().base());
     chart()->setBackgroundRoundness(0);
     chart()->setMargins(QMargins(4, 4, 4, 2));
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    chart()->legend()->setLabelColor(palette().color(QPalette::Text));
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    chart()->setTitleFont(titleFont);
-    chart()->setTitleBrush(palette().text());
     buildSeries();
+    applyPalette();
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &SoakChart::refresh);
@@ -156,36 +145,24 @@ void SoakChart::buildSeries()
     m_axisY->setLabelFormat(QStringLiteral("%.4g"));
     m_axisY->setTickType(QValueAxis::TicksDynamic);  // ticks on round values from 0: 0, 5, 10
     m_axisY->setTickAnchor(0);
-    for (QAbstractAxis *axis :
-        {static_cast<QAbstractAxis *>(m_axisX), static_cast<QAbstractAxis *>(m_axisY)}) {
-        axis->setLabelsBrush(palette().text());
-        axis->setTitleBrush(palette().text());
-        axis->setGridLineColor(palette().color(QPalette::Mid));
-    }
     chart()->addAxis(m_axisX, Qt::AlignBottom);
     chart()->addAxis(m_axisY, Qt::AlignLeft);
 
-    const QColor red = failureColor();
     m_breachUpper = new QLineSeries(this);
     m_breachLower = new QLineSeries(this);
     m_breach = new QAreaSeries(m_breachUpper, m_breachLower);
     m_breach->setName(tr("Breach"));
-    m_breach->setColor(QColor(red.red(), red.green(), red.blue(), 50));
-    m_breach->setBorderColor(Qt::transparent);
     m_value = new QLineSeries(this);
     m_value->setName(tr("Value"));
-    m_value->setPen(QPen(QColor(0x1c, 0x7e, 0xd6), 1.5));
     m_limit = new QLineSeries(this);
     m_limit->setName(tr("Limit"));
-    m_limit->setPen(QPen(red, 1.5, Qt::DashLine));
     for (int i = 0; i < 4; ++i) {
         const MeasurementStatus status = kMarkerStatuses[i];
         auto *markers = new QScatterSeries(this);
         markers->setName(measurementTitle(status));
+        markers->setProperty("cockpitStatus", int(status));  // for applyPalette()
         markers->setMarkerShape(markerShape(status));
         markers->setMarkerSize(status == MeasurementStatus::Pass ? 9 : 11);
-        markers->setColor(measurementColor(status));
-        markers->setBorderColor(palette().color(QPalette::Base));
         m_markers[i] = markers;
     }
     m_breach->setParent(this);

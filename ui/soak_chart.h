@@ -54,8 +54,10 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;  // a palette change re-themes the chart
 
 private:
+    void applyPalette();  // theme, axes, series and legend colours from the widget's palette
     void buildSeries();
     void connectLegendMarker(QLegendMarker *marker);
     void applyPresetRange();  // the chosen range, widened to round times

@@ -38,10 +38,11 @@ QLabel *badge(SoakVerdict verdict, QWidget *parent)
 {
     auto *label = new QLabel(soakVerdictTitle(verdict), parent);
     label->setObjectName(QStringLiteral("soakVerdictBadge"));
-    // White on the mid-tone verdict colours reads on light and dark palettes alike.
-    label->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px;"
+    // Black or white text, whichever reads on the palette's tone of the verdict colour.
+    const QColor colour = soakVerdictColor(verdict);
+    label->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 3px;"
                                         " padding: 1px 6px; font-weight: bold; }")
-                             .arg(soakVerdictColor(verdict).name()));
+                             .arg(colour.name(), badgeTextColor(colour).name()));
     return label;
 }
 
@@ -87,11 +88,11 @@ QColor soakVerdictColor(SoakVerdict verdict)
     case SoakVerdict::Fail:
         return failureColor();
     case SoakVerdict::Inconclusive:
-        return QColor(0xc2, 0x70, 0x0c);
+        return readableColor(QColor(0xc2, 0x70, 0x0c));
     case SoakVerdict::Running:
         break;
     }
-    return QColor(0x1c, 0x7e, 0xd6);
+    return readableColor(QColor(0x1c, 0x7e, 0xd6));
 }
 
 SoakDecisionPanel::SoakDecisionPanel(QWidget *parent)
@@ -143,9 +144,9 @@ void SoakDecisionPanel::setEvaluation(const SoakEvaluation &evaluation)
 {
     const QColor colour = soakVerdictColor(evaluation.verdict);
     m_verdict->setText(tr("Soak verdict: %1").arg(soakVerdictTitle(evaluation.verdict)));
-    m_verdict->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px;"
+    m_verdict->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px;"
                                             " padding: 6px; }")
-                                 .arg(colour.name()));
+                                 .arg(colour.name(), badgeTextColor(colour).name()));
     m_reason->setText(evaluation.reason);
     QStringList timing;
     const QDateTime now = evaluation.evaluatedAt;
