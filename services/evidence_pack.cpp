@@ -5,6 +5,8 @@
 #include "evidence_records.h"
 #include "evidence_soak.h"
 #include "library_versions.h"
+#include "rollback_incident.h"
+#include "rollback_json.h"
 #include "signoff_service.h"
 #include "soak_recording.h"
 #include "store.h"
@@ -13,8 +15,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
+#include <algorithm>
 
 namespace cockpit {
 
@@ -87,6 +91,26 @@ Status addEnvironments(
             b.add(QStringLiteral("probes/%1.json").arg(evidenceNameComponent(env)), *json);
         else if (json.error().code != ErrorCode::NotFound)
             return std::unexpected(json.error());
+    }
+    return {};
+}
+
+// rollback/rollback-<id>.json (the record: plan, steps, outputs) and incidents/incident-<id>.json
+// (the timeline built from it and the audit log), oldest first.
+Status addRollbacks(
+    Builder &b, Store *store, const Workspace &ws, const QString &version, const QList<AuditEntry> &audit)
+{
+    auto rollbacks = await(store->rollbacks(version));
+    if (!rollbacks)
+        return std::unexpected(rollbacks.error());
+    QList<RollbackRecord> records = *rollbacks;
+    std::sort(records.begin(), records.end(), [](const auto &l, const auto &r) { return l.id < r.id; });
+    for (const RollbackRecord &r : records) {
+        b.add(QStringLiteral("rollback/rollback-%1.json").arg(r.id),
+            QJsonDocument(rollbackRecordToJson(r)).toJson(QJsonDocument::Indented));
+        b.add(QStringLiteral("incidents/incident-%1.json").arg(r.id),
+            QJsonDocument(incidentToJson(buildIncident(r, audit, ws.policy)))
+                .toJson(QJsonDocument::Indented));
     }
     return {};
 }
@@ -228,6 +252,8 @@ Result<EvidencePack> collectEvidence(
     step(2, QStringLiteral("Reading soaks and probes"));
     if (auto ok = addEnvironments(b, store, version, soakEnvironments(ws.policy, *deployments), pack.notes);
         !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = addRollbacks(b, store, ws, version, *audit); !ok)
         return std::unexpected(ok.error());
     step(3, QStringLiteral("Reading git"));
     auto git = evidenceGitFacts(ws.root, ws.policy, version, view->commit);

@@ -6,6 +6,7 @@
 #include "evidence_pack.h"
 #include "evidence_reader.h"
 #include "release_service.h"
+#include "rollback.h"
 #include "store.h"
 #include "support/scratch_repo.h"
 #include "workspace.h"
@@ -333,6 +334,43 @@ private slots:
         QCOMPARE(pack->manifest.gitSha, head);
         QCOMPARE(pack->manifest.gitTag, QStringLiteral("v3.8.0"));
         QCOMPARE(pack->manifest.migrationsApplied, QStringList {QStringLiteral("026_rls")});
+    }
+
+    void rollbackAndIncidentRecords()
+    {
+        RollbackRecord rollback;
+        rollback.version = QStringLiteral("3.8.0");
+        rollback.plan.version = rollback.version;
+        rollback.plan.environment = QStringLiteral("production");
+        rollback.plan.targetVersion = QStringLiteral("3.7.0");
+        rollback.plan.reason = QStringLiteral("5xx above 5% for 5 min");
+        rollback.requestedBy = QStringLiteral("rm@x");
+        RollbackStepRecord step;
+        step.name = QStringLiteral("Deploy previous version");
+        rollback.steps = {step};
+        PlannedRollbackStep planned;
+        planned.name = step.name;
+        rollback.plan.steps = {planned};
+        auto created = m_store.createRollback(rollback, QStringLiteral("rm@x")).result();
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
+        Workspace ws = *m_ws;
+        auto pack = QtConcurrent::run([&] {
+            return collectEvidence(&m_store, ws, QStringLiteral("3.8.0"));
+        }).result();
+        QVERIFY2(pack, qPrintable(pack ? QString() : pack.error().toString()));
+        QStringList names;
+        QByteArray record;
+        for (const EvidenceMember &m : pack->members) {
+            names << m.name;
+            if (m.name.startsWith(QLatin1String("rollback/")))
+                record = m.data;
+        }
+        const QString id = QString::number(created->id);
+        QVERIFY2(names.contains(QStringLiteral("rollback/rollback-") + id + QStringLiteral(".json")),
+            qPrintable(names.join(u',')));
+        QVERIFY(names.contains(QStringLiteral("incidents/incident-") + id + QStringLiteral(".json")));
+        QVERIFY(record.contains("production"));
+        QVERIFY(record.contains("Deploy previous version"));
     }
 };
 
