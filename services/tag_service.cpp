@@ -52,11 +52,12 @@ Result<GitService> TagService::repo() const
 
 Result<TagService::Opened> TagService::open(const QString &version) const
 {
-    auto opened = open(version);
-    if (!opened)
-        return std::unexpected(opened.error());
-    const SemVer *v = &opened->version;
-    GitService *git = &opened->git;
+    auto v = parseVersion(version);
+    if (!v)
+        return std::unexpected(v.error());
+    auto git = repo();
+    if (!git)
+        return std::unexpected(git.error());
     return Opened {std::move(*v), std::move(*git)};
 }
 
