@@ -20,8 +20,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Error"));
     // A translucent red reads on light and dark windows; the text keeps the palette's colour.
+    // From the application's palette: the widget's own is the one this style sheet rewrites.
     followPalette(this, [this] {
-        const QColor red = failureColor(palette());
+        const QColor red = failureColor();
         const QString sheet
             = QStringLiteral("cockpit--ErrorBanner { background: rgba(%1, %2, %3, 38); border: 1px solid %4;"
                              " border-radius: 4px; }")

@@ -7,7 +7,9 @@
 namespace cockpit {
 
 // Calls `apply` now and after every palette change of `widget` (its own or the application's).
-// `apply` should compare before it sets a style sheet: setting one can send another change.
+// `apply` should compare before it sets a style sheet (setting one sends another change) and
+// derive colours from the application's palette, not from the palette its own style sheet sets,
+// or the two chase each other.
 void followPalette(QWidget *widget, std::function<void()> apply);
 
 }  // namespace cockpit

@@ -27,7 +27,7 @@ QFrame *bannerFrame(const QColor &colour, const QString &objectName, QWidget *pa
     frame->setObjectName(objectName);
     // Translucent fill and a solid border in the palette's tone of the colour (as ErrorBanner).
     followPalette(frame, [frame, colour, objectName] {
-        const QColor tone = readableColor(colour, frame->palette());
+        const QColor tone = readableColor(colour);  // the app's palette: the frame's is the sheet's
         const QString sheet
             = QStringLiteral("QFrame#%1 { background: rgba(%2, %3, %4, 45); border: 1px solid %5;"
                              " border-radius: 4px; }")

@@ -1,7 +1,9 @@
 // Light and dark palettes: the semantic colours keep WCAG contrast on both, and the widgets that
 // bake colours (header badge, diff rows, soak chart) recolour when the application palette changes.
 #include "diff_view.h"
+#include "error_banner.h"
 #include "release_header.h"
+#include "soak_banners.h"
 #include "soak_chart.h"
 #include "state_style.h"
 
@@ -138,6 +140,11 @@ void TestPalette::widgetsRecolourOnPaletteChange()
             {'+', -1, 2, QStringLiteral("new")}}};
     diff.setDiff(FileDiff {{hunk}, false}, QStringLiteral("v3.6.0"), QStringLiteral("working tree"));
     SoakChart chart;
+    ErrorBanner banner;
+    SoakBanners soakBanners;
+    auto *stale = soakBanners.findChild<QFrame *>(QStringLiteral("soakStaleBanner"));
+    QVERIFY(stale);
+    const QString lightStale = stale->styleSheet();
     header.show();
     diff.show();
     chart.show();
@@ -176,11 +183,17 @@ void TestPalette::widgetsRecolourOnPaletteChange()
     QCOMPARE(darkAxis, dark.color(QPalette::Text));
     QVERIFY(contrastRatio(darkAxis, chart.chart()->backgroundBrush().color()) >= kMinimumTextContrast);
     QCOMPARE(chart.chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+    // The error banner's border (a style sheet) takes the dark palette's red.
+    QTRY_VERIFY2(banner.styleSheet().contains(failureColor(dark).name()), qPrintable(banner.styleSheet()));
+    QTRY_VERIFY(stale->styleSheet() != lightStale);
 
     QApplication::setPalette(lightPalette());
     QTRY_COMPARE(badgeColours(badge).first, lightBadge);
     QCOMPARE(addedRowBackground(diff), lightAdded);
     QCOMPARE(chart.valueAxis()->labelsBrush().color(), lightAxis);
+    QTRY_VERIFY2(
+        banner.styleSheet().contains(failureColor(lightPalette()).name()), qPrintable(banner.styleSheet()));
+    QTRY_COMPARE(stale->styleSheet(), lightStale);
 }
 
 QTEST_MAIN(TestPalette)
