@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cmath>
 #include <limits>
 
 namespace cockpit {
@@ -68,8 +69,10 @@ public:
         const QJsonObject &o, const QString &path, const QString &key, bool required = false)
     {
         const std::optional<double> n = number(o, path, key, required);
-        if (n && (*n < 0 || *n > 1e10 || *n != std::floor(*n)))
+        if (n && (*n < 0 || *n > 1e10 || *n != std::floor(*n))) {
             fail(sub(path, key), QStringLiteral("expected whole seconds"));
+            return std::nullopt;  // converting 1e300 to an integer is undefined
+        }
         return n ? std::optional(seconds(qint64(*n))) : std::nullopt;
     }
     QDateTime time(const QJsonObject &o, const QString &path, const QString &key)
@@ -176,10 +179,14 @@ QueryOutcome readOutcome(Fields &f, const QJsonValue &value, const QString &path
         for (qsizetype j = 0; j < samples.size() && !f.error; ++j) {
             const QJsonArray pair = samples.at(j).toArray();
             const QString ppath = Fields::at(Fields::sub(spath, QStringLiteral("samples")), j);
-            if (pair.size() != 2 || !pair.at(0).isDouble())
+            // Beyond 2^53 ms a time is no longer a whole number and may not fit qint64 at all.
+            const double ms = pair.at(0).toDouble();
+            if (pair.size() != 2 || !pair.at(0).isDouble() || !(std::abs(ms) <= 9007199254740992.0)) {
                 f.fail(ppath, QStringLiteral("expected [unix_ms, value]"));
+                break;
+            }
             const std::optional<double> v = f.sampleValue(pair.at(1), ppath);
-            item.samples.append(Sample {qint64(pair.at(0).toDouble()), v.value_or(0)});
+            item.samples.append(Sample {qint64(ms), v.value_or(0)});
         }
         out.series << item;
     }
