@@ -2,6 +2,7 @@
 // starts and stored with its outcome before the next one begins, so a crash leaves the truth.
 // A failure halts the loop (retry, skip with a reason, or abort); a step stored Running by a
 // process that is gone is Interrupted and only retry() runs it again.
+#include "future_watch.h"
 #include "release_service.h"
 #include "rollback_service_p.h"
 
@@ -54,7 +55,7 @@ void RollbackService::Private::refuse(qint64 id, const QString &why)
 void RollbackService::Private::load(qint64 id, std::function<void(const RollbackRecord &)> then)
 {
     busy = true;
-    store()->rollback(id).then(q, [this, id, then = std::move(then)](Result<RollbackRecord> r) {
+    whenReady(q, store()->rollback(id), [this, id, then = std::move(then)](Result<RollbackRecord> r) {
         busy = false;
         if (!r) {
             refuse(id, r.error().toString());
@@ -73,9 +74,8 @@ void RollbackService::Private::save(RollbackStepRecord step, std::optional<Rollb
 {
     busy = true;
     const qint64 id = activeId;
-    store()
-        ->saveRollbackStep(id, std::move(step), state, std::move(note), actor())
-        .then(q, [this, id, then = std::move(then)](Result<RollbackRecord> r) {
+    whenReady(q, store()->saveRollbackStep(id, std::move(step), state, std::move(note), actor()),
+        [this, id, then = std::move(then)](Result<RollbackRecord> r) {
             busy = false;
             if (!r) {
                 refuse(
@@ -218,16 +218,17 @@ void RollbackService::Private::finishSuccess()
               .arg(record.plan.targetVersion, cause.isEmpty() ? QString() : QStringLiteral(": ") + cause);
     busy = true;
     const qint64 id = activeId;
-    store()->finishRollback(id, lockReason, checklist, actor()).then(q, [this, id](Result<RollbackRecord> r) {
-        busy = false;
-        if (!r) {
-            refuse(id, QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
-            return;
-        }
-        record = *r;
-        emit q->rollbackChanged(record);
-        emit q->finished(record);
-    });
+    whenReady(
+        q, store()->finishRollback(id, lockReason, checklist, actor()), [this, id](Result<RollbackRecord> r) {
+            busy = false;
+            if (!r) {
+                refuse(id, QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
+                return;
+            }
+            record = *r;
+            emit q->rollbackChanged(record);
+            emit q->finished(record);
+        });
 }
 
 void RollbackService::run(qint64 rollbackId)
@@ -317,9 +318,8 @@ void RollbackService::abort(qint64 rollbackId, QString reason)
     }
     d->waitingIndex = -1;
     d->busy = true;
-    d->store()
-        ->abortRollback(rollbackId, reason, d->actor())
-        .then(this, [this, rollbackId](Result<RollbackRecord> r) {
+    whenReady(this, d->store()->abortRollback(rollbackId, reason, d->actor()),
+        [this, rollbackId](Result<RollbackRecord> r) {
             d->busy = false;
             if (!r) {
                 d->refuse(rollbackId, r.error().toString());

@@ -160,7 +160,8 @@ QFuture<Result<RollbackPlan>> RollbackService::plan(QString version, QString rea
 
 QFuture<Result<RollbackRecord>> RollbackService::confirm(RollbackPlan plan, QString typedVersion)
 {
-    if (typedVersion.trimmed() != plan.version)
+    // Exactly as shown: a stray space or a different case is not the confirmation asked for.
+    if (typedVersion != plan.version)
         return ready<RollbackRecord>(fail(ErrorCode::Refused,
             QStringLiteral("type the version %1 to confirm the rollback (got '%2')")
                 .arg(plan.version, typedVersion)));

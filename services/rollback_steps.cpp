@@ -1,5 +1,7 @@
 #include "rollback_steps.h"
 
+#include "future_watch.h"
+
 #include "rollback_plan.h"
 
 #include <QJsonDocument>
@@ -178,7 +180,7 @@ void RollbackStepExecutor::startProbe()
         return;
     }
     feed(QStringLiteral("probe %1 (%2)\n").arg(env->name, env->baseUrl), false);
-    m_context.probes->run(*env, m_context.probeOptions).then(this, [this](Result<ProbeReport> report) {
+    whenReady(this, m_context.probes->run(*env, m_context.probeOptions), [this](Result<ProbeReport> report) {
         if (m_done)
             return;
         if (!report) {
