@@ -116,19 +116,30 @@ bool isNameChar(QChar c, bool first)
     return (c >= u'a' && c <= u'z') || c == u'_' || (!first && c >= u'0' && c <= u'9');
 }
 
-// Follows sh's quoting up to text[i]: a value pasted inside the template's own quotes would
-// break out of them (''; rm -rf ~''), so placeholders are refused there.
-void trackShellQuote(const QString &text, qsizetype i, QChar &quote)
+// Follows sh's quoting through the template one character at a time: a value pasted inside the
+// template's own quotes would break out of them (''; rm -rf ~''), and one pasted right after a
+// backslash would have its opening quote escaped (\{reason}), so placeholders are refused there.
+// A backslash escapes the next character outside single quotes, whatever precedes it: runs of
+// backslashes are counted, not guessed from the last two characters.
+struct ShellQuoteState {
+    QChar quote;  // the open quote, or null
+    bool escapeNext = false;  // the previous character was an unescaped backslash
+};
+
+void trackShellQuote(QChar c, ShellQuoteState &state)
 {
-    const QChar c = text.at(i);
-    const bool escaped
-        = quote != u'\'' && i > 0 && text.at(i - 1) == u'\\' && !(i > 1 && text.at(i - 2) == u'\\');
-    if (escaped)
+    if (state.escapeNext) {
+        state.escapeNext = false;
         return;
-    if (quote.isNull() && (c == u'\'' || c == u'"'))
-        quote = c;
-    else if (!quote.isNull() && c == quote)
-        quote = QChar();
+    }
+    if (c == u'\\' && state.quote != u'\'') {
+        state.escapeNext = true;
+        return;
+    }
+    if (state.quote.isNull() && (c == u'\'' || c == u'"'))
+        state.quote = c;
+    else if (!state.quote.isNull() && c == state.quote)
+        state.quote = QChar();
 }
 
 SourceLocation stepLocation(const Policy &policy, int index, const QString &key)
@@ -216,11 +227,12 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
 {
     QString out;
     out.reserve(text.size());
-    QChar openQuote;  // the sh quote the scan is inside (' or "), null outside
+    ShellQuoteState shell;  // where the scan is in sh's quoting (Shell quoting only)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
+        const bool escapedByBackslash = shell.escapeNext;
         if (quoting == PlaceholderQuoting::Shell)
-            trackShellQuote(text, i, openQuote);
+            trackShellQuote(c, shell);
         if ((c == u'{' || c == u'}') && i + 1 < text.size() && text.at(i + 1) == c) {
             out += c;  // "{{" / "}}": a literal brace
             ++i;
@@ -239,6 +251,14 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
             continue;
         }
         const QString name = text.mid(i + 1, end - i - 1);
+        if (escapedByBackslash && values.contains(name))
+            return fail(ErrorCode::BadInput,
+                QStringLiteral(
+                    "rollback step '%1': {%2} follows a backslash, which would escape the quote it "
+                    "gets; remove the backslash")
+                    .arg(stepName, name),
+                where);
+        const QChar openQuote = shell.quote;
         if (!openQuote.isNull() && values.contains(name))
             return fail(ErrorCode::BadInput,
                 QStringLiteral(

@@ -156,6 +156,36 @@ private slots:
         QCOMPARE(plan.error().location.line, 13);
     }
 
+    // Found by fuzz_rollback_plan: a backslash run before a quote or right before a placeholder
+    // used to be judged from the last two characters, so `echo \\\'x' {reason}` or `echo \{reason}`
+    // let the value's own quote be escaped and ';echo INJECTED #' ran.
+    void placeholderAfterEscapingBackslashIsRefused_data()
+    {
+        QTest::addColumn<QString>("templ");
+        QTest::newRow("odd run before a quote") << QStringLiteral("echo \\\\\\'x' {reason}");
+        QTest::newRow("backslash before placeholder") << QStringLiteral("echo \\{reason}");
+        QTest::newRow("three before placeholder") << QStringLiteral("echo \\\\\\{reason}");
+    }
+
+    void placeholderAfterEscapingBackslashIsRefused()
+    {
+        QFETCH(QString, templ);
+        const QMap<QString, QString> values {{QStringLiteral("reason"), QStringLiteral(";echo INJECTED #")}};
+        auto out = substitutePlaceholders(templ, values, PlaceholderQuoting::Shell, QStringLiteral("s"), {});
+        QVERIFY2(!out, qPrintable(QStringLiteral("accepted: ") + out.value_or(QString())));
+        QCOMPARE(out.error().code, ErrorCode::BadInput);
+    }
+
+    void evenBackslashRunsBeforePlaceholderStayLiteral()
+    {
+        const QMap<QString, QString> values {{QStringLiteral("reason"), QStringLiteral(";echo INJECTED #")}};
+        auto out = substitutePlaceholders(
+            QStringLiteral("echo \\\\{reason}"), values, PlaceholderQuoting::Shell, QStringLiteral("s"), {});
+        QVERIFY(out);
+        QCOMPARE(
+            shellWords(*out), (QStringList {QStringLiteral("echo"), QStringLiteral("\\;echo INJECTED #")}));
+    }
+
     void literalBracesAndShellExpansionsStay()
     {
         const QMap<QString, QString> values {{QStringLiteral("version"), QStringLiteral("1.0.0")}};
