@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 using namespace cockpit;
@@ -15,7 +17,7 @@ void addOptions(QCommandLineParser &p)
     p.setApplicationDescription(QStringLiteral(
         "Release Cockpit: take a release from \"all PRs merged\" to \"soak passed\" or \"rolled back\", with "
         "evidence.\n\n"
-        "Commands (none opens the window):\n"
+        "Commands (none, or a workspace directory, opens the window):\n"
         "  init --preset NAME                  write .release-cockpit/ into the workspace\n"
         "  demo [--dir DIR] [--no-open]        build the demo workspace and open it\n"
         "  policy check                        validate the policy and checklists\n"
@@ -90,7 +92,8 @@ void addOptions(QCommandLineParser &p)
         {QStringLiteral("approve"),
             QStringLiteral("rollback: approve a pending rollback as the second person.")},
         {QStringLiteral("resume"), QStringLiteral("rollback: continue an interrupted or halted rollback.")},
-        {QStringLiteral("skip"), QStringLiteral("rollback --resume: skip the halted step, with the reason."), QStringLiteral("REASON")},
+        {QStringLiteral("skip"), QStringLiteral("rollback --resume: skip the halted step, with the reason."),
+            QStringLiteral("REASON")},
         {QStringLiteral("out"), QStringLiteral("evidence export: the zip to write."), QStringLiteral("FILE")},
         {QStringLiteral("template"), QStringLiteral("notify: the notification's name in the policy."),
             QStringLiteral("NAME")},
@@ -105,6 +108,17 @@ void addOptions(QCommandLineParser &p)
     });
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command and its arguments."),
         QStringLiteral("[command...]"));
+}
+
+bool isCommandWord(const QString &word)
+{
+    static const QStringList commands {QStringLiteral("init"), QStringLiteral("demo"),
+        QStringLiteral("policy"), QStringLiteral("release"), QStringLiteral("checklist"),
+        QStringLiteral("audit"), QStringLiteral("changelog"), QStringLiteral("tag"), QStringLiteral("probe"),
+        QStringLiteral("soak"), QStringLiteral("signoff"), QStringLiteral("rollback"),
+        QStringLiteral("evidence"), QStringLiteral("notify"), QStringLiteral("calendar"),
+        QStringLiteral("metrics")};
+    return commands.contains(word);
 }
 
 int dispatch(cli::CliContext &ctx)
@@ -160,7 +174,12 @@ int main(int argc, char *argv[])
     // Peek: only the window and `demo` (which opens it) need a QApplication and a display.
     parser.parse(args);
     const QStringList words = parser.positionalArguments();
-    const bool wantsGui = words.isEmpty()
+    // --help and --version print and leave: they must work without a display (man pages, packages).
+    const bool printsAndLeaves
+        = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+    // `release-cockpit DIR` opens the workspace DIR in the window (file managers, the desktop file).
+    const bool opensDir = words.size() == 1 && !isCommandWord(words[0]) && QFileInfo(words[0]).isDir();
+    const bool wantsGui = ((words.isEmpty() || opensDir) && !printsAndLeaves)
         || (words.value(0) == QLatin1String("demo") && !parser.isSet(QStringLiteral("no-open"))
             && !parser.isSet(QStringLiteral("json")));
     std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
@@ -181,6 +200,8 @@ int main(int argc, char *argv[])
         std::printf("release-cockpit %s\n", COCKPIT_VERSION);
         return 0;
     }
+    if (opensDir)
+        return runGui(parser, QDir(words[0]).absolutePath(), true, nullptr);
     cli::CliContext ctx(parser, words);
     if (words.isEmpty())
         return runGui(parser, ctx.workspaceDir(), parser.isSet(QStringLiteral("workspace")), nullptr);
