@@ -152,8 +152,12 @@ Status buildDemoRepository(const QString &dir)
             history.prepend({QStringLiteral("Unreleased"), {}, {}});
         }
         files.insert(QStringLiteral("CHANGELOG.md"), renderChangelog(history));
-        if (i == 0)
+        if (i == 0) {
             files.insert(QStringLiteral(".gitignore"), "/build/\n");
+            // The gated-ga preset's evidence pack includes the frozen dependencies (seed 000 section 7.1).
+            files.insert(QStringLiteral("requirements.lock.txt"),
+                "fastapi==0.110.0\npsycopg[binary]==3.1.18\npydantic==2.6.4\nuvicorn==0.29.0\n");
+        }
         auto sha = repo->commitFiles(files, c.subject() + QStringLiteral("\n"), author);
         if (!sha)
             return std::unexpected(sha.error());

@@ -46,6 +46,9 @@ int runDemo(CliContext &ctx, bool openGui)
     auto store = ctx.openStore(dir);
     if (!store)
         return ctx.report(store.error());
+    // Earlier releases deployed, one rolled back: the calendar and metrics windows have a history.
+    if (auto history = seedDemoHistory(*store, *ws); !history)
+        return ctx.report(history.error());
     if (auto seeded = seedDemoRelease(*store, *ws); !seeded)
         return ctx.report(seeded.error());
     ctx.err(
