@@ -111,7 +111,8 @@ private slots:
     {
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("type");
-        QTest::newRow("patch after v3.6.0") << "3.6.1" << "patch";
+        // 3.6.1-3.6.8 are the demo's release history (untagged); 3.6.9 follows v3.6.0 too.
+        QTest::newRow("patch after v3.6.0") << "3.6.9" << "patch";
         QTest::newRow("major") << "4.0.0" << "major";
     }
 
