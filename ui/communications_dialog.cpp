@@ -2,6 +2,7 @@
 
 #include "notification_service.h"
 #include "release_service.h"
+#include "state_style.h"
 #include "webhook_client.h"
 #include "webhook_dialog.h"
 
@@ -376,7 +377,8 @@ void CommunicationsDialog::editWebhook()
 void CommunicationsDialog::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    m_status->setStyleSheet(
+        error ? QStringLiteral("color: %1;").arg(readableColor(failureColor()).name()) : QString());
 }
 
 void CommunicationsDialog::updateButtons()

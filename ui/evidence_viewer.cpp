@@ -1,5 +1,7 @@
 #include "evidence_viewer.h"
 
+#include "state_style.h"
+
 #include "error_banner.h"
 #include "evidence_pack.h"
 #include "evidence_records.h"
@@ -275,7 +277,7 @@ QWidget *EvidenceViewer::buildMembersPage()
             {m.name, QLocale().formattedDataSize(m.data.size()), status,
                 QString::fromLatin1(sha256Hex(m.data))});
         if (bad)
-            m_members->item(m_members->rowCount() - 1, 2)->setForeground(Qt::red);
+            m_members->item(m_members->rowCount() - 1, 2)->setForeground(readableColor(failureColor()));
     }
     m_members->resizeColumnsToContents();
     return m_members;

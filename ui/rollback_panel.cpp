@@ -1,6 +1,7 @@
 #include "rollback_panel.h"
 
 #include "future_watch.h"
+#include "palette_watch.h"
 #include "release_service.h"
 #include "rollback_plan_dialog.h"
 #include "rollback_run_dialog.h"
@@ -48,12 +49,15 @@ RollbackPanel::RollbackPanel(QWidget *parent)
     m_button->setStyleSheet(destructiveButtonStyle());
     m_button->hide();
     m_badge->setText(tr("Rolled back"));
-    m_badge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 4px;"
-                                          " padding: 2px 8px; font-weight: bold; }")
-                               .arg(failureColor().name()));
     m_lockLabel->setTextFormat(Qt::RichText);
-    m_notice->setStyleSheet(
-        QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(QColor(0xc0, 0x78, 0x00).name()));
+    // Badge and notice colours come from the palette, and follow it when the desktop switches.
+    const auto applyColours = [this] {
+        m_badge->setStyleSheet(badgeStyleSheet(failureColor()));
+        m_notice->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                                    .arg(readableColor(QColor(0xc0, 0x78, 0x00)).name()));
+    };
+    applyColours();
+    followPalette(this, applyColours);
     m_resume->setObjectName(QStringLiteral("rollbackResume"));
     m_resume->setAccessibleName(tr("Open the unfinished rollback"));
     m_resume->hide();
