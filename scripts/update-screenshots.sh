@@ -15,3 +15,10 @@ for tab in changelog soak signoffs; do
   COCKPIT_SCREENSHOT_TAB=$tab xvfb-run -a -s '-screen 0 1600x1000x24' \
     "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/$tab-tab.png"
 done
+# Windows and dialogs that need a prepared state are grabbed by their offscreen tests, which
+# build the demo (or a scratch workspace) themselves and write into docs/screenshots/.
+export QT_QPA_PLATFORM=offscreen
+COCKPIT_SCREENSHOT_DIR="$root/docs/screenshots" "$build/tests/tst_metrics_windows" >/dev/null
+COCKPIT_SCREENSHOT_DIR="$root/docs/screenshots" dbus-run-session -- "$build/tests/tst_communications_dialog" >/dev/null
+EVIDENCE_VIEWER_SCREENSHOT="$root/docs/screenshots/evidence-viewer.png" "$build/tests/tst_evidence_viewer" >/dev/null
+echo "Screenshots written to $root/docs/screenshots/"
