@@ -19,6 +19,9 @@ done
 # build the demo (or a scratch workspace) themselves and write into docs/screenshots/.
 export QT_QPA_PLATFORM=offscreen
 COCKPIT_SCREENSHOT_DIR="$root/docs/screenshots" "$build/tests/tst_metrics_windows" >/dev/null
-COCKPIT_SCREENSHOT_DIR="$root/docs/screenshots" dbus-run-session -- "$build/tests/tst_communications_dialog" >/dev/null
+# The webhook dialog stores into the Secret Service: a throwaway keyring, unlocked for the run.
+COCKPIT_SCREENSHOT_DIR="$root/docs/screenshots" dbus-run-session -- sh -c \
+  'printf test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"' \
+  sh "$build/tests/tst_communications_dialog" >/dev/null
 EVIDENCE_VIEWER_SCREENSHOT="$root/docs/screenshots/evidence-viewer.png" "$build/tests/tst_evidence_viewer" >/dev/null
 echo "Screenshots written to $root/docs/screenshots/"

@@ -308,10 +308,32 @@ void MainWindow::refreshReleases()
             return;
         }
         const int row = m_releaseModel->rowForVersion(keep);
-        m_releaseList->selectVersion(m_releaseModel->releaseAt(row >= 0 ? row : 0).version);
+        m_releaseList->selectVersion(m_releaseModel->releaseAt(row >= 0 ? row : releaseToOpen()).version);
         if (row >= 0)
             m_pendingVersion.clear();
     });
+}
+
+// With nothing asked for, the window opens on the release in progress (the newest one not yet
+// released, rolled back or aborted), else on the newest.
+int MainWindow::releaseToOpen() const
+{
+    const int rows = m_releaseModel->rowCount();
+    int newest = 0;
+    for (int i = 0; i < rows; ++i) {
+        const ReleaseRecord &r = m_releaseModel->releaseAt(i);
+        if (r.createdAt >= m_releaseModel->releaseAt(newest).createdAt)
+            newest = i;
+    }
+    int open = -1;
+    for (int i = 0; i < rows; ++i) {
+        const ReleaseRecord &r = m_releaseModel->releaseAt(i);
+        const bool finished = r.state == ReleaseState::Released || r.state == ReleaseState::RolledBack
+            || r.state == ReleaseState::Aborted;
+        if (!finished && (open < 0 || r.createdAt >= m_releaseModel->releaseAt(open).createdAt))
+            open = i;
+    }
+    return open >= 0 ? open : newest;
 }
 
 void MainWindow::checkRepository()

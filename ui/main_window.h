@@ -83,6 +83,7 @@ private:
     void refresh();
     void refreshReleases();
     void checkRepository();
+    [[nodiscard]] int releaseToOpen() const;
     void showRelease(const QString &version);
     void reloadRelease(const QString &version);
     void updateProgress();

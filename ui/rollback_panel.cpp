@@ -223,7 +223,12 @@ void RollbackPanel::showState()
     m_ticker->stop();
     const bool rolledBack = m_release.state == ReleaseState::RolledBack
         || (m_latest && m_latest->state == RollbackState::Succeeded);
-    setVisible(m_service && !m_release.version.isEmpty() && (m_deployment || m_latest || rolledBack));
+    // A release that finished its soak and left its rollback window is history: no red button for
+    // it (Release > Roll Back… still plans one, with the expired-window warning).
+    const bool settled
+        = m_release.state == ReleaseState::Released && !m_latest && window().expired(m_clock());
+    setVisible(
+        m_service && !m_release.version.isEmpty() && (m_deployment || m_latest || rolledBack) && !settled);
     if (isHidden())
         return;
     if (unfinished()) {
