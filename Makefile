@@ -12,10 +12,11 @@ BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificat
   qt6-l10n-tools \
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libgit2-dev qtkeychain-qt6-dev \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev
-# What the tests, the benchmarks and `make run` without a display use: the real services.
+# What the tests, the benchmarks, `make package` (dpkg-shlibdeps needs `file`) and `make run`
+# without a display use: the real services and tools.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \
   hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang \
-  desktop-file-utils appstream dpkg-dev man-db
+  desktop-file-utils appstream dpkg-dev man-db file
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 # Only `make fuzz` needs these: clang 14 cannot compile libstdc++ 12's <expected> (docs/fuzzing.md).
 FUZZ_PACKAGES := clang-16 libclang-rt-16-dev
