@@ -1,12 +1,10 @@
 #include "gui_main.h"
 
 #include "database_settings.h"
-#include "identity.h"
 #include "main_window.h"
+#include "session_opener.h"
 #include "single_instance.h"
-#include "team_store_url.h"
 #include "translations.h"
-#include "workspace.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,7 +14,6 @@
 #include <QLoggingCategory>
 #include <QTimer>
 #include <cstdio>
-#include <map>
 
 namespace cockpit {
 namespace {
@@ -108,37 +105,14 @@ int runGui(QCommandLineParser &parser, const QString &workspaceDir, bool explici
     QString dir = workspaceDir;
     if (!explicitWorkspace && !MainWindow::lastWorkspace().isEmpty())
         dir = MainWindow::lastWorkspace();
-    // Each work tree keeps its own database unless --db names one for all.
     // --db, else the team database chosen in Settings > Database, else each workspace's SQLite.
+    // Team mode: whoever logs in to the database is who acts (the session resolves it).
     QString dbOption = parser.value(QStringLiteral("db"));
     if (dbOption.isEmpty() && !store)
         dbOption = DatabaseSettings::teamUrl();
-    // Team mode: whoever logs in to the database is who acts (the policy's roles list logins).
-    if (const auto team = TeamStoreUrl::parse(store ? store->url() : dbOption))
-        setTeamIdentity(team->user);
-    std::map<QString, std::unique_ptr<Store>> stores;
-    auto storeFor = [&stores, dbOption](const QString &url) {
-        auto &slot = stores[url];
-        if (!slot) {
-            slot = std::make_unique<Store>();
-            slot->open(url);  // queued first: every later call runs after it on the store's thread
-        }
-        return slot.get();
-    };
-    Store *initial = nullptr;
-    if (store) {
-        initial = store.get();
-        stores[store->url()] = std::move(store);
-    } else if (!dbOption.isEmpty()) {
-        initial = storeFor(dbOption);
-    } else {
-        auto root = Workspace::discover(dir);
-        initial = storeFor(Workspace::defaultStoreUrlFor(root ? *root : QDir(dir).absolutePath()));
-    }
-    MainWindow window(initial);
-    if (dbOption.isEmpty())
-        window.setStoreProvider(
-            [storeFor](const QString &root) { return storeFor(Workspace::defaultStoreUrlFor(root)); });
+    SessionOpener opener(dbOption);
+    opener.adopt(std::move(store));
+    MainWindow window(&opener);
     armAutomation(&window, parser.value(QStringLiteral("screenshot")));
     if (instance)
         acceptHandOvers(instance.get(), &window);

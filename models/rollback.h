@@ -68,6 +68,16 @@ struct RollbackStepRecord {
 };
 
 enum class RollbackState { AwaitingApproval, Running, Halted, Succeeded, Aborted };
+
+// Why a call on a rollback changed nothing (RollbackService::refused): front ends decide from
+// it (the command line's exit code), never from the sentence that goes with it.
+enum class RollbackRefusal {
+    AwaitingApproval,  // a second person must approve first
+    StepBusy,  // a step is running, here or on another workstation
+    ReasonRequired,  // skip and abort need a reason
+    NothingToDo,  // no step to retry, skip or confirm
+    StoreFailed,  // the store could not record the progress
+};
 QString rollbackStateName(RollbackState state);  // "awaiting_approval", "running", "halted", ...
 std::optional<RollbackState> rollbackStateFromName(const QString &name);
 

@@ -46,10 +46,10 @@ QDateTime nowUtc()
 
 }  // namespace
 
-void RollbackService::Private::refuse(qint64 id, const QString &why)
+void RollbackService::Private::refuse(qint64 id, RollbackRefusal refusal, const QString &why)
 {
     qCInfo(lcRollbackRun) << "rollback" << id << why;
-    emit q->refused(id, why);
+    emit q->refused(id, refusal, why);
 }
 
 void RollbackService::Private::load(qint64 id, std::function<void(const RollbackRecord &)> then)
@@ -58,7 +58,7 @@ void RollbackService::Private::load(qint64 id, std::function<void(const Rollback
     whenReady(q, store()->rollback(id), [this, id, then = std::move(then)](Result<RollbackRecord> r) {
         busy = false;
         if (!r) {
-            refuse(id, r.error().toString());
+            refuse(id, RollbackRefusal::StoreFailed, r.error().toString());
             return;
         }
         if (activeId != id)
@@ -79,7 +79,7 @@ void RollbackService::Private::save(RollbackStepRecord step, std::optional<Rollb
             busy = false;
             if (!r) {
                 refuse(
-                    id, QStringLiteral("cannot store the rollback's progress: %1").arg(r.error().toString()));
+                    id, RollbackRefusal::StoreFailed, QStringLiteral("cannot store the rollback's progress: %1").arg(r.error().toString()));
                 return;
             }
             record = *r;
@@ -96,7 +96,7 @@ void RollbackService::Private::haltAt(const RollbackRecord &rec, int index, cons
 void RollbackService::Private::advance(const RollbackRecord &rec)
 {
     if (rec.state == RollbackState::AwaitingApproval) {
-        refuse(rec.id, QStringLiteral("rollback #%1 waits for a second person's approval").arg(rec.id));
+        refuse(rec.id, RollbackRefusal::AwaitingApproval, QStringLiteral("rollback #%1 waits for a second person's approval").arg(rec.id));
         return;
     }
     if (isFinished(rec.state)) {
@@ -114,7 +114,7 @@ void RollbackService::Private::advance(const RollbackRecord &rec)
         if (executor)
             return;  // ours, still running
         if (runnerAliveElsewhere(step.runner)) {
-            refuse(rec.id,
+            refuse(rec.id, RollbackRefusal::StepBusy,
                 QStringLiteral("step %1 (%2) is being run by %3").arg(i + 1).arg(step.name, step.runner));
             return;
         }
@@ -222,7 +222,7 @@ void RollbackService::Private::finishSuccess()
         q, store()->finishRollback(id, lockReason, checklist, actor()), [this, id](Result<RollbackRecord> r) {
             busy = false;
             if (!r) {
-                refuse(id, QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
+                refuse(id, RollbackRefusal::StoreFailed, QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
                 return;
             }
             record = *r;
@@ -234,7 +234,7 @@ void RollbackService::Private::finishSuccess()
 void RollbackService::run(qint64 rollbackId)
 {
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, QStringLiteral("a step is running; wait for it or abort"));
+        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
         return;
     }
     d->load(rollbackId, [this](const RollbackRecord &rec) { d->advance(rec); });
@@ -243,12 +243,12 @@ void RollbackService::run(qint64 rollbackId)
 void RollbackService::retry(qint64 rollbackId)
 {
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, QStringLiteral("a step is running; wait for it or abort"));
+        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
         return;
     }
     d->load(rollbackId, [this](const RollbackRecord &rec) {
         if (isFinished(rec.state) || rec.state == RollbackState::AwaitingApproval) {
-            d->refuse(rec.id,
+            d->refuse(rec.id, RollbackRefusal::NothingToDo,
                 QStringLiteral("rollback #%1 is %2: nothing to retry")
                     .arg(rec.id)
                     .arg(rollbackStateName(rec.state)));
@@ -261,7 +261,7 @@ void RollbackService::retry(qint64 rollbackId)
         }
         const RollbackStepRecord &step = rec.steps.at(i);
         if (step.state == RollbackStepState::Running && Private::runnerAliveElsewhere(step.runner)) {
-            d->refuse(rec.id, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(step.runner));
+            d->refuse(rec.id, RollbackRefusal::StepBusy, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(step.runner));
             return;
         }
         const PlannedRollbackStep planned = rec.plan.steps.value(i);
@@ -279,22 +279,22 @@ void RollbackService::retry(qint64 rollbackId)
 void RollbackService::skip(qint64 rollbackId, QString reason)
 {
     if (reason.trimmed().isEmpty()) {
-        d->refuse(rollbackId, QStringLiteral("skipping a step needs a reason"));
+        d->refuse(rollbackId, RollbackRefusal::ReasonRequired, QStringLiteral("skipping a step needs a reason"));
         return;
     }
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, QStringLiteral("a step is running; abort it instead"));
+        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; abort it instead"));
         return;
     }
     d->load(rollbackId, [this, reason](const RollbackRecord &rec) {
         const int i = Private::nextIndex(rec);
         if (isFinished(rec.state) || rec.state == RollbackState::AwaitingApproval || i < 0) {
-            d->refuse(rec.id, QStringLiteral("rollback #%1 has no step to skip").arg(rec.id));
+            d->refuse(rec.id, RollbackRefusal::NothingToDo, QStringLiteral("rollback #%1 has no step to skip").arg(rec.id));
             return;
         }
         RollbackStepRecord s = rec.steps.at(i);
         if (s.state == RollbackStepState::Running && Private::runnerAliveElsewhere(s.runner)) {
-            d->refuse(rec.id, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(s.runner));
+            d->refuse(rec.id, RollbackRefusal::StepBusy, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(s.runner));
             return;
         }
         s.state = RollbackStepState::Skipped;
@@ -308,7 +308,7 @@ void RollbackService::skip(qint64 rollbackId, QString reason)
 void RollbackService::abort(qint64 rollbackId, QString reason)
 {
     if (reason.trimmed().isEmpty()) {
-        d->refuse(rollbackId, QStringLiteral("aborting a rollback needs a reason"));
+        d->refuse(rollbackId, RollbackRefusal::ReasonRequired, QStringLiteral("aborting a rollback needs a reason"));
         return;
     }
     if (d->executor && d->activeId == rollbackId) {
@@ -322,7 +322,7 @@ void RollbackService::abort(qint64 rollbackId, QString reason)
         [this, rollbackId](Result<RollbackRecord> r) {
             d->busy = false;
             if (!r) {
-                d->refuse(rollbackId, r.error().toString());
+                d->refuse(rollbackId, RollbackRefusal::StoreFailed, r.error().toString());
                 return;
             }
             d->record = *r;
@@ -335,7 +335,7 @@ void RollbackService::confirmManual(qint64 rollbackId, bool done, QString note)
 {
     if (d->waitingIndex < 0 || d->activeId != rollbackId || d->busy) {
         d->refuse(
-            rollbackId, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
+            rollbackId, RollbackRefusal::NothingToDo, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
         return;
     }
     const int i = d->waitingIndex;
@@ -373,7 +373,7 @@ void RollbackService::hold(qint64 rollbackId, QString why)
 {
     if (d->waitingIndex < 0 || d->activeId != rollbackId || d->busy) {
         d->refuse(
-            rollbackId, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
+            rollbackId, RollbackRefusal::NothingToDo, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
         return;
     }
     const int i = d->waitingIndex;

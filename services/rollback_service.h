@@ -70,7 +70,7 @@ signals:
     void finished(const cockpit::RollbackRecord &record);  // Succeeded or Aborted
     // A call that could not be carried out (a skip without a reason, approval still missing, a
     // step already running elsewhere, the store refusing a write); nothing was changed.
-    void refused(qint64 rollbackId, const QString &why);
+    void refused(qint64 rollbackId, cockpit::RollbackRefusal refusal, const QString &why);
 
 private:
     struct Private;

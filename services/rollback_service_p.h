@@ -46,7 +46,7 @@ struct RollbackService::Private {
         std::function<void(const RollbackRecord &)> then);
     void haltAt(const RollbackRecord &record, int index, const QString &why);
     void finishSuccess();
-    void refuse(qint64 id, const QString &why);
+    void refuse(qint64 id, RollbackRefusal refusal, const QString &why);
 };
 
 }  // namespace cockpit

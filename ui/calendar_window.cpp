@@ -2,7 +2,7 @@
 
 #include "future_watch.h"
 #include "metrics_service.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 
 #include <QCalendarWidget>
@@ -54,14 +54,14 @@ QString eventHtml(const CalendarEvent &e)
 
 }  // namespace
 
-CalendarWindow::CalendarWindow(ReleaseService *service, QWidget *parent)
+CalendarWindow::CalendarWindow(Session *session, QWidget *parent)
     : QWidget(parent, Qt::Window)
-    , m_service(service)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("calendarWindow"));
     setWindowTitle(tr("Release Calendar"));
-    if (m_service)
-        m_metrics = std::make_unique<MetricsService>(m_service);
+    if (m_session)
+        m_metrics = &m_session->metrics();
     buildUi();
     resize(1100, 640);
     const QDate today = QDate::currentDate();
@@ -226,9 +226,9 @@ void CalendarWindow::showCalendar(const ReleaseCalendar &calendar)
     m_warnings->setText(
         warnings.isEmpty() ? QString() : tr("Policy text not understood:\n%1").arg(warnings.join(u'\n')));
     m_warnings->setVisible(!warnings.isEmpty());
-    const bool hasSchedule = m_service
-        && (!m_service->workspace().policy.trains.isEmpty()
-            || !m_service->workspace().policy.calendar.isEmpty());
+    const bool hasSchedule = m_session
+        && (!m_session->workspace().policy.trains.isEmpty()
+            || !m_session->workspace().policy.calendar.isEmpty());
     m_empty->setText(hasSchedule
             ? tr("No releases or code freezes in %1.").arg(m_monthLabel->text())
             : tr("No releases or code freezes in %1. The policy has no release trains or "

@@ -19,12 +19,12 @@ class QVBoxLayout;
 namespace cockpit {
 
 class MetricsService;
-class ReleaseService;
+class Session;
 
 class CalendarWindow : public QWidget {
     Q_OBJECT
 public:
-    explicit CalendarWindow(ReleaseService *service, QWidget *parent = nullptr);
+    explicit CalendarWindow(Session *session, QWidget *parent = nullptr);
     ~CalendarWindow() override;
 
     void showMonth(int year, int month);  // loads that month
@@ -53,8 +53,8 @@ private:
     void showDetails(const QList<CalendarEvent> &events);
     void onItemSelected(QTreeWidgetItem *item);
 
-    ReleaseService *m_service = nullptr;
-    std::unique_ptr<MetricsService> m_metrics;
+    Session *m_session = nullptr;
+    MetricsService *m_metrics = nullptr;  // the session's
     QDate m_month;
     ReleaseCalendar m_calendar;
     QCalendarWidget *m_grid = nullptr;

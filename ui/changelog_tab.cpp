@@ -4,7 +4,7 @@
 #include "commit_coverage_view.h"
 #include "diff_view.h"
 #include "problems_list.h"
-#include "release_service.h"
+#include "session.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -224,11 +224,11 @@ void ChangelogTab::saveLayout() const
     s.setValue(QStringLiteral("changelogTab/coverageHeader"), m_coverage->saveState());
 }
 
-void ChangelogTab::setService(ReleaseService *service)
+void ChangelogTab::setSession(Session *session)
 {
-    if (service == m_service)
+    if (session == m_session)
         return;
-    m_service = service;
+    m_session = session;
     ++m_generation;
     cancelWalk();
     m_release = {};
@@ -238,7 +238,7 @@ void ChangelogTab::setService(ReleaseService *service)
     m_reportedEvidence.clear();
     m_editor->setPlainText({});
     m_editor->document()->setModified(false);
-    if (!m_service)
+    if (!m_session)
         showEmpty(tr("Open a workspace to see its changelog."), false);
     else
         startLoad(false);
@@ -251,7 +251,7 @@ void ChangelogTab::showRelease(const ReleaseRecord &release)
     const bool sameTarget = release.version == m_release.version && release.commit == m_release.commit;
     m_release = release;
     updateActions();
-    if (!m_service || (sameTarget && (m_loading || m_commitsLoaded)))
+    if (!m_session || (sameTarget && (m_loading || m_commitsLoaded)))
         return;
     startLoad(true);
 }
@@ -268,7 +268,7 @@ QString ChangelogTab::changelogPath() const
 
 void ChangelogTab::reload()
 {
-    if (!m_service)
+    if (!m_session)
         return;
     // Unsaved edits stay: Reload refreshes tags, commits and diagnostics around them (the
     // conflict dialog's Reload drops them on purpose first).
@@ -279,14 +279,14 @@ void ChangelogTab::reload()
 
 void ChangelogTab::updateActions()
 {
-    const bool ready = m_service && !m_loading && m_snapshot.exists;
+    const bool ready = m_session && !m_loading && m_snapshot.exists;
     const bool haveRelease = !m_release.version.isEmpty();
-    m_reloadButton->setEnabled(m_service != nullptr);
+    m_reloadButton->setEnabled(m_session != nullptr);
     m_saveButton->setEnabled(ready && isModified() && !m_saving);
     m_cutButton->setEnabled(ready && haveRelease);
-    m_createTagButton->setEnabled(m_service && haveRelease);
-    m_verifyTagButton->setEnabled(m_service && haveRelease);
-    m_promoteButton->setEnabled(m_service && haveRelease && !m_release.version.contains(QLatin1Char('-')));
+    m_createTagButton->setEnabled(m_session && haveRelease);
+    m_verifyTagButton->setEnabled(m_session && haveRelease);
+    m_promoteButton->setEnabled(m_session && haveRelease && !m_release.version.contains(QLatin1Char('-')));
     const QString name = m_snapshot.relativePath.isEmpty() ? tr("CHANGELOG.md") : m_snapshot.relativePath;
     m_fileLabel->setText(isModified() ? QStringLiteral("<b>%1</b> ●").arg(name.toHtmlEscaped())
                                       : QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));

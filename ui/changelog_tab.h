@@ -33,7 +33,7 @@ public:
     explicit ChangelogTab(QWidget *parent = nullptr);
     ~ChangelogTab() override;
 
-    void setService(ReleaseService *service) override;
+    void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
 
     [[nodiscard]] ChangelogEditor *editor() const { return m_editor; }
@@ -87,7 +87,7 @@ private:
     void planTag(TagDialog *dialog);
     void applyTagOutcome(TagAction action, const TagPlan &plan, const TagOutcome &outcome);
 
-    ReleaseService *m_service = nullptr;
+    Session *m_session = nullptr;
     ReleaseRecord m_release;
     ChangelogSnapshot m_snapshot;
     QList<CommitInfo> m_commits;

@@ -6,7 +6,7 @@
 #include "diff_view.h"
 #include "future_watch.h"
 #include "problems_list.h"
-#include "release_service.h"
+#include "session.h"
 #include "semver.h"
 #include "state_style.h"
 
@@ -28,8 +28,8 @@ void ChangelogTab::startLoad(bool keepEdits)
     updateActions();
     m_coverage->setLoading(tr("Reading tags…"));
     emit statusMessage(tr("Loading the changelog…"));
-    const QString root = m_service->workspace().root;
-    const Policy policy = m_service->workspace().policy;
+    const QString root = m_session->workspace().root;
+    const Policy policy = m_session->workspace().policy;
     const ReleaseRecord release = m_release;
     auto future
         = QtConcurrent::run([root, policy, release] { return loadChangelogSnapshot(root, policy, release); });
@@ -144,14 +144,14 @@ void ChangelogTab::runAnalysis(bool afterLoad)
     AnalysisInput input;
     input.text = m_editor->toPlainText().toUtf8();
     input.path = m_snapshot.relativePath;
-    input.extraSections = m_service ? m_service->workspace().policy.changelogExtraSections : QStringList();
-    input.exemptTypes = m_service ? m_service->workspace().policy.changelogExemptTypes : QStringList();
+    input.extraSections = m_session ? m_session->workspace().policy.changelogExtraSections : QStringList();
+    input.exemptTypes = m_session ? m_session->workspace().policy.changelogExemptTypes : QStringList();
     input.taggedVersions = m_snapshot.taggedVersions;
     input.commits = m_commits;
     input.commitsLoaded = m_commitsLoaded;
     input.version = m_release.version;
     if (auto previous = SemVer::parseTag(m_snapshot.lastTag,
-            m_service ? m_service->workspace().policy.tagFormat : QStringLiteral("v{version}")))
+            m_session ? m_session->workspace().policy.tagFormat : QStringLiteral("v{version}")))
         input.previousVersion = previous->toString();
     whenReady(this, QtConcurrent::run([input] { return Result<ChangelogAnalysis>(analyseChangelog(input)); }),
         [this, generation, afterLoad](const Result<ChangelogAnalysis> &result) {
@@ -200,34 +200,41 @@ void ChangelogTab::applyAnalysis(const ChangelogAnalysis &analysis, bool afterLo
     }
 }
 
-// `check: changelog` passes when the text on disk lints clean and covers every non-exempt commit.
+// The text on disk, linted and covering every non-exempt commit, passes `check: changelog`: the
+// session decides and words the evidence, as it does for `changelog coverage`.
 void ChangelogTab::reportCheckOutcome()
 {
-    if (!m_service || m_release.version.isEmpty() || !m_commitsLoaded || isModified())
+    if (!m_session || m_release.version.isEmpty() || !m_commitsLoaded || isModified())
         return;
-    if (!m_analysis.lintClean() || !m_analysis.fullyCovered())
+    if (!m_analysis.parsed)
         return;
-    const QString evidence
-        = tr("%1 lints clean and covers every non-exempt commit %2..%3 (%4 covered, %5 exempt)")
-              .arg(m_snapshot.relativePath, m_snapshot.lastTag.isEmpty() ? tr("(root)") : m_snapshot.lastTag,
-                  shortCommit(m_snapshot.toSha))
-              .arg(m_analysis.covered)
-              .arg(m_analysis.exempt);
+    ChangelogCheckFacts facts;
+    facts.path = m_snapshot.relativePath;
+    facts.fromTag = m_snapshot.lastTag;
+    facts.toCommit = m_snapshot.toSha;
+    facts.lintErrors = m_analysis.errors;
+    facts.lintWarnings = m_analysis.warnings;
+    facts.commits = int(m_analysis.rows.size());
+    facts.covered = m_analysis.covered;
+    facts.exempt = m_analysis.exempt;
+    facts.uncovered = m_analysis.uncovered;
+    const QString evidence = Session::changelogEvidence(facts);
     if (evidence == m_reportedEvidence)
         return;
     m_reportedEvidence = evidence;
     const QString version = m_release.version;
-    auto future = m_service->applyCheckOutcome(
-        version, CheckOutcome {QStringLiteral("changelog"), {}, true, evidence});
-    whenReady(this, future, [this, version](const Result<QList<ChecklistItem>> &result) {
-        if (!result) {
-            emit statusMessage(tr("Could not record the changelog check: %1").arg(result.error().toString()));
-            return;
-        }
-        if (!result->isEmpty())
-            emit statusMessage(tr("Changelog check passed: %n item(s) ticked", nullptr, int(result->size())));
-        emit releaseTouched(version);
-    });
+    whenReady(this, m_session->recordChangelogCheck(version, facts),
+        [this, version](const Result<QList<ChecklistItem>> &result) {
+            if (!result) {
+                emit statusMessage(
+                    tr("Could not record the changelog check: %1").arg(result.error().toString()));
+                return;
+            }
+            if (!result->isEmpty())
+                emit statusMessage(
+                    tr("Changelog check passed: %n item(s) ticked", nullptr, int(result->size())));
+            emit releaseTouched(version);
+        });
 }
 
 }  // namespace cockpit

@@ -5,7 +5,7 @@
 #include "changelog_editor.h"
 #include "changelog_tab.h"
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 
 #include <QMessageBox>
@@ -30,7 +30,7 @@ QByteArray editorBytes(const QString &text, const QByteArray &original)
 
 void ChangelogTab::save()
 {
-    if (!m_service || m_saving || !m_snapshot.exists)
+    if (!m_session || m_saving || !m_snapshot.exists)
         return;
     writeFile(false);
 }
@@ -109,7 +109,7 @@ void ChangelogTab::addEntry(const CoverageRow &row)
         return;
     const DraftEntry draft = draftEntryFor(row);
     auto inserted = insertDraftEntry(m_editor->toPlainText().toUtf8(), draft,
-        m_service ? m_service->workspace().policy.changelogExtraSections : QStringList());
+        m_session ? m_session->workspace().policy.changelogExtraSections : QStringList());
     if (!inserted) {
         emit statusMessage(tr("Could not draft an entry: %1").arg(inserted.error().toString()));
         return;
@@ -134,7 +134,7 @@ void ChangelogTab::cutRelease()
     if (!m_snapshot.exists || m_release.version.isEmpty())
         return;
     auto cut = cockpit::cutRelease(m_editor->toPlainText().toUtf8(), m_release.version, QDate::currentDate(),
-        m_service ? m_service->workspace().policy.tagFormat : QStringLiteral("v{version}"));
+        m_session ? m_session->workspace().policy.tagFormat : QStringLiteral("v{version}"));
     if (!cut) {
         QMessageBox::warning(this, tr("Cut release"), cut.error().toString());
         return;
@@ -146,7 +146,7 @@ void ChangelogTab::cutRelease()
 
 void ChangelogTab::createChangelog()
 {
-    if (!m_service || m_snapshot.path.isEmpty())
+    if (!m_session || m_snapshot.path.isEmpty())
         return;
     const QByteArray skeleton
         = "# Changelog\n\nAll notable changes to this project will be documented in this file.\n\n"

@@ -5,7 +5,7 @@
 #include "changelog_editor.h"
 #include "changelog_tab.h"
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -138,11 +138,11 @@ Result<TagOutcome> runTagAction(
 
 TagDialog *ChangelogTab::openTagDialog(TagAction action)
 {
-    if (!m_service || m_release.version.isEmpty())
+    if (!m_session || m_release.version.isEmpty())
         return nullptr;
     if (m_tagDialog)
         m_tagDialog->close();
-    const QString tagName = m_service->workspace().policy.tagFor(m_release.version);
+    const QString tagName = m_session->workspace().policy.tagFor(m_release.version);
     auto *dialog = new TagDialog(action, tagName, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_tagDialog = dialog;
@@ -154,7 +154,7 @@ TagDialog *ChangelogTab::openTagDialog(TagAction action)
 void ChangelogTab::planTag(TagDialog *dialog)
 {
     const TagAction action = dialog->action();
-    TagContext context {m_service->workspace().root, m_service->workspace().policy, m_service->identity(),
+    TagContext context {m_session->workspace().root, m_session->workspace().policy, m_session->identity(),
         m_release, m_editor->toPlainText().toUtf8(), m_snapshot.relativePath};
     whenReady(dialog, QtConcurrent::run([action, context] { return computePreview(action, context); }),
         [dialog](const Result<TagPreview> &preview) {
@@ -182,10 +182,9 @@ void ChangelogTab::applyTagOutcome(TagAction action, const TagPlan &plan, const 
         reload();  // the tag moves "the last release tag" and the diff
         return;
     }
-    if (!outcome.passed || !m_service)
+    if (!outcome.passed || !m_session)
         return;
-    auto future = m_service->applyCheckOutcome(
-        version, CheckOutcome {QStringLiteral("tag"), plan.tagName, true, outcome.evidence});
+    auto future = m_session->recordTagCheck(version, plan.tagName, outcome.evidence);
     whenReady(this, future, [this, version](const Result<QList<ChecklistItem>> &result) {
         if (!result) {
             emit statusMessage(tr("Could not record the tag check: %1").arg(result.error().toString()));

@@ -2,7 +2,7 @@
 
 #include "checklist_model.h"
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 
 #include <QLoggingCategory>
@@ -17,9 +17,9 @@ ChecklistEditor::ChecklistEditor(ChecklistModel *model, QObject *parent)
 {
 }
 
-void ChecklistEditor::setService(ReleaseService *service)
+void ChecklistEditor::setSession(Session *session)
 {
-    m_service = service;
+    m_session = session;
     setVersion({});
 }
 
@@ -41,7 +41,7 @@ void ChecklistEditor::change(
     const QString &key, ItemState state, const QString &note, const QString &naReason)
 {
     const ChecklistItem *current = m_model->checklist().findItem(key);
-    if (!current || !m_service || m_version.isEmpty())
+    if (!current || !m_session || m_version.isEmpty())
         return;
     if (m_pending.contains(key)) {
         emit message(tr("Still saving the previous change of this item…"));
@@ -58,7 +58,7 @@ void ChecklistEditor::change(
 
 void ChecklistEditor::undo()
 {
-    if (!canUndo() || !m_service)
+    if (!canUndo() || !m_session)
         return;
     const ChecklistItem before = m_history.last();
     submit(before, before.state, before.note, before.naReason, true);
@@ -73,7 +73,7 @@ void ChecklistEditor::submit(
     const quint64 generation = m_generation;
     // The version the user is looking at: if someone else saved the item since, this is a conflict.
     const ChecklistItem *shown = m_model->checklist().findItem(before.key);
-    auto future = m_service->setItem(m_version, before.key, state, note,
+    auto future = m_session->setItem(m_version, before.key, state, note,
         state == ItemState::NotApplicable ? naReason : QString(), shown ? shown->rowVersion : 0);
     whenReady(this, future, [this, before, generation, isUndo](const Result<ChecklistItem> &result) {
         if (generation != m_generation)

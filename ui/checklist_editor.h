@@ -9,14 +9,14 @@
 namespace cockpit {
 
 class ChecklistModel;
-class ReleaseService;
+class Session;
 
 class ChecklistEditor : public QObject {
     Q_OBJECT
 public:
     explicit ChecklistEditor(ChecklistModel *model, QObject *parent = nullptr);
 
-    void setService(ReleaseService *service);
+    void setSession(Session *session);
     void setVersion(const QString &version);  // clears the undo history
     [[nodiscard]] QString version() const { return m_version; }
 
@@ -37,7 +37,7 @@ private:
         bool isUndo);
 
     ChecklistModel *m_model;
-    ReleaseService *m_service = nullptr;
+    Session *m_session = nullptr;
     QString m_version;
     quint64 m_generation = 0;  // bumps on release switch: late answers for the old one are dropped
     QSet<QString> m_pending;

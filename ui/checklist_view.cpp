@@ -170,9 +170,9 @@ void ChecklistView::configureTree()
         m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ChecklistView::updateActions);
 }
 
-void ChecklistView::setService(ReleaseService *service)
+void ChecklistView::setSession(Session *session)
 {
-    m_editor->setService(service);
+    m_editor->setSession(session);
     clear();
 }
 

@@ -20,14 +20,14 @@ class ChecklistEditor;
 class ChecklistFilterProxy;
 class ChecklistModel;
 class ItemDetailsPane;
-class ReleaseService;
+class Session;
 
 class ChecklistView : public QWidget {
     Q_OBJECT
 public:
     explicit ChecklistView(QWidget *parent = nullptr);
 
-    void setService(ReleaseService *service);  // null: read-only until a workspace is open
+    void setSession(Session *session);  // null: read-only until a workspace is open
     void showChecklist(const QString &version, Checklist checklist);
     void clear();
     // A change saved elsewhere (another cockpit, the CLI) for the shown release.

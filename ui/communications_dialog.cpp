@@ -1,7 +1,7 @@
 #include "communications_dialog.h"
 
 #include "notification_service.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 #include "webhook_client.h"
 #include "webhook_dialog.h"
@@ -55,18 +55,17 @@ QString fileNameFor(const QString &version, const QString &templateName)
 
 }  // namespace
 
-CommunicationsDialog::CommunicationsDialog(ReleaseService *service, const QString &version, QWidget *parent)
+CommunicationsDialog::CommunicationsDialog(Session *session, const QString &version, QWidget *parent)
     : QDialog(parent)
-    , m_service(service)
+    , m_session(session)
     , m_version(version)
-    , m_client(new WebhookClient(this))
+    , m_client(session ? &session->webhooks() : nullptr)
 {
     setObjectName(QStringLiteral("communicationsDialog"));
     setWindowTitle(tr("Communications — %1").arg(version));
     buildUi();
-    if (service)
-        m_notifications = std::make_unique<NotificationService>(
-            service->store(), service->workspace(), service->identity());
+    if (session)
+        m_notifications = &session->notifications();
     loadFacts();
 }
 
@@ -328,7 +327,7 @@ Status CommunicationsDialog::saveTo(const QString &path)
 
 void CommunicationsDialog::saveMessage()
 {
-    const QString dir = m_service ? m_service->workspace().root : QDir::homePath();
+    const QString dir = m_session ? m_session->workspace().root : QDir::homePath();
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Message"),
         QDir(dir).filePath(fileNameFor(m_version, m_message.name)), tr("Markdown (*.md);;Text (*.txt)"));
     if (path.isEmpty())

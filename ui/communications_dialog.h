@@ -22,13 +22,13 @@ class QTreeWidget;
 namespace cockpit {
 
 class NotificationService;
-class ReleaseService;
+class Session;
 class WebhookClient;
 
 class CommunicationsDialog : public QDialog {
     Q_OBJECT
 public:
-    CommunicationsDialog(ReleaseService *service, const QString &version, QWidget *parent = nullptr);
+    CommunicationsDialog(Session *session, const QString &version, QWidget *parent = nullptr);
     ~CommunicationsDialog() override;
 
     // The message as previewed now (the selected template, rendered).
@@ -59,10 +59,10 @@ private:
     void setStatus(const QString &text, bool error = false);
     void updateButtons();
 
-    ReleaseService *m_service;
+    Session *m_session;
     QString m_version;
-    std::unique_ptr<NotificationService> m_notifications;
-    WebhookClient *m_client = nullptr;
+    NotificationService *m_notifications = nullptr;  // the session's
+    WebhookClient *m_client = nullptr;  // the session's
     std::optional<NotificationFacts> m_facts;
     QList<ScheduledNotification> m_schedule;
     RenderedNotification m_message;

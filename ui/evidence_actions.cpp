@@ -4,7 +4,7 @@
 #include "evidence_reader.h"
 #include "evidence_viewer.h"
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -34,9 +34,9 @@ QMessageBox *notify(QWidget *parent, QMessageBox::Icon icon, const QString &text
 
 }  // namespace
 
-void exportEvidencePack(QWidget *parent, ReleaseService *service, const QString &version)
+void exportEvidencePack(QWidget *parent, Session *session, const QString &version)
 {
-    if (!service || version.isEmpty()) {
+    if (!session || version.isEmpty()) {
         notify(parent, QMessageBox::Information, QObject::tr("Open a release first."));
         return;
     }
@@ -48,11 +48,11 @@ void exportEvidencePack(QWidget *parent, ReleaseService *service, const QString 
     if (path.isEmpty())
         return;
     settings.setValue(QLatin1String(kLastDirKey), QFileInfo(path).absolutePath());
-    exportEvidencePackTo(parent, service, version, path);
+    exportEvidencePackTo(parent, session, version, path);
 }
 
 void exportEvidencePackTo(
-    QWidget *parent, ReleaseService *service, const QString &version, const QString &path)
+    QWidget *parent, Session *session, const QString &version, const QString &path)
 {
     auto *progress = new QProgressDialog(
         QObject::tr("Collecting the evidence of %1…").arg(version), QString(), 0, 6, parent);
@@ -74,8 +74,8 @@ void exportEvidencePackTo(
             },
             Qt::QueuedConnection);
     };
-    Store *store = service->store();
-    const Workspace workspace = service->workspace();
+    Store *store = session->store();
+    const Workspace workspace = session->workspace();
     auto future
         = QtConcurrent::run([=] { return exportEvidencePack(store, workspace, version, path, report); });
     QPointer<QWidget> owner(parent);

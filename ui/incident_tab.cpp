@@ -1,7 +1,7 @@
 #include "incident_tab.h"
 
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_display.h"
 #include "rollback_reason_dialog.h"
 #include "rollback_service.h"
@@ -75,7 +75,7 @@ IncidentTab::IncidentTab(QWidget *parent)
 
 IncidentTab::~IncidentTab()
 {
-    setService(nullptr);
+    setSession(nullptr);
 }
 
 QWidget *IncidentTab::buildLockStrip()
@@ -126,25 +126,25 @@ QWidget *IncidentTab::buildDetails()
     return box;
 }
 
-void IncidentTab::setService(ReleaseService *service)
+void IncidentTab::setSession(Session *session)
 {
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_service = service;
-    m_rollbacks = sharedRollbackService(service);
+    m_session = session;
+    m_rollbacks = session ? &session->rollbacks() : nullptr;
     ++m_generation;
-    if (!service)
+    if (!session)
         return;
     auto mine = [this](const QString &version) {
         if (version == m_version)
             scheduleReload();
     };
-    m_connections << connect(service->store(), &Store::releaseChanged, this, mine);
-    m_connections << connect(service->store(), &Store::itemChanged, this, mine);
-    m_connections << connect(m_rollbacks.get(), &RollbackService::rollbackChanged, this,
+    m_connections << connect(session->store(), &Store::releaseChanged, this, mine);
+    m_connections << connect(session->store(), &Store::itemChanged, this, mine);
+    m_connections << connect(m_rollbacks.data(), &RollbackService::rollbackChanged, this,
         [mine](const RollbackRecord &record) { mine(record.version); });
-    m_connections << connect(m_rollbacks.get(), &RollbackService::finished, this,
+    m_connections << connect(m_rollbacks.data(), &RollbackService::finished, this,
         [mine](const RollbackRecord &record) { mine(record.version); });
 }
 
@@ -192,7 +192,7 @@ void IncidentTab::reload()
                         return;
                     m_lock = lock ? *lock : std::nullopt;
                     showLock();
-                    whenReady(this, m_service->store()->checklist(m_version),
+                    whenReady(this, m_session->store()->checklist(m_version),
                         [this, generation](const Result<Checklist> &c) {
                             if (generation != m_generation)
                                 return;

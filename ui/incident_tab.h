@@ -4,6 +4,9 @@
 // lock with Lift Lock… (a reason is required).
 #include "release_tab.h"
 #include "rollback.h"
+#include "rollback_service.h"  // QPointer needs the complete type
+
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -24,7 +27,7 @@ class IncidentTab : public ReleaseTab {
 public:
     explicit IncidentTab(QWidget *parent = nullptr);
     ~IncidentTab() override;
-    void setService(ReleaseService *service) override;
+    void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
 
     [[nodiscard]] const QList<Incident> &incidents() const { return m_incidents; }
@@ -50,8 +53,8 @@ private:
     void showChecklist(const Checklist &checklist);
     void askLift();
 
-    ReleaseService *m_service = nullptr;
-    std::shared_ptr<RollbackService> m_rollbacks;
+    Session *m_session = nullptr;
+    QPointer<RollbackService> m_rollbacks;  // the session's
     QList<QMetaObject::Connection> m_connections;
     QString m_version;
     quint64 m_generation = 0;

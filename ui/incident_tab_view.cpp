@@ -1,7 +1,7 @@
 // IncidentTab: how an incident, its timeline, the deploy lock and the post-rollback checklist read.
 #include "future_watch.h"
 #include "incident_tab.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_display.h"
 #include "rollback_reason_dialog.h"
 #include "rollback_service.h"
@@ -148,7 +148,7 @@ void IncidentTab::showLock()
 // Points at the post-rollback items in the Checklist tab (the policy's rollback.checklist).
 void IncidentTab::showChecklist(const Checklist &checklist)
 {
-    const QString name = m_service ? m_service->workspace().policy.rollbackChecklist : QString();
+    const QString name = m_session ? m_session->workspace().policy.rollbackChecklist : QString();
     if (m_incidents.isEmpty() || name.isEmpty()) {
         m_checklist->clear();
         return;

@@ -10,7 +10,9 @@
 #include "release_header.h"
 #include "release_list_model.h"
 #include "release_list_view.h"
-#include "release_service.h"
+#include "session.h"
+#include "session_opener.h"
+#include "store.h"
 #include "rollback_panel.h"
 #include "signoffs_tab.h"
 #include "soak_tab.h"
@@ -31,19 +33,21 @@ Q_LOGGING_CATEGORY(lcMainWindow, "cockpit.ui.window")
 
 namespace cockpit {
 
-// What the pool thread hands back: the parsed workspace and who is acting in it.
-struct LoadedWorkspace {
-    Workspace workspace;
-    Identity identity;
-};
-
 namespace {
 enum Page { WelcomePageIndex, ContentPageIndex };
 }
 
 MainWindow::MainWindow(Store *store, QWidget *parent)
+    : MainWindow(static_cast<SessionOpener *>(nullptr), parent)
+{
+    m_ownedOpener = std::make_unique<SessionOpener>(store->url());
+    m_opener = m_ownedOpener.get();
+    useStore(store);
+}
+
+MainWindow::MainWindow(SessionOpener *opener, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(store)
+    , m_opener(opener)
     , m_releaseModel(new ReleaseListModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -51,18 +55,16 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     buildUi();
     buildMenus();
     connectViews();
-    Store *initial = std::exchange(m_store, nullptr);
-    useStore(initial);
     restoreWindowState();
     updateTitle();
 }
 
 MainWindow::~MainWindow()
 {
-    // The views hold the service pointer; drop it from them before it goes.
-    m_checklist->setService(nullptr);
+    // The views hold the session pointer; drop it from them before it goes.
+    m_checklist->setSession(nullptr);
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
-        tab->setService(nullptr);
+        tab->setSession(nullptr);
 }
 
 void MainWindow::buildUi()
@@ -196,7 +198,7 @@ void MainWindow::connectStore()
 
 QString MainWindow::workspaceRoot() const
 {
-    return m_service ? m_service->workspace().root : QString();
+    return m_session ? m_session->workspace().root : QString();
 }
 
 QString MainWindow::currentVersion() const
@@ -216,15 +218,8 @@ void MainWindow::openWorkspace(const QString &dir)
     m_requestedDir = dir;
     const quint64 generation = ++m_loadGeneration;
     m_status->setBusy(true, tr("Loading workspace %1…").arg(QDir::toNativeSeparators(dir)));
-    // libgit2 and the policy parser read files: never on the GUI thread.
-    auto future = QtConcurrent::run([dir]() -> Result<LoadedWorkspace> {
-        auto workspace = Workspace::load(dir);
-        if (!workspace)
-            return std::unexpected(workspace.error());
-        Identity identity = currentIdentity(workspace->root);
-        return LoadedWorkspace {std::move(*workspace), std::move(identity)};
-    });
-    whenReady(this, future, [this, generation, dir](const Result<LoadedWorkspace> &result) {
+    // The opener reads the policy and git off the GUI thread.
+    whenReady(this, m_opener->load(dir), [this, generation, dir](const Result<SessionSetup> &result) {
         if (generation != m_loadGeneration)
             return;  // a newer request superseded this one
         m_status->setBusy(false);
@@ -244,31 +239,33 @@ void MainWindow::showWorkspaceError(const QString &dir, const Error &error)
     emit workspaceFailed(dir, error.toString());
 }
 
-void MainWindow::installWorkspace(LoadedWorkspace loaded)
+void MainWindow::installWorkspace(SessionSetup setup)
 {
-    const QString root = loaded.workspace.root;
+    const QString root = setup.workspace.root;
+    const Identity identity = setup.identity;
     const bool sameWorkspace = root == workspaceRoot();
     if (sameWorkspace && m_pendingVersion.isEmpty())
         m_pendingVersion = m_shownVersion;  // a reload keeps the release in view
-    m_checklist->setService(nullptr);
+    m_checklist->setSession(nullptr);
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
-        tab->setService(nullptr);
+        tab->setSession(nullptr);
     for (const QPointer<QWidget> &window : std::as_const(m_toolWindows)) {
         if (window)
-            window->close();  // they hold the service about to be replaced
+            window->close();  // they hold the session about to be replaced
     }
     m_toolWindows.clear();
-    if (m_storeProvider)
-        useStore(m_storeProvider(root));
-    m_service = std::make_unique<ReleaseService>(m_store, std::move(loaded.workspace), loaded.identity);
-    m_checklist->setService(m_service.get());
+    // Switching workspaces replaces the session: the views above let go of the old one first.
+    m_session.reset();
+    useStore(m_opener->storeFor(root));
+    m_session = m_opener->open(std::move(setup));
+    m_checklist->setSession(m_session.get());
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
-        tab->setService(m_service.get());
+        tab->setSession(m_session.get());
     m_shownVersion.clear();
     m_banner->hide();
     m_pages->setCurrentIndex(ContentPageIndex);
     m_status->setRepository(QDir::toNativeSeparators(root), true);
-    m_status->setIdentity(loaded.identity.name, loaded.identity.id);
+    m_status->setIdentity(identity.name, identity.id);
     m_newRelease->setEnabled(true);
     m_refresh->setEnabled(true);
     rememberWorkspace(root);
@@ -281,7 +278,7 @@ void MainWindow::installWorkspace(LoadedWorkspace loaded)
 
 void MainWindow::refresh()
 {
-    if (!m_service)
+    if (!m_session)
         return;
     if (m_pendingVersion.isEmpty())
         m_pendingVersion = m_shownVersion;
@@ -367,8 +364,8 @@ void MainWindow::showRelease(const QString &version)
     m_timeline->showRelease(version);
     const int row = m_releaseModel->rowForVersion(version);
     for (QAction *action : std::as_const(m_releaseActions))
-        action->setEnabled(row >= 0 && m_service);
-    if (version.isEmpty() || row < 0 || !m_service) {
+        action->setEnabled(row >= 0 && m_session);
+    if (version.isEmpty() || row < 0 || !m_session) {
         m_checklist->clear();
         m_header->clearRelease(tr("No release selected"));
         for (ReleaseTab *tab : std::as_const(m_releaseTabs))
@@ -395,7 +392,7 @@ void MainWindow::showRelease(const QString &version)
 
 void MainWindow::reloadRelease(const QString &version)
 {
-    if (!m_service)
+    if (!m_session)
         return;
     whenReady(this, m_store->release(version), [this](const Result<ReleaseRecord> &result) {
         if (!result)
@@ -422,7 +419,7 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("Release Cockpit"));
         return;
     }
-    const QString project = m_service->workspace().policy.project;
+    const QString project = m_session->workspace().policy.project;
     setWindowTitle(tr("%1 — Release Cockpit").arg(project.isEmpty() ? QDir(root).dirName() : project));
     setWindowFilePath(root);
 }

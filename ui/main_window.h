@@ -24,24 +24,24 @@ class ErrorBanner;
 class ReleaseHeader;
 class ReleaseListModel;
 class ReleaseListView;
-class ReleaseService;
+class Session;
+class SessionOpener;
 class ReleaseTab;
 class RollbackPanel;
 class Store;
 class TimelineView;
 class WelcomePage;
 struct Error;
-struct LoadedWorkspace;
+struct SessionSetup;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // The store for a workspace root; called when a workspace opens, so each work tree can keep
-    // its own database. Without one, every workspace uses the store given at construction.
-    using StoreProvider = std::function<Store *(const QString &root)>;
-
+    // Opens each workspace's session (and picks its store); it outlives the window. gui_main
+    // gives the window its one opener; every workspace the window shows is a session from it.
+    explicit MainWindow(SessionOpener *opener, QWidget *parent = nullptr);
+    // Every workspace on this one store (tests, and the demo's hand-over).
     explicit MainWindow(Store *store, QWidget *parent = nullptr);
-    void setStoreProvider(StoreProvider provider) { m_storeProvider = std::move(provider); }
     ~MainWindow() override;
 
     // Loads the workspace around dir off the GUI thread; the newest request wins.
@@ -51,7 +51,7 @@ public:
 
     [[nodiscard]] QString workspaceRoot() const;  // empty until a workspace is open
     [[nodiscard]] QString currentVersion() const;
-    [[nodiscard]] ReleaseService *releaseService() const { return m_service.get(); }
+    [[nodiscard]] Session *session() const { return m_session.get(); }
     [[nodiscard]] bool isLoading() const;
 
     // QSettings (organization "ReleaseCockpit", application "release-cockpit").
@@ -78,7 +78,7 @@ private:
     void connectViews();
     void connectStore();
     void useStore(Store *store);
-    void installWorkspace(LoadedWorkspace loaded);
+    void installWorkspace(SessionSetup setup);
     void showWorkspaceError(const QString &dir, const Error &error);
     void refresh();
     void refreshReleases();
@@ -96,9 +96,10 @@ private:
     void restoreWindowState();
     void saveWindowState();
 
-    Store *m_store;
-    StoreProvider m_storeProvider;
-    std::unique_ptr<ReleaseService> m_service;
+    std::unique_ptr<SessionOpener> m_ownedOpener;  // with the one-store constructor
+    SessionOpener *m_opener;
+    Store *m_store = nullptr;
+    std::unique_ptr<Session> m_session;
     QString m_requestedDir;  // the last directory asked for (Retry)
     QString m_pendingVersion;
     QString m_shownVersion;

@@ -14,7 +14,7 @@
 #include "metrics_window.h"
 #include "new_release_dialog.h"
 #include "new_workspace_wizard.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_panel.h"
 #include "timeline_view.h"
 #include "workspace.h"
@@ -134,14 +134,14 @@ void MainWindow::buildReleaseMenu()
     QAction *communications
         = addNamedAction(release, QStringLiteral("actionCommunications"), tr("&Communications…"));
     connect(communications, &QAction::triggered, this, [this] {
-        auto *dialog = new CommunicationsDialog(m_service.get(), currentVersion(), this);
+        auto *dialog = new CommunicationsDialog(m_session.get(), currentVersion(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
     QAction *evidence
         = addNamedAction(release, QStringLiteral("actionExportEvidence"), tr("Export E&vidence Pack…"));
     connect(evidence, &QAction::triggered, this,
-        [this] { exportEvidencePack(this, m_service.get(), currentVersion()); });
+        [this] { exportEvidencePack(this, m_session.get(), currentVersion()); });
     release->addSeparator();
     QAction *rollback = addNamedAction(release, QStringLiteral("actionRollback"), tr("Roll &Back…"));
     connect(rollback, &QAction::triggered, m_rollback, [this] { m_rollback->requestRollback(); });
@@ -181,10 +181,10 @@ void MainWindow::buildViewMenu()
     view->addSeparator();
     connect(addNamedAction(view, QStringLiteral("actionCalendar"), tr("Release C&alendar"),
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
-        &QAction::triggered, this, [this] { showToolWindow(new CalendarWindow(m_service.get(), this)); });
+        &QAction::triggered, this, [this] { showToolWindow(new CalendarWindow(m_session.get(), this)); });
     connect(addNamedAction(view, QStringLiteral("actionMetrics"), tr("Release &Metrics"),
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)),
-        &QAction::triggered, this, [this] { showToolWindow(new MetricsWindow(m_service.get(), this)); });
+        &QAction::triggered, this, [this] { showToolWindow(new MetricsWindow(m_session.get(), this)); });
 }
 
 // Calendar and metrics windows hold the workspace's service: one of each at a time, closed when
@@ -253,14 +253,14 @@ void MainWindow::newWorkspaceFromPreset()
 
 void MainWindow::newRelease()
 {
-    if (!m_service)
+    if (!m_session)
         return;
     QStringList types;
-    for (const ReleaseTypePolicy &type : m_service->workspace().policy.releaseTypes)
+    for (const ReleaseTypePolicy &type : m_session->workspace().policy.releaseTypes)
         types << type.name;
-    ReleaseService *service = m_service.get();
+    Session *session = m_session.get();
     NewReleaseDialog dialog(
-        types, [service](NewReleaseRequest request) { return service->createRelease(request); }, this);
+        types, [session](NewReleaseRequest request) { return session->createRelease(request); }, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_status->showMessage(tr("Release %1 created").arg(dialog.created().version), 5000);

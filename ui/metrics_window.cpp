@@ -1,7 +1,7 @@
 #include "metrics_window.h"
 
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "state_style.h"
 
 #include <QComboBox>
@@ -85,14 +85,14 @@ QList<QPointF> weekly(
 
 }  // namespace
 
-MetricsWindow::MetricsWindow(ReleaseService *service, QWidget *parent)
+MetricsWindow::MetricsWindow(Session *session, QWidget *parent)
     : QWidget(parent, Qt::Window)
-    , m_service(service)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("metricsWindow"));
     setWindowTitle(tr("Release Metrics"));
-    if (m_service)
-        m_metrics = std::make_unique<MetricsService>(m_service);
+    if (m_session)
+        m_metrics = &m_session->metrics();
     buildUi();
     resize(1100, 820);
     reload();

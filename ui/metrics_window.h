@@ -16,12 +16,12 @@ class QStackedWidget;
 
 namespace cockpit {
 
-class ReleaseService;
+class Session;
 
 class MetricsWindow : public QWidget {
     Q_OBJECT
 public:
-    explicit MetricsWindow(ReleaseService *service, QWidget *parent = nullptr);
+    explicit MetricsWindow(Session *session, QWidget *parent = nullptr);
     ~MetricsWindow() override;
 
     // 30, 90 or 365; reloads.
@@ -45,8 +45,8 @@ private:
     void fillHeadlines();
     void fillCharts();
 
-    ReleaseService *m_service = nullptr;
-    std::unique_ptr<MetricsService> m_metrics;
+    Session *m_session = nullptr;
+    MetricsService *m_metrics = nullptr;  // the session's
     QDateTime m_now;
     DoraReport m_report;
     QString m_incidentSource;

@@ -2,7 +2,7 @@
 // Release > New Release…: version, commit (empty follows the branch head), type (empty: inferred
 // from the bump against the last tag) and target date. OK submits and the dialog stays open with
 // the error shown until the release is stored.
-#include "release_service.h"
+#include "session.h"
 
 #include <QDialog>
 #include <functional>

@@ -8,7 +8,7 @@
 
 namespace cockpit {
 
-class ReleaseService;
+class Session;
 
 class ReleaseTab : public QWidget {
     Q_OBJECT
@@ -16,7 +16,7 @@ public:
     using QWidget::QWidget;
 
     // The workspace's use cases; nullptr drops every reference to the previous one.
-    virtual void setService(ReleaseService *service) = 0;
+    virtual void setSession(Session *session) = 0;
     // The selected release (called again when it changes); an empty version means none.
     virtual void showRelease(const ReleaseRecord &release) = 0;
 

@@ -62,20 +62,6 @@ QString mono(const QString &html)
 
 }  // namespace
 
-std::shared_ptr<RollbackService> sharedRollbackService(ReleaseService *releases)
-{
-    static QHash<ReleaseService *, std::weak_ptr<RollbackService>> services;
-    if (!releases)
-        return {};
-    if (auto existing = services.value(releases).lock())
-        return existing;
-    // Views let go of the service (setService(nullptr)) before the ReleaseService is deleted, so
-    // an expired entry never names a live service at a reused address.
-    std::shared_ptr<RollbackService> created(new RollbackService(releases));
-    services.insert(releases, created);
-    return created;
-}
-
 QString formatSpan(std::chrono::seconds span)
 {
     qint64 s = std::abs(span.count());

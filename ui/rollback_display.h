@@ -14,12 +14,9 @@ class QWidget;
 
 namespace cockpit {
 
-class ReleaseService;
+class Session;
 class RollbackService;
 
-// One RollbackService per ReleaseService, shared by the header's panel and the Incidents tab so
-// both see the same run's signals; it is deleted when the last view lets go of it.
-std::shared_ptr<RollbackService> sharedRollbackService(ReleaseService *releases);
 
 // "3 h 12 min", "12 min", "45 s" (the two largest units, for a person watching a clock).
 QString formatSpan(std::chrono::seconds span);

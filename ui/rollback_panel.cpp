@@ -2,7 +2,7 @@
 
 #include "future_watch.h"
 #include "palette_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_plan_dialog.h"
 #include "rollback_run_dialog.h"
 #include "rollback_service.h"
@@ -84,7 +84,7 @@ RollbackPanel::RollbackPanel(QWidget *parent)
 
 RollbackPanel::~RollbackPanel()
 {
-    setService(nullptr);
+    setSession(nullptr);
 }
 
 void RollbackPanel::setClock(std::function<QDateTime()> clock)
@@ -93,7 +93,7 @@ void RollbackPanel::setClock(std::function<QDateTime()> clock)
     updateWindowText();
 }
 
-void RollbackPanel::setService(ReleaseService *service)
+void RollbackPanel::setSession(Session *session)
 {
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
@@ -101,16 +101,16 @@ void RollbackPanel::setService(ReleaseService *service)
     // The dialogs hold the old RollbackService, which goes with the last view holding it.
     delete m_plan;
     delete m_run;
-    m_service = service;
-    m_rollbacks = sharedRollbackService(service);
+    m_session = session;
+    m_rollbacks = session ? &session->rollbacks() : nullptr;
     ++m_generation;
     m_deployment.reset();
     m_latest.reset();
     m_lock.reset();
     showState();
-    if (!service)
+    if (!session)
         return;
-    m_connections << connect(service->store(), &Store::releaseChanged, this, [this](const QString &version) {
+    m_connections << connect(session->store(), &Store::releaseChanged, this, [this](const QString &version) {
         if (version == m_release.version)
             m_reloadTimer->start();
     });
@@ -119,7 +119,7 @@ void RollbackPanel::setService(ReleaseService *service)
 
 void RollbackPanel::connectRollbacks()
 {
-    RollbackService *rollbacks = m_rollbacks.get();
+    RollbackService *rollbacks = m_rollbacks.data();
     m_connections << connect(
         rollbacks, &RollbackService::rollbackChanged, this, [this](const RollbackRecord &r) {
             if (r.version == m_release.version) {
@@ -154,12 +154,12 @@ void RollbackPanel::showRelease(const ReleaseRecord &release)
 // reload or another release started meanwhile.
 void RollbackPanel::reload()
 {
-    if (!m_service || m_release.version.isEmpty())
+    if (!m_session || m_release.version.isEmpty())
         return;
     const quint64 generation = ++m_generation;
     const QString version = m_release.version;
     whenReady(
-        this, m_service->store()->deployments(version), [this, generation, version](const auto &deployments) {
+        this, m_session->store()->deployments(version), [this, generation, version](const auto &deployments) {
             if (generation != m_generation)
                 return;
             m_deployment.reset();
@@ -187,8 +187,8 @@ RollbackWindow RollbackPanel::window() const
     RollbackWindow w;
     if (m_deployment)
         w.deployedAt = m_deployment->deployedAt;
-    if (m_service)
-        if (const ReleaseTypePolicy *type = m_service->workspace().policy.releaseType(m_release.type))
+    if (m_session)
+        if (const ReleaseTypePolicy *type = m_session->workspace().policy.releaseType(m_release.type))
             w.length = type->rollbackWindow;
     w.asOf = m_clock();
     return w;
@@ -228,7 +228,7 @@ void RollbackPanel::showState()
     const bool settled
         = m_release.state == ReleaseState::Released && !m_latest && window().expired(m_clock());
     setVisible(
-        m_service && !m_release.version.isEmpty() && (m_deployment || m_latest || rolledBack) && !settled);
+        m_session && !m_release.version.isEmpty() && (m_deployment || m_latest || rolledBack) && !settled);
     if (isHidden())
         return;
     if (unfinished()) {
@@ -250,7 +250,7 @@ void RollbackPanel::showState()
 
 void RollbackPanel::showUnfinished(const RollbackRecord &record)
 {
-    const QString me = m_service->identity().id;
+    const QString me = m_session->identity().id;
     const bool here = m_rollbacks->isRunning() && m_run && m_run->record().id == record.id;
     int done = 0;
     for (const RollbackStepRecord &step : record.steps)
@@ -290,7 +290,7 @@ void RollbackPanel::updateWindowText()
 
 void RollbackPanel::requestRollback(const QString &trigger)
 {
-    if (!m_service || m_release.version.isEmpty()) {
+    if (!m_session || m_release.version.isEmpty()) {
         emit statusMessage(tr("Select a release to roll back"));
         return;
     }
@@ -308,7 +308,7 @@ void RollbackPanel::requestRollback(const QString &trigger)
 
 void RollbackPanel::createPlanDialog(const QString &trigger)
 {
-    m_plan = new RollbackPlanDialog(m_rollbacks.get(), m_service, m_release, window(), trigger, this);
+    m_plan = new RollbackPlanDialog(m_rollbacks.data(), m_session, m_release, window(), trigger, this);
     m_plan->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_plan, &QDialog::accepted, this, [this, plan = m_plan] {
         if (plan->confirmed())
@@ -340,7 +340,7 @@ void RollbackPanel::openRun(const RollbackRecord &record, bool start)
     if (m_run && m_run->record().id != record.id)
         delete m_run;
     if (!m_run) {
-        m_run = new RollbackRunDialog(m_rollbacks.get(), record, this);
+        m_run = new RollbackRunDialog(m_rollbacks.data(), record, this);
         connect(m_run, &RollbackRunDialog::openIncidentRequested, this, [this] {
             raiseReleaseTab(this, QStringLiteral("incidentTab"));
             if (m_run)

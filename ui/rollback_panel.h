@@ -8,6 +8,7 @@
 #include "rollback_display.h"
 #include "rollback_plan_dialog.h"  // QPointer needs the complete types
 #include "rollback_run_dialog.h"
+#include "rollback_service.h"
 
 #include <QPointer>
 #include <functional>
@@ -27,12 +28,12 @@ class RollbackPanel : public ReleaseTab {
 public:
     explicit RollbackPanel(QWidget *parent = nullptr);
     ~RollbackPanel() override;
-    void setService(ReleaseService *service) override;
+    void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
 
     // Time source for the window countdown (tests); default QDateTime::currentDateTimeUtc.
     void setClock(std::function<QDateTime()> clock);
-    [[nodiscard]] RollbackService *rollbackService() const { return m_rollbacks.get(); }
+    [[nodiscard]] RollbackService *rollbackService() const { return m_rollbacks.data(); }
     [[nodiscard]] QPushButton *rollbackButton() const { return m_button; }
     [[nodiscard]] QPushButton *resumeButton() const { return m_resume; }
     [[nodiscard]] QString windowText() const;
@@ -61,8 +62,8 @@ private:
     [[nodiscard]] RollbackWindow window() const;
     [[nodiscard]] bool unfinished() const;
 
-    ReleaseService *m_service = nullptr;
-    std::shared_ptr<RollbackService> m_rollbacks;
+    Session *m_session = nullptr;
+    QPointer<RollbackService> m_rollbacks;  // the session's
     QList<QMetaObject::Connection> m_connections;
     ReleaseRecord m_release;
     std::optional<Deployment> m_deployment;  // the last one

@@ -1,7 +1,7 @@
 #include "rollback_plan_dialog.h"
 
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_plan_view.h"
 #include "rollback_reason_dialog.h"
 #include "rollback_service.h"
@@ -38,7 +38,7 @@ QLabel *warningLabel(QWidget *parent, const char *name)
 
 }  // namespace
 
-RollbackPlanDialog::RollbackPlanDialog(RollbackService *rollbacks, ReleaseService *releases,
+RollbackPlanDialog::RollbackPlanDialog(RollbackService *rollbacks, Session *releases,
     const ReleaseRecord &release, const RollbackWindow &window, const QString &trigger, QWidget *parent)
     : QDialog(parent)
     , m_rollbacks(rollbacks)

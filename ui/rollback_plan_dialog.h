@@ -20,7 +20,7 @@ class QTimer;
 
 namespace cockpit {
 
-class ReleaseService;
+class Session;
 class RollbackPlanView;
 class RollbackService;
 
@@ -28,7 +28,7 @@ class RollbackPlanDialog : public QDialog {
     Q_OBJECT
 public:
     // Plans the rollback of release at once; trigger (a fired soak trigger) is shown as the cause.
-    RollbackPlanDialog(RollbackService *rollbacks, ReleaseService *releases, const ReleaseRecord &release,
+    RollbackPlanDialog(RollbackService *rollbacks, Session *releases, const ReleaseRecord &release,
         const RollbackWindow &window, const QString &trigger = {}, QWidget *parent = nullptr);
 
     // A confirmed rollback waiting for its second person: its requester sees the waiting state,
@@ -64,7 +64,7 @@ private:
     void cancelWaiting();
 
     RollbackService *m_rollbacks;
-    ReleaseService *m_releases;
+    Session *m_releases;
     ReleaseRecord m_release;
     RollbackWindow m_window;
     QString m_trigger;

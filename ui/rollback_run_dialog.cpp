@@ -225,7 +225,7 @@ void RollbackRunDialog::connectService()
             onHalted(index, why);
     });
     // A refused call changed nothing: say why where the person is looking.
-    connect(m_rollbacks, &RollbackService::refused, this, [this](qint64 id, const QString &why) {
+    connect(m_rollbacks, &RollbackService::refused, this, [this](qint64 id, RollbackRefusal, const QString &why) {
         if (id != m_record.id)
             return;
         m_status->setText(tr("Not done: %1").arg(why));

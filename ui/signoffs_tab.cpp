@@ -1,7 +1,7 @@
 #include "signoffs_tab.h"
 
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "signoff_dialog.h"
 #include "state_style.h"
 
@@ -134,21 +134,20 @@ SignoffsTab::SignoffsTab(QWidget *parent)
 
 SignoffsTab::~SignoffsTab() = default;
 
-void SignoffsTab::setService(ReleaseService *service)
+void SignoffsTab::setSession(Session *session)
 {
     for (const auto &c : std::as_const(m_storeConnections))
         disconnect(c);
     m_storeConnections.clear();
-    m_service = service;
-    m_signoffs.reset();
+    m_session = session;
+    m_signoffs = nullptr;
     m_view.reset();
     ++m_generation;
-    if (!service)
+    if (!session)
         return;
-    m_signoffs
-        = std::make_unique<SignoffService>(service->store(), service->workspace(), service->identity());
+    m_signoffs = &session->signoffs();
     // A tick or a release change (new commit, state) may change the digest: look again.
-    Store *store = service->store();
+    Store *store = session->store();
     m_storeConnections << connect(store, &Store::itemChanged, this, [this](const QString &version) {
         if (version == m_version)
             scheduleReload();

@@ -21,7 +21,7 @@ class SignoffsTab : public ReleaseTab {
 public:
     explicit SignoffsTab(QWidget *parent = nullptr);
     ~SignoffsTab() override;
-    void setService(ReleaseService *service) override;
+    void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
 
     [[nodiscard]] QTreeWidget *rolesView() const { return m_roles; }
@@ -43,8 +43,8 @@ private:
     void withdraw();
     void submit(const SignRequest &request);
 
-    ReleaseService *m_service = nullptr;
-    std::unique_ptr<SignoffService> m_signoffs;
+    Session *m_session = nullptr;
+    SignoffService *m_signoffs = nullptr;  // the session's
     QString m_version;
     quint64 m_generation = 0;  // drops results of superseded reloads
     std::optional<SignoffView> m_view;

@@ -1,7 +1,7 @@
 #include "soak_tab.h"
 
 #include "future_watch.h"
-#include "release_service.h"
+#include "session.h"
 #include "soak_banners.h"
 #include "soak_decision_panel.h"
 #include "state_style.h"
@@ -134,19 +134,19 @@ QWidget *SoakTab::buildToolbar()
     return bar;
 }
 
-void SoakTab::setService(ReleaseService *service)
+void SoakTab::setSession(Session *session)
 {
     stopLive();
-    m_service = service;
+    m_session = session;
     ++m_generation;
     m_applied.clear();
     m_banners->clearAll();
     m_environments->clear();
-    if (!service) {
+    if (!session) {
         showHint(tr("Open a workspace to see its soaks."));
         return;
     }
-    for (const EnvironmentPolicy &env : service->workspace().policy.environments)
+    for (const EnvironmentPolicy &env : session->workspace().policy.environments)
         m_environments->addItem(env.name);
 }
 
@@ -154,14 +154,14 @@ void SoakTab::showRelease(const ReleaseRecord &release)
 {
     const bool sameRelease = release.version == m_release.version;
     m_release = release;
-    if (sameRelease || !m_service || release.version.isEmpty()) {
+    if (sameRelease || !m_session || release.version.isEmpty()) {
         loadEnvironment();
         return;
     }
     m_banners->clearAll();
     // A release opens on the environment it was last deployed to (else the policy's first).
     const quint64 generation = ++m_generation;
-    whenReady(this, m_service->store()->deployments(release.version),
+    whenReady(this, m_session->store()->deployments(release.version),
         [this, generation](const Result<QList<Deployment>> &deployments) {
             if (generation != m_generation)
                 return;
@@ -202,7 +202,7 @@ void SoakTab::loadEnvironment()
     stopLive();
     const quint64 generation = ++m_generation;
     const QString env = environment();
-    if (!m_service) {
+    if (!m_session) {
         showHint(tr("Open a workspace to see its soaks."));
         return;
     }
@@ -210,13 +210,13 @@ void SoakTab::loadEnvironment()
         showHint(tr("Select a release to see its soak."));
         return;
     }
-    if (m_service->workspace().policy.soakChecks.isEmpty() || env.isEmpty()) {
+    if (m_session->workspace().policy.soakChecks.isEmpty() || env.isEmpty()) {
         showHint(tr("The policy defines no soak checks or environments (soak.checks and environments in "
                     ".release-cockpit/policy.yml)."));
         return;
     }
     const QString version = m_release.version;
-    whenReady(this, m_service->store()->soakRecording(version, env),
+    whenReady(this, m_session->store()->soakRecording(version, env),
         [this, generation, version, env](const Result<QByteArray> &json) {
             if (generation != m_generation)
                 return;  // another release or environment was chosen meanwhile
@@ -347,12 +347,11 @@ void SoakTab::applyPass(const SoakEvaluation &evaluation)
 {
     const QString env = environment();
     const QString key = m_release.version + QLatin1Char('/') + env;
-    if (!m_service || m_applied.contains(key))
+    if (!m_session || m_applied.contains(key))
         return;
     m_applied.insert(key);
     const QString version = m_release.version;
-    CheckOutcome outcome {QStringLiteral("soak"), env, true, evidenceFor(evaluation)};
-    whenReady(this, m_service->applyCheckOutcome(version, outcome),
+    whenReady(this, m_session->tickSoakPass(version, m_candidate, env, evaluation),
         [this, version, env, key](const Result<QList<ChecklistItem>> &ticked) {
             if (!ticked) {
                 m_applied.remove(key);  // try again the next time the soak is shown
@@ -365,20 +364,6 @@ void SoakTab::applyPass(const SoakEvaluation &evaluation)
                 tr("Soak PASS on %1 ticked %n checklist item(s)", nullptr, int(ticked->size())).arg(env));
             emit releaseTouched(version);
         });
-}
-
-QString SoakTab::evidenceFor(const SoakEvaluation &evaluation) const
-{
-    QStringList checks;
-    for (const CheckResult &check : evaluation.checks)
-        checks << tr("%1: %2/%3 measurements, %4 failures")
-                      .arg(check.name)
-                      .arg(check.measurements.size())
-                      .arg(check.scheduled)
-                      .arg(check.failures);
-    return tr("Soak PASS of %1 on %2, %3 to %4 (UTC). %5")
-        .arg(m_candidate, environment(), evaluation.start.toUTC().toString(Qt::ISODate),
-            evaluation.end.toUTC().toString(Qt::ISODate), checks.join(QStringLiteral("; ")));
 }
 
 void SoakTab::raiseForScreenshot()

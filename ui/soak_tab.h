@@ -18,7 +18,6 @@ class QStackedWidget;
 
 namespace cockpit {
 
-class PrometheusClient;
 class SoakBanners;
 class SoakMonitor;
 struct Deployment;
@@ -30,7 +29,7 @@ public:
     explicit SoakTab(QWidget *parent = nullptr);
     ~SoakTab() override;
 
-    void setService(ReleaseService *service) override;
+    void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
 
     // Shows a stored soak as it was recorded (no Prometheus); a completed PASS applies its outcome.
@@ -75,9 +74,8 @@ private:
     void stopLive();
     void showLive(const SoakEvaluation &evaluation);
     void storeFinished(const SoakEvaluation &evaluation);
-    [[nodiscard]] QString evidenceFor(const SoakEvaluation &evaluation) const;
 
-    ReleaseService *m_service = nullptr;
+    Session *m_session = nullptr;
     ReleaseRecord m_release;
     quint64 m_generation = 0;  // drops answers for a release or environment no longer shown
     QString m_candidate;  // the version the shown soak was of ("3.7.0-rc1")
@@ -96,7 +94,6 @@ private:
     SoakDecisionPanel *m_panel;
     QList<SoakChart *> m_charts;
     int m_columns = 0;
-    PrometheusClient *m_client = nullptr;  // live mode only
     SoakMonitor *m_monitor = nullptr;
 };
 

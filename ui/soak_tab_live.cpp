@@ -4,16 +4,13 @@
 // desktop notification; the finished soak is stored (and a PASS ticks its items).
 #include "future_watch.h"
 #include "prometheus_client.h"
-#include "release_service.h"
-#include "secret_store.h"
+#include "session.h"
 #include "soak_monitor.h"
 #include "soak_tab.h"
 
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcSoakLive, "cockpit.ui.soak.live")
+#include <QUrl>
 
 namespace cockpit {
 
@@ -27,15 +24,13 @@ void SoakTab::stopLive()
     if (m_monitor)
         m_monitor->stop();
     delete m_monitor;
-    delete m_client;
     m_monitor = nullptr;
-    m_client = nullptr;
 }
 
 void SoakTab::followDeployment(
     const QString &version, const QString &env, quint64 generation, const QString &noSoakHint)
 {
-    whenReady(this, m_service->store()->deployments(version),
+    whenReady(this, m_session->store()->deployments(version),
         [this, env, generation, noSoakHint](const Result<QList<Deployment>> &deployments) {
             if (generation != m_generation)
                 return;
@@ -54,46 +49,33 @@ void SoakTab::followDeployment(
 
 void SoakTab::startLive(const Deployment &deployment, quint64 generation)
 {
-    const Policy &policy = m_service->workspace().policy;
-    const QUrl url(policy.prometheusUrl, QUrl::StrictMode);
-    if (policy.prometheusUrl.isEmpty() || !url.isValid() || url.host().isEmpty()) {
-        showHint(tr("%1 is live on %2 since %3, but the policy names no usable Prometheus (prometheus.url in "
-                    ".release-cockpit/policy.yml), so its soak cannot be followed.")
+    if (auto prometheus = m_session->prometheus(); !prometheus) {
+        showHint(tr("%1 is live on %2 since %3, but its soak cannot be followed: %4")
                      .arg(deployment.version, deployment.environment,
-                         deployment.deployedAt.toLocalTime().toString()));
+                         deployment.deployedAt.toLocalTime().toString(), prometheus.error().message));
         return;
     }
-    const auto begin = [this, deployment, url, generation](const PrometheusAuth &auth) {
-        if (generation != m_generation)
+    // The credential comes from the keychain first; without one the queries go unauthenticated
+    // and a refusing Prometheus shows as stale, never as a pass.
+    whenReady(this, m_session->prometheusReady(), [this, deployment, generation](const Status &) {
+        if (generation != m_generation || !m_session)
             return;
-        m_client = new PrometheusClient(url, this);
-        m_client->setAuth(auth);
-        m_monitor = new SoakMonitor(m_client, this);
+        m_monitor = m_session->createSoakMonitor(this);
+        if (!m_monitor)
+            return;
         connect(m_monitor, &SoakMonitor::updated, this, &SoakTab::showLive);
         connect(m_monitor, &SoakMonitor::stale, this, &SoakTab::showStale);
         connect(m_monitor, &SoakMonitor::recovered, this, &SoakTab::clearStale);
         connect(m_monitor, &SoakMonitor::finished, this, &SoakTab::storeFinished);
         m_candidate = deployment.version;
+        const QUrl url = (*m_session->prometheus())->baseUrl();
         m_mode->setText(
             tr("Live soak of %1 on %2 since %3 (Prometheus %4)")
                 .arg(deployment.version, deployment.environment,
                     deployment.deployedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                     url.toString(QUrl::RemoveUserInfo)));
-        m_monitor->startLive(soakPlanFor(m_service->workspace().policy, deployment.environment,
+        m_monitor->startLive(soakPlanFor(m_session->workspace().policy, deployment.environment,
             deployment.version, deployment.deployedAt));
-    };
-    const QString secret = policy.prometheusAuthSecret;
-    if (secret.isEmpty()) {
-        begin({});
-        return;
-    }
-    // The credential comes from the keychain; without one the queries go unauthenticated and a
-    // refusing Prometheus shows as stale, never as a pass.
-    whenReady(this, SecretStore::read(secret), [begin, secret](const Result<QString> &value) {
-        if (!value)
-            qCWarning(lcSoakLive) << "no Prometheus credential" << secret
-                                  << "in the keychain:" << value.error().message;
-        begin(value ? PrometheusAuth::fromSecret(*value) : PrometheusAuth {});
     });
 }
 
@@ -111,17 +93,20 @@ void SoakTab::storeFinished(const SoakEvaluation &evaluation)
 {
     const SoakRecording recording = m_monitor->recording();
     const QString env = recording.environment;
-    const QByteArray json = QJsonDocument(soakRecordingToJson(recording)).toJson(QJsonDocument::Compact);
-    whenReady(this,
-        m_service->store()->saveSoakRecording(
-            m_release.version, env, json, soakVerdictName(evaluation.verdict), m_service->identity().id),
-        [this, env](const Status &saved) {
-            if (!saved)
+    const QString version = m_release.version;
+    m_applied.insert(version + QLatin1Char('/') + env);  // the session ticks a PASS as it stores it
+    whenReady(this, m_session->recordSoakEnd(version, recording, evaluation),
+        [this, env, version](const Result<QList<ChecklistItem>> &ticked) {
+            if (!ticked) {
                 emit statusMessage(tr("The soak on %1 finished but could not be stored: %2")
-                                       .arg(env, saved.error().toString()));
+                                       .arg(env, ticked.error().toString()));
+                return;
+            }
+            if (!ticked->isEmpty())
+                emit statusMessage(
+                    tr("Soak PASS on %1 ticked %n checklist item(s)", nullptr, int(ticked->size())).arg(env));
+            emit releaseTouched(version);
         });
-    if (evaluation.verdict == SoakVerdict::Pass)
-        applyPass(evaluation);
 }
 
 }  // namespace cockpit

@@ -1,6 +1,5 @@
 #include "cli_context.h"
 
-#include "team_store_url.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -63,12 +62,24 @@ Result<Store *> CliContext::openStore(const QString &rootDir)
 
 Identity CliContext::identity() const
 {
-    // Team mode: the database login is the identity (the policy's roles list logins), and the
-    // database refuses anything recorded in another name.
-    if (const auto team = TeamStoreUrl::parse(m_parser.value(QStringLiteral("db"))))
-        return Identity {team->user, team->user};
     auto root = Workspace::discover(workspaceDir());
-    return currentIdentity(root ? *root : workspaceDir());
+    return Session::resolveIdentity(root ? *root : workspaceDir(), m_parser.value(QStringLiteral("db")));
+}
+
+Result<Session *> CliContext::session()
+{
+    if (m_session)
+        return m_session.get();
+    auto ws = loadWorkspace();
+    if (!ws)
+        return std::unexpected(ws.error());
+    auto store = openStore();
+    if (!store)
+        return std::unexpected(store.error());
+    m_session = std::make_unique<Session>(*store, *ws, identity());
+    if (isSet(QStringLiteral("prometheus")))
+        m_session->setPrometheusUrl(option(QStringLiteral("prometheus")));
+    return m_session.get();
 }
 
 void CliContext::out(const QString &text) const

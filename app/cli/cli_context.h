@@ -3,6 +3,7 @@
 // the output conventions (machine JSON on stdout with --json, human messages on stderr).
 #include "error.h"
 #include "identity.h"
+#include "session.h"
 #include "store.h"
 #include "workspace.h"
 
@@ -40,8 +41,15 @@ public:
     void setGuiWorkspace(const QString &dir) { m_guiWorkspace = dir; }
     [[nodiscard]] QString guiWorkspace() const { return m_guiWorkspace; }
     // The store for the GUI to take over (it stays open).
-    std::unique_ptr<Store> takeStore() { return std::move(m_store); }
+    std::unique_ptr<Store> takeStore()
+    {
+        m_session.reset();  // it uses the store
+        return std::move(m_store);
+    }
     [[nodiscard]] Identity identity() const;
+    // The session on the workspace and store above (opened on first use), with --prometheus
+    // applied: every use case a command runs goes through it.
+    Result<Session *> session();
 
     void out(const QString &text) const;  // stdout
     void err(const QString &text) const;  // stderr
@@ -54,6 +62,7 @@ private:
     QCommandLineParser &m_parser;
     QStringList m_words;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<Session> m_session;  // declared after the store it uses: destroyed first
     std::optional<Workspace> m_workspace;
     QString m_guiWorkspace;
 };

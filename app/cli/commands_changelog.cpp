@@ -5,7 +5,6 @@
 #include "changelog_lint.h"
 #include "cli_context.h"
 #include "git_service.h"
-#include "release_service.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -124,30 +123,30 @@ QJsonObject coverageJson(const QString &from, const QString &to, const CoverageR
         {QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings)}};
 }
 
-// A clean lint and full coverage tick the release's items bound to "check: changelog".
-void tickChangelogCheck(CliContext &ctx, const Loaded &l, const QString &version, const QString &range,
-    const CoverageReport &report)
+// A clean lint and full coverage tick the release's items bound to "check: changelog": the session
+// decides and words the evidence, as it does for the window's Changelog tab.
+void tickChangelogCheck(CliContext &ctx, const Loaded &l, const QString &version, const QString &from,
+    const QString &toSha, const CoverageReport &report)
 {
+    if (version.isEmpty())
+        return;
+    auto session = ctx.session();
+    if (!session)
+        return;
     const QList<LintDiagnostic> ds = lintLoaded(l);
-    if (version.isEmpty() || countSeverity(ds, Severity::Error) > 0 || report.uncoveredCount() > 0)
-        return;
-    auto store = ctx.openStore();
-    if (!store)
-        return;
-    const int exempt = int(
-        std::count_if(report.commits.begin(), report.commits.end(), [](const auto &c) { return c.exempt; }));
-    const QString evidence
-        = QStringLiteral("%1 lints clean (%2 warnings); %3: %4 commits, %5 covered by entries, %6 exempt")
-              .arg(l.ws.policy.changelogPath)
-              .arg(countSeverity(ds, Severity::Warning))
-              .arg(range)
-              .arg(report.commits.size())
-              .arg(report.commits.size() - exempt)
-              .arg(exempt);
-    ReleaseService service(*store, l.ws, ctx.identity());
-    auto ticked
-        = service.applyCheckOutcome(version, CheckOutcome {QStringLiteral("changelog"), {}, true, evidence})
-              .result();
+    ChangelogCheckFacts facts;
+    facts.path = l.ws.policy.changelogPath;
+    facts.fromTag = from;
+    facts.toCommit = toSha;
+    facts.lintErrors = countSeverity(ds, Severity::Error);
+    facts.lintWarnings = countSeverity(ds, Severity::Warning);
+    facts.commits = int(report.commits.size());
+    for (const CommitCoverage &c : report.commits) {
+        facts.covered += c.covered && !c.exempt ? 1 : 0;
+        facts.exempt += c.exempt ? 1 : 0;
+    }
+    facts.uncovered = report.uncoveredCount();
+    auto ticked = (*session)->recordChangelogCheck(version, facts).result();
     if (ticked && !ticked->isEmpty())
         ctx.err(QStringLiteral("Ticked %1 checklist item(s) of %2 bound to the changelog check.")
                     .arg(ticked->size())
@@ -202,7 +201,8 @@ int changelogCoverage(CliContext &ctx)
                 .arg(report.commits.size())
                 .arg(report.uncoveredCount())
                 .arg(report.suggestedBump));
-    tickChangelogCheck(ctx, *loaded, opts.releaseVersion, range, report);
+    auto toSha = git->resolve(to);
+    tickChangelogCheck(ctx, *loaded, opts.releaseVersion, from, toSha ? *toSha : to, report);
     return report.uncoveredCount() > 0 ? Failed : Ok;
 }
 

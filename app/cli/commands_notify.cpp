@@ -114,10 +114,10 @@ int listTemplates(CliContext &ctx, const NotificationService &service, const Not
     return Ok;
 }
 
-int postMessage(CliContext &ctx, NotificationService &service, const RenderedNotification &message)
+int postMessage(CliContext &ctx, Session &session, const RenderedNotification &message)
 {
-    WebhookClient client;
-    const Status posted = await(service.post(ctx.words().value(1), message, &client));
+    const Status posted
+        = await(session.notifications().post(ctx.words().value(1), message, &session.webhooks()));
     if (!posted) {
         Error error = posted.error();
         if (error.code == ErrorCode::NotFound)
@@ -130,8 +130,9 @@ int postMessage(CliContext &ctx, NotificationService &service, const RenderedNot
     return Ok;
 }
 
-int renderOne(CliContext &ctx, NotificationService &service, const NotificationFacts &facts)
+int renderOne(CliContext &ctx, Session &session, const NotificationFacts &facts)
 {
+    NotificationService &service = session.notifications();
     auto index = service.findTemplate(ctx.option(QStringLiteral("template")));
     if (!index)
         return ctx.report(index.error());
@@ -139,7 +140,7 @@ int renderOne(CliContext &ctx, NotificationService &service, const NotificationF
     for (const NotificationWarning &w : message.warnings)
         ctx.err(QStringLiteral("warning: ") + w.toString());
     const bool post = ctx.isSet(QStringLiteral("post"));
-    const int code = post ? postMessage(ctx, service, message) : Ok;
+    const int code = post ? postMessage(ctx, session, message) : Ok;
     if (code != Ok)
         return code;
     if (ctx.json()) {
@@ -169,17 +170,16 @@ int runNotify(CliContext &ctx)
         return runWebhook(ctx, NotificationService(nullptr, *ws, ctx.identity()));
     if (ctx.isSet(QStringLiteral("post")) && !ctx.isSet(QStringLiteral("template")))
         return ctx.usage(QStringLiteral("notify --post needs --template NAME"));
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    NotificationService service(*store, *ws, ctx.identity());
-    auto facts = NotificationService::gatherFacts(*store, *ws, w.value(1), QDate::currentDate());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    auto facts = NotificationService::gatherFacts((*session)->store(), *ws, w.value(1), QDate::currentDate());
     if (!facts)
         return ctx.report(facts.error());
     facts->reason = ctx.option(QStringLiteral("reason"));
     if (!ctx.isSet(QStringLiteral("template")))
-        return listTemplates(ctx, service, *facts);
-    return renderOne(ctx, service, *facts);
+        return listTemplates(ctx, (*session)->notifications(), *facts);
+    return renderOne(ctx, **session, *facts);
 }
 
 }  // namespace cockpit::cli

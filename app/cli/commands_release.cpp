@@ -1,7 +1,6 @@
 // release new | status | list
 #include "cli_context.h"
 #include "release_json.h"
-#include "release_service.h"
 #include "signoff_service.h"
 
 #include <QJsonArray>
@@ -25,8 +24,10 @@ int releaseNew(CliContext &ctx, const QString &version)
             return ctx.report(
                 {ErrorCode::Usage, QStringLiteral("--target-date: expected YYYY-MM-DD, got '%1'").arg(date)});
     }
-    ReleaseService service(*store, *ws, ctx.identity());
-    auto release = service.createRelease(request).result();
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    auto release = (*session)->createRelease(request).result();
     if (!release)
         return ctx.report(release.error());
     ctx.err(

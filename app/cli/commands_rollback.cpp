@@ -5,7 +5,7 @@
 // rollback VERSION --resume [--skip REASON]   retry (or skip) the halted/interrupted step, go on
 // release unlock VERSION --reason T    lift the deploy lock a rollback left
 #include "cli_context.h"
-#include "release_service.h"
+#include "rollback_service.h"
 #include "rollback_driver.h"
 #include "rollback_json.h"
 
@@ -14,25 +14,6 @@
 namespace cockpit::cli {
 
 namespace {
-
-struct Session {
-    std::unique_ptr<ReleaseService> releases;
-    std::unique_ptr<RollbackService> service;
-};
-
-Result<Session> openSession(CliContext &ctx)
-{
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return std::unexpected(ws.error());
-    auto store = ctx.openStore();
-    if (!store)
-        return std::unexpected(store.error());
-    Session s;
-    s.releases = std::make_unique<ReleaseService>(*store, *ws, ctx.identity());
-    s.service = std::make_unique<RollbackService>(s.releases.get());
-    return s;
-}
 
 void printPlan(CliContext &ctx, const RollbackPlan &plan)
 {
@@ -232,10 +213,10 @@ int runRollback(CliContext &ctx)
         return ctx.usage(QStringLiteral("rollback: choose one of --dry-run, --confirm, --approve, --resume"));
     if (ctx.isSet(QStringLiteral("skip")) && !ctx.isSet(QStringLiteral("resume")))
         return ctx.usage(QStringLiteral("rollback: --skip REASON goes with --resume"));
-    auto session = openSession(ctx);
+    auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
-    RollbackService &service = *session->service;
+    RollbackService &service = (*session)->rollbacks();
     if (ctx.isSet(QStringLiteral("dry-run")))
         return dryRun(ctx, service, version);
     if (ctx.isSet(QStringLiteral("confirm")))
@@ -253,10 +234,10 @@ int runReleaseUnlock(CliContext &ctx)
     const QString reason = ctx.option(QStringLiteral("reason"));
     if (reason.trimmed().isEmpty())
         return ctx.usage(QStringLiteral("release unlock: --reason T is required"));
-    auto session = openSession(ctx);
+    auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
-    auto lifted = wait(session->service->liftDeployLock(version, reason));
+    auto lifted = wait((*session)->rollbacks().liftDeployLock(version, reason));
     if (!lifted)
         return ctx.report(lifted.error());
     ctx.err(QStringLiteral("Deploy lock of %1 lifted by %2: %3").arg(version, lifted->liftedBy, reason));

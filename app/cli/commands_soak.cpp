@@ -2,10 +2,6 @@
 // seed 002 from the command line. Results are stored (probe results, soak recordings) and, on
 // PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV`.
 #include "cli_context.h"
-#include "probe_runner.h"
-#include "prometheus_client.h"
-#include "release_service.h"
-#include "secret_store.h"
 #include "soak_monitor.h"
 
 #include <QEventLoop>
@@ -29,19 +25,6 @@ template <typename T> T await(QFuture<T> future)
             loop.exec();
     }
     return future.result();
-}
-
-Result<const EnvironmentPolicy *> environmentOf(const Workspace &ws, const QString &name)
-{
-    if (const EnvironmentPolicy *env = ws.policy.environment(name))
-        return env;
-    QStringList known;
-    for (const EnvironmentPolicy &e : ws.policy.environments)
-        known << e.name;
-    return fail(ErrorCode::BadInput,
-        QStringLiteral("no environment '%1' in the policy (known: %2)")
-            .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))),
-        ws.policy.locationOf(QStringLiteral("environments")));
 }
 
 // The release a probe of env verifies: the one deployed there last, else the newest open release.
@@ -70,18 +53,6 @@ std::optional<ReleaseRecord> releaseFor(Store *store, const QString &env)
             best = r;
     }
     return best;
-}
-
-void tick(CliContext &ctx, Store *store, const Workspace &ws, const QString &version, CheckOutcome outcome)
-{
-    ReleaseService service(store, ws, ctx.identity());
-    auto ticked = service.applyCheckOutcome(version, outcome).result();
-    if (!ticked)
-        ctx.err(QStringLiteral("warning: cannot tick the checklist: %1").arg(ticked.error().toString()));
-    else
-        for (const ChecklistItem &item : *ticked)
-            ctx.err(
-                QStringLiteral("Ticked \"%1\" (%2 %3 PASS).").arg(item.text, outcome.kind, outcome.target));
 }
 
 // RFC 3339 ("2026-01-11T10:00:00Z", "...+01:00") or Unix seconds ("1768125600").
@@ -164,34 +135,21 @@ int runProbe(CliContext &ctx)
     const QStringList w = ctx.words();
     if (w.size() != 2)
         return ctx.usage(QStringLiteral("usage: probe ENV"));
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return ctx.report(ws.error());
-    auto env = environmentOf(*ws, w[1]);
-    if (!env)
-        return ctx.report(env.error());
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    const std::optional<ReleaseRecord> release = releaseFor(*store, w[1]);
-    ProbeOptions options;
-    if (release) {
-        options.expectedVersion = release->version;
-        options.expectedCommit = release->commit;
-    } else {
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    const std::optional<ReleaseRecord> release = releaseFor((*session)->store(), w[1]);
+    if (!release)
         ctx.err(QStringLiteral("No release to compare the deployed version with: version not checked."));
-    }
-    ProbeRunner runner;
-    auto report = await(runner.run(**env, options));
-    if (!report)
-        return ctx.report(report.error());
+    auto outcome = await((*session)->probe(w[1], release));
+    if (!outcome)
+        return ctx.report(outcome.error());
+    for (const QString &warning : outcome->warnings)
+        ctx.err(QStringLiteral("warning: %1").arg(warning));
+    for (const ChecklistItem &item : outcome->ticked)
+        ctx.err(QStringLiteral("Ticked \"%1\" (probe %2 PASS).").arg(item.text, w[1]));
+    const ProbeReport *report = &outcome->report;
     const QString version = release ? release->version : QString();
-    const QByteArray json = QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact);
-    if (auto saved = (*store)->saveProbeResult(version, w[1], report->ok, json, ctx.identity().id).result();
-        !saved)
-        ctx.err(QStringLiteral("warning: the probe result was not stored: %1").arg(saved.error().toString()));
-    if (report->ok && release)
-        tick(ctx, *store, *ws, version, {QStringLiteral("probe"), w[1], true, report->summary()});
     if (ctx.json()) {
         QJsonObject o = report->toJson();
         if (!version.isEmpty())
@@ -255,22 +213,6 @@ Result<SoakWindow> windowFor(CliContext &ctx, Store *store, const QString &versi
     return SoakWindow {last->deployedAt, {}, std::nullopt};
 }
 
-// The Prometheus credential from the keychain (policy prometheus.auth_secret). A missing entry
-// or keychain means no credential: a Prometheus that needs one answers 401, never a PASS.
-PrometheusAuth prometheusAuth(CliContext &ctx, const Policy &policy)
-{
-    if (policy.prometheusAuthSecret.isEmpty())
-        return {};
-    auto secret = await(SecretStore::read(policy.prometheusAuthSecret));
-    if (!secret) {
-        if (secret.error().code != ErrorCode::NotFound)
-            ctx.err(QStringLiteral("warning: %1; asking Prometheus without credentials")
-                        .arg(secret.error().message));
-        return {};
-    }
-    return PrometheusAuth::fromSecret(*secret);
-}
-
 }  // namespace
 
 int runSoak(CliContext &ctx)
@@ -279,64 +221,48 @@ int runSoak(CliContext &ctx)
     const QString env = ctx.option(QStringLiteral("env"));
     if (w.size() != 3 || w[1] != QLatin1String("evaluate") || env.isEmpty())
         return ctx.usage(QStringLiteral("usage: soak evaluate VERSION --env ENV [--from T] [--to T]"));
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return ctx.report(ws.error());
-    if (auto known = environmentOf(*ws, env); !known)
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    if (auto known = (*session)->environment(env); !known)
         return ctx.report(known.error());
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    auto release = (*store)->release(w[2]).result();
+    const Workspace *ws = &(*session)->workspace();
+    Store *store = (*session)->store();
+    auto release = store->release(w[2]).result();
     if (!release)
         return ctx.report(release.error());
-    auto window = windowFor(ctx, *store, release->version, env);
+    auto window = windowFor(ctx, store, release->version, env);
     if (!window)
         return ctx.report(window.error());
-    const QString url = ctx.isSet(QStringLiteral("prometheus")) ? ctx.option(QStringLiteral("prometheus"))
-                                                                : ws->policy.prometheusUrl;
-    const QUrl prometheusUrl(url, QUrl::StrictMode);
-    if (url.isEmpty() || !prometheusUrl.isValid() || prometheusUrl.host().isEmpty())
-        return ctx.report({ErrorCode::BadInput,
-            QStringLiteral(
-                "no usable Prometheus URL ('%1'): set prometheus.url in the policy or pass --prometheus URL")
-                .arg(url),
-            {}});
-    PrometheusClient client(prometheusUrl);
-    client.setAuth(prometheusAuth(ctx, ws->policy));
+    if (auto prometheus = (*session)->prometheus(); !prometheus)
+        return ctx.report(prometheus.error());
+    // A credential the keychain cannot give means none: a Prometheus that needs one answers 401,
+    // never a PASS.
+    if (auto ready = await((*session)->prometheusReady()); !ready && ready.error().code != ErrorCode::NotFound)
+        ctx.err(QStringLiteral("warning: %1; asking Prometheus without credentials").arg(ready.error().message));
     const SoakPlan plan = soakPlanFor(ws->policy, env, release->version, window->start, window->duration);
     if (plan.checks.isEmpty())
         return ctx.report({ErrorCode::BadInput, QStringLiteral("the policy has no soak checks"),
             ws->policy.locationOf(QStringLiteral("soak"))});
-    SoakMonitor monitor(&client);
+    std::unique_ptr<SoakMonitor> monitor((*session)->createSoakMonitor(nullptr));
     QEventLoop loop;
     bool done = false;
-    QObject::connect(&monitor, &SoakMonitor::finished, &loop, [&] {
+    QObject::connect(monitor.get(), &SoakMonitor::finished, &loop, [&] {
         done = true;
         loop.quit();
     });
     const QDateTime end
         = window->end.isValid() ? window->end : soakEnd(plan.checks, plan.start, plan.duration);
-    monitor.evaluateWindow(plan, end);
+    monitor->evaluateWindow(plan, end);
     if (!done)
         loop.exec();
-    const SoakEvaluation evaluation = monitor.evaluation();
-    const QByteArray json
-        = QJsonDocument(soakRecordingToJson(monitor.recording())).toJson(QJsonDocument::Compact);
-    if (auto saved = (*store)
-                         ->saveSoakRecording(release->version, env, json, soakVerdictName(evaluation.verdict),
-                             ctx.identity().id)
-                         .result();
-        !saved)
-        ctx.err(
-            QStringLiteral("warning: the soak recording was not stored: %1").arg(saved.error().toString()));
-    if (evaluation.verdict == SoakVerdict::Pass)
-        tick(ctx, *store, *ws, release->version,
-            {QStringLiteral("soak"), env, true,
-                QStringLiteral("soak %1 PASS: %2 checks from %3 to %4")
-                    .arg(env)
-                    .arg(evaluation.checks.size())
-                    .arg(timeText(evaluation.start), timeText(evaluation.end))});
+    const SoakEvaluation evaluation = monitor->evaluation();
+    auto ticked = await((*session)->recordSoakEnd(release->version, monitor->recording(), evaluation));
+    if (!ticked)
+        ctx.err(QStringLiteral("warning: the soak recording was not stored: %1").arg(ticked.error().toString()));
+    else
+        for (const ChecklistItem &item : *ticked)
+            ctx.err(QStringLiteral("Ticked \"%1\" (soak %2 PASS).").arg(item.text, env));
     if (ctx.json())
         ctx.printJson(evaluationJson(evaluation, plan));
     else
@@ -348,7 +274,7 @@ int runSoak(CliContext &ctx)
         return Failed;
     default:
         // Nothing answered at all: the verdict says INCONCLUSIVE, the exit code says why.
-        return monitor.prometheusSilent() ? Unavailable : Inconclusive;
+        return monitor->prometheusSilent() ? Unavailable : Inconclusive;
     }
 }
 

@@ -2,7 +2,6 @@
 // | tag promote RC [--remote R] | tag hotfix VERSION
 #include "changelog.h"
 #include "cli_context.h"
-#include "release_service.h"
 #include "secret_store.h"
 #include "tag_service.h"
 
@@ -92,14 +91,10 @@ int tickChecklist(CliContext &ctx, const Workspace &ws, const std::optional<Rele
                     .arg(tagName, target.left(12), release->version, release->commit.left(12)));
         return 0;
     }
-    auto store = ctx.openStore();
-    if (!store)
+    auto session = ctx.session();
+    if (!session)
         return 0;
-    ReleaseService service(*store, ws, ctx.identity());
-    auto ticked = service
-                      .applyCheckOutcome(
-                          release->version, CheckOutcome {QStringLiteral("tag"), tagName, true, evidence})
-                      .result();
+    auto ticked = (*session)->recordTagCheck(release->version, tagName, evidence).result();
     if (!ticked) {
         ctx.err(QStringLiteral("warning: checklist not updated: %1").arg(ticked.error().toString()));
         return 0;
@@ -158,7 +153,10 @@ int tagCreate(CliContext &ctx, const QString &version)
         if (const auto release = storedRelease(ctx, version); release && release->commitPinned)
             commit = release->commit;
     }
-    TagService service(ws->root, ws->policy, ctx.identity());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    TagService service = (*session)->tags();
     auto plan = service.planRelease(
         version, commit, changelogSection(*ws, version), ctx.option(QStringLiteral("message")));
     if (!plan)
@@ -174,7 +172,10 @@ int tagPromote(CliContext &ctx, const QString &rc)
     auto rcVersion = SemVer::parse(rc);
     const QString ga
         = rcVersion ? SemVer(rcVersion->major(), rcVersion->minor(), rcVersion->patch()).toString() : rc;
-    TagService service(ws->root, ws->policy, ctx.identity());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    TagService service = (*session)->tags();
     auto plan = service.planPromotion(rc, changelogSection(*ws, ga), ctx.option(QStringLiteral("message")));
     if (!plan)
         return ctx.report(plan.error());
@@ -190,7 +191,10 @@ int tagVerify(CliContext &ctx, const QString &version)
     QString expected = ctx.option(QStringLiteral("commit"));
     if (expected.isEmpty() && release)
         expected = release->commit;
-    TagService service(ws->root, ws->policy, ctx.identity());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    TagService service = (*session)->tags();
     auto result = service.verify(version, expected, ctx.option(QStringLiteral("message")));
     if (!result)
         return ctx.report(result.error());
@@ -220,7 +224,10 @@ int tagHotfix(CliContext &ctx, const QString &version)
     auto ws = ctx.loadWorkspace();
     if (!ws)
         return ctx.report(ws.error());
-    TagService service(ws->root, ws->policy, ctx.identity());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    TagService service = (*session)->tags();
     auto branch = service.createHotfixBranch(version);
     if (!branch)
         return ctx.report(branch.error());

@@ -127,9 +127,11 @@ RollbackDriveResult driveRollback(
                 : QStringLiteral("Rollback %1: %2").arg(rollbackStateName(r.state), r.note));
         stop(r.state == RollbackState::Succeeded ? Ok : Failed);
     });
-    QObject::connect(&service, &RollbackService::refused, &loop, [&](qint64, const QString &why) {
-        ctx.err(QStringLiteral("release-cockpit: %1").arg(why));
-        stop(why.contains(QStringLiteral("approval")) ? Inconclusive : Failed);
+    QObject::connect(&service, &RollbackService::refused, &loop,
+        [&](qint64, RollbackRefusal refusal, const QString &why) {
+            ctx.err(QStringLiteral("release-cockpit: %1").arg(why));
+            // Waiting for a second person is not a failure yet: exit 2, as an inconclusive check.
+            stop(refusal == RollbackRefusal::AwaitingApproval ? Inconclusive : Failed);
     });
     start();
     if (!done)  // a refusal can come before the loop turns; quit() before exec() would be lost

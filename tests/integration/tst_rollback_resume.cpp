@@ -34,6 +34,7 @@ void TestRollbackResume::twoPersonRule()
     m_service->run(record->id);
     QVERIFY(refused.wait(10000));
     QCOMPARE(invocations(m_log).size(), 0);
+    QCOMPARE(refused.at(0).at(1).value<RollbackRefusal>(), RollbackRefusal::AwaitingApproval);
     auto self = await(m_service->approve(record->id));
     QVERIFY(!self);
     QCOMPARE(self.error().code, ErrorCode::Refused);

@@ -234,7 +234,8 @@ void TestRollbackService::skipNeedsAReason()
     QVERIFY(halted.at(0).at(2).toString().contains(QStringLiteral("exit 3")));
     m_service->skip(record.id, QStringLiteral("  "));
     QCOMPARE(refused.size(), 1);
-    QVERIFY(refused.at(0).at(1).toString().contains(QStringLiteral("reason")));
+    QCOMPARE(refused.at(0).at(1).value<RollbackRefusal>(), RollbackRefusal::ReasonRequired);
+    QVERIFY(refused.at(0).at(2).toString().contains(QStringLiteral("reason")));
     QCOMPARE(await(m_service->latest(QStringLiteral("3.7.0")))->steps.at(0).state, RollbackStepState::Failed);
     m_service->skip(record.id, QStringLiteral("writes were never enabled"));
     QVERIFY(halted.wait(20000));  // the HTTP step answers 500

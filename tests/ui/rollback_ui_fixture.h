@@ -4,7 +4,7 @@
 // manual step), its SQLite store with deployed releases, and small waits on futures and signals.
 // Header-only and kept out of support/ so no other UI test compiles it.
 #include "git_repository.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_panel.h"
 #include "rollback_plan_dialog.h"
 #include "rollback_plan_view.h"
@@ -66,7 +66,7 @@ inline QByteArray policyText(const QString &marker, bool twoPerson)
 struct Desk {
     QString dir;
     std::unique_ptr<Store> store;
-    std::unique_ptr<ReleaseService> service;
+    std::unique_ptr<Session> service;
     QString marker;
 };
 
@@ -93,7 +93,7 @@ inline void buildDesk(Desk &d, const QString &dir, bool twoPerson, const QString
     QVERIFY2(ws.has_value(), why(ws).constData());
     d.store = std::make_unique<Store>();
     QVERIFY(settle(d.store->open(dir + QStringLiteral(".sqlite"))).has_value());
-    d.service = std::make_unique<ReleaseService>(d.store.get(), *ws, kManager);
+    d.service = std::make_unique<Session>(d.store.get(), *ws, kManager);
     for (const QString &v : versions) {
         auto created = settle(d.service->createRelease({v, *second, QStringLiteral("minor"), {}}));
         QVERIFY2(created.has_value(), why(created).constData());
@@ -113,7 +113,7 @@ inline void showOn(RollbackPanel &panel, Desk &d, const QString &version)
 {
     QObject::connect(&panel, &ReleaseTab::releaseTouched, &panel,
         [&panel, &d](const QString &v) { panel.showRelease(releaseOf(d, v)); });
-    panel.setService(d.service.get());
+    panel.setSession(d.service.get());
     QSignalSpy refreshed(&panel, &RollbackPanel::refreshed);
     panel.showRelease(releaseOf(d, version));
     QVERIFY(refreshed.wait(30000));

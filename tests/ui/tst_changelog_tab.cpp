@@ -12,7 +12,7 @@
 #include "item_roles.h"
 #include "markdown_highlighter.h"
 #include "problems_list.h"
-#include "release_service.h"
+#include "session.h"
 #include "store.h"
 #include "workspace.h"
 
@@ -90,7 +90,7 @@ private:
     QByteArray m_plantedFile;
     int m_plantedLine = 0;
     std::unique_ptr<Store> m_store;
-    std::unique_ptr<ReleaseService> m_service;
+    std::unique_ptr<Session> m_service;
     ReleaseRecord m_release;
     std::unique_ptr<ChangelogTab> m_tab;
 };
@@ -131,7 +131,7 @@ void TestChangelogTab::initTestCase()
     QVERIFY(release.has_value());
     m_release = *release;
     m_service
-        = std::make_unique<ReleaseService>(m_store.get(), std::move(*workspace), currentIdentity(m_repo));
+        = std::make_unique<Session>(m_store.get(), std::move(*workspace), currentIdentity(m_repo));
 }
 
 void TestChangelogTab::init()
@@ -156,7 +156,7 @@ void TestChangelogTab::loadTab()
     new QAbstractItemModelTester(
         m_tab->coverage()->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_tab.get());
     QSignalSpy loaded(m_tab.get(), &ChangelogTab::loaded);
-    m_tab->setService(m_service.get());
+    m_tab->setSession(m_service.get());
     m_tab->showRelease(m_release);
     QVERIFY(loaded.wait(60000));
     QTRY_VERIFY(!m_tab->isLoading());
@@ -417,7 +417,7 @@ void TestChangelogTab::cutReleaseRewritesUnreleasedInTheEditor()
 struct Scratch {
     QString dir;
     std::unique_ptr<Store> store;
-    std::unique_ptr<ReleaseService> service;
+    std::unique_ptr<Session> service;
     ReleaseRecord release;
 };
 
@@ -443,7 +443,7 @@ void buildScratch(
     QVERIFY(workspace.has_value());
     s.store = std::make_unique<Store>();
     QVERIFY(s.store->open(dir + QStringLiteral(".sqlite")).result().has_value());
-    s.service = std::make_unique<ReleaseService>(
+    s.service = std::make_unique<Session>(
         s.store.get(), std::move(*workspace), Identity {who.email, who.name});
     NewReleaseRequest request {QStringLiteral("0.2.0"), {}, {}, QDate(2026, 12, 1)};
     auto release = QtConcurrent::run([&] { return s.service->createRelease(request).result(); }).result();
@@ -473,7 +473,7 @@ void TestChangelogTab::missingChangelogOffersToCreateOne()
     ChangelogTab tab;
     tab.show();
     QSignalSpy loaded(&tab, &ChangelogTab::loaded);
-    tab.setService(s.service.get());
+    tab.setSession(s.service.get());
     tab.showRelease(s.release);
     QVERIFY(loaded.wait(30000));
     auto *text = tab.findChild<QLabel *>(QStringLiteral("changelogEmptyText"));
@@ -508,7 +508,7 @@ void TestChangelogTab::cleanAndCoveredChangelogTicksCheck()
     tab.show();
     QSignalSpy loaded(&tab, &ChangelogTab::loaded);
     QSignalSpy touched(&tab, &ReleaseTab::releaseTouched);
-    tab.setService(s.service.get());
+    tab.setSession(s.service.get());
     tab.showRelease(s.release);
     QVERIFY(loaded.wait(30000));
     QCOMPARE(tab.problems()->count(), 0);

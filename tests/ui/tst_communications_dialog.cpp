@@ -3,7 +3,7 @@
 // file, and Post sends it to the real HTTP fixture through the URL kept in the real keychain.
 #include "communications_dialog.h"
 #include "demo_builder.h"
-#include "release_service.h"
+#include "session.h"
 #include "secret_store.h"
 #include "webhook_client.h"
 #include "webhook_dialog.h"
@@ -51,7 +51,7 @@ class TstCommunicationsDialog : public QObject {
     QProcess m_http;
     QString m_base, m_record, m_project;
     std::unique_ptr<Store> m_store;
-    std::unique_ptr<ReleaseService> m_service;
+    std::unique_ptr<Session> m_service;
 
     std::unique_ptr<CommunicationsDialog> openDialog()
     {
@@ -109,7 +109,7 @@ private slots:
                                 QStringLiteral("rm@example.com")))
                     .has_value());
         m_service
-            = std::make_unique<ReleaseService>(m_store.get(), *ws, Identity {QStringLiteral("rm@x"), {}});
+            = std::make_unique<Session>(m_store.get(), *ws, Identity {QStringLiteral("rm@x"), {}});
         startFixture();
     }
 

@@ -5,7 +5,7 @@
 #include "error_banner.h"
 #include "evidence_actions.h"
 #include "evidence_viewer.h"
-#include "release_service.h"
+#include "session.h"
 #include "soak_chart.h"
 #include "store.h"
 #include "workspace.h"
@@ -29,7 +29,7 @@ class TstEvidenceViewer : public QObject {
     QString m_repo;
     std::optional<Workspace> m_ws;
     Store m_store;
-    std::unique_ptr<ReleaseService> m_service;
+    std::unique_ptr<Session> m_service;
 
     QString path(const QString &name) const { return m_tmp.filePath(name); }
 
@@ -63,7 +63,7 @@ private slots:
         QFile lock(m_repo + QStringLiteral("/requirements.lock.txt"));
         QVERIFY(lock.open(QIODevice::WriteOnly));
         lock.write("requests==2.31.0\n");
-        m_service = std::make_unique<ReleaseService>(
+        m_service = std::make_unique<Session>(
             &m_store, *m_ws, Identity {QStringLiteral("rm@x"), QStringLiteral("RM")});
     }
 

@@ -1,5 +1,6 @@
 // The main window end to end on the demo workspace: keyboard ticks that survive a restart,
 // N/A needs a reason, the open-only filter, undo, and a broken workspace that leaves the window up.
+#include "audit_entry.h"
 #include "audit_log_model.h"
 #include "checklist_filter_proxy.h"
 #include "checklist_model.h"
@@ -38,7 +39,7 @@ namespace {
 const QString kVersion = QString::fromLatin1(kDemoVersion);
 
 // A window on its own store, as the application wires them.
-struct Session {
+struct Desk {
     std::unique_ptr<Store> store;
     std::unique_ptr<MainWindow> window;
 
@@ -101,9 +102,10 @@ private slots:
     void nonRepositoryShowsBannerAndWindowStays();
     void policyErrorNamesFileLineColumn();
     void eachWorkspaceGetsItsOwnStore();
+    void windowAndCommandLineRecordTheSameTick();
 
 private:
-    void startSession(Session &session);
+    void startSession(Desk &session);
 
     QTemporaryDir m_dir;
     QString m_repo;
@@ -129,7 +131,7 @@ void TestMainWindow::initTestCase()
     QVERIFY2(seeded.has_value(), qPrintable(seeded ? QString() : seeded.error().toString()));
 }
 
-void TestMainWindow::startSession(Session &session)
+void TestMainWindow::startSession(Desk &session)
 {
     session.store = std::make_unique<Store>();
     const Status opened = session.store->open(m_db).result();
@@ -161,7 +163,7 @@ void TestMainWindow::tickWithSpaceSurvivesRestart()
 {
     QString key;
     {
-        Session session;
+        Desk session;
         startSession(session);
         QVERIFY(moveWithKeyboard(session.tree(), isOpenManualItem));
         key = session.currentKey();
@@ -177,7 +179,7 @@ void TestMainWindow::tickWithSpaceSurvivesRestart()
         QVERIFY(!session.item(key)->who.isEmpty());
         QVERIFY(session.item(key)->when.isValid());
     }  // window first, then its store: as the application shuts down
-    Session again;
+    Desk again;
     startSession(again);
     QTRY_VERIFY(again.item(key));
     QCOMPARE(again.item(key)->state, ItemState::Done);
@@ -185,7 +187,7 @@ void TestMainWindow::tickWithSpaceSurvivesRestart()
 
 void TestMainWindow::undoRestoresPreviousState()
 {
-    Session session;
+    Desk session;
     startSession(session);
     QVERIFY(moveWithKeyboard(session.tree(), isOpenManualItem));
     const QString key = session.currentKey();
@@ -202,7 +204,7 @@ void TestMainWindow::undoRestoresPreviousState()
 
 void TestMainWindow::notApplicableNeedsReason()
 {
-    Session session;
+    Desk session;
     startSession(session);
     QVERIFY(moveWithKeyboard(session.tree(), isOpenManualItem));
     const QString key = session.currentKey();
@@ -241,7 +243,7 @@ void TestMainWindow::naReasonDialogRefusesEmptyReason()
 
 void TestMainWindow::openOnlyFilterHidesClosedItems()
 {
-    Session session;
+    Desk session;
     startSession(session);
     const Checklist &checklist = session.model()->checklist();
     QVERIFY(checklist.closedCount() > 0);  // the demo is half-way through
@@ -276,7 +278,7 @@ void TestMainWindow::openOnlyFilterHidesClosedItems()
 
 void TestMainWindow::automatedItemCannotBeTickedByHand()
 {
-    Session session;
+    Desk session;
     startSession(session);
     const auto boundOpen = [](const QModelIndex &index) {
         return static_cast<NodeKind>(index.data(KindRole).toInt()) == NodeKind::Item
@@ -295,7 +297,7 @@ void TestMainWindow::automatedItemCannotBeTickedByHand()
 
 void TestMainWindow::nonRepositoryShowsBannerAndWindowStays()
 {
-    Session session;
+    Desk session;
     startSession(session);
     QTemporaryDir plain;
     QVERIFY(plain.isValid());
@@ -328,7 +330,7 @@ void TestMainWindow::policyErrorNamesFileLineColumn()
     QVERIFY(policy.open(QIODevice::WriteOnly));
     policy.write("project: X\nroles:\n  release_manager: [a@example.com\n");  // unclosed flow sequence
     policy.close();
-    Session session;
+    Desk session;
     startSession(session);
     QSignalSpy failed(session.window.get(), &MainWindow::workspaceFailed);
     session.window->openWorkspace(broken.path());
@@ -346,7 +348,7 @@ void TestMainWindow::eachWorkspaceGetsItsOwnStore()
     QVERIFY(other.isValid());
     QVERIFY(QProcess::execute(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q"), other.path()}) == 0);
     QVERIFY(initWorkspaceFromPreset(other.path(), QStringLiteral("promotion")).has_value());
-    Session session;
+    Desk session;
     startSession(session);
     Store otherStore;
     QVERIFY(otherStore.open(QDir(other.path()).filePath(QStringLiteral("other.sqlite"))).result().has_value());
@@ -367,6 +369,63 @@ void TestMainWindow::eachWorkspaceGetsItsOwnStore()
     session.window->openWorkspace(m_repo);
     QVERIFY(opened.wait());
     QTRY_COMPARE(releases->model()->rowCount(), 1);
+}
+
+namespace {
+
+// The newest entry of that action, without what differs between two runs (position, time, chain).
+QByteArray lastEntryContent(Store &store, const QString &action)
+{
+    auto log = store.auditLog().result();
+    if (!log)
+        return {};
+    for (auto it = log->crbegin(); it != log->crend(); ++it) {
+        if (it->action != action)
+            continue;
+        AuditEntry e = *it;
+        e.seq = 0;
+        e.at = {};
+        return canonicalAuditJson(e);
+    }
+    return {};
+}
+
+}  // namespace
+
+// One use case, two front ends: ticking an item in the window and with `checklist tick` goes
+// through the same session method and leaves the same audit entry, byte for byte.
+void TestMainWindow::windowAndCommandLineRecordTheSameTick()
+{
+    const QString cliDb = m_dir.filePath(QStringLiteral("cli-tick.sqlite"));
+    {
+        Store store;
+        QVERIFY(store.open(cliDb).result().has_value());
+        auto workspace = Workspace::load(m_repo);
+        QVERIFY(workspace.has_value());
+        const Status seeded = QtConcurrent::run([&] { return seedDemoRelease(&store, *workspace); }).result();
+        QVERIFY2(seeded.has_value(), qPrintable(seeded ? QString() : seeded.error().toString()));
+    }
+    QString key;
+    QByteArray windowEntry;
+    {
+        Desk session;
+        startSession(session);
+        QVERIFY(moveWithKeyboard(session.tree(), isOpenManualItem));
+        key = session.currentKey();
+        QTest::keyClick(session.tree(), Qt::Key_Space);
+        QTRY_COMPARE(session.item(key)->state, ItemState::Done);
+        windowEntry = lastEntryContent(*session.store, QStringLiteral("item.done"));
+    }
+    QVERIFY(!windowEntry.isEmpty());
+    QProcess cli;
+    cli.start(QStringLiteral(COCKPIT_BINARY),
+        {QStringLiteral("checklist"), QStringLiteral("tick"), kVersion, key, QStringLiteral("--workspace"), m_repo,
+            QStringLiteral("--db"), cliDb});
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    Store store;
+    QVERIFY(store.open(cliDb).result().has_value());
+    QCOMPARE(lastEntryContent(store, QStringLiteral("item.done")), windowEntry);
 }
 
 QTEST_MAIN(TestMainWindow)

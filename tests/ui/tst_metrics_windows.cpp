@@ -4,7 +4,7 @@
 #include "calendar_window.h"
 #include "demo_builder.h"
 #include "metrics_window.h"
-#include "release_service.h"
+#include "session.h"
 
 #include <QDir>
 #include <QLabel>
@@ -33,9 +33,9 @@ private slots:
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Store> m_store;
-    std::unique_ptr<ReleaseService> m_service;
+    std::unique_ptr<Session> m_service;
     std::unique_ptr<Store> m_emptyStore;
-    std::unique_ptr<ReleaseService> m_emptyService;
+    std::unique_ptr<Session> m_emptyService;
 };
 
 namespace {
@@ -85,7 +85,7 @@ void TestMetricsWindows::initTestCase()
         return seedDemoRelease(m_store.get(), *workspace);
     }).result();
     QVERIFY2(seeded, seeded ? "" : qPrintable(seeded.error().toString()));
-    m_service = std::make_unique<ReleaseService>(m_store.get(), *workspace, Identity {});
+    m_service = std::make_unique<Session>(m_store.get(), *workspace, Identity {});
     const auto audit = m_store->verifyAudit().result();  // history written with past times
     QVERIFY(audit && audit->ok);
     // A demo directory built before, with a new database: the branch's commits are the same.
@@ -105,7 +105,7 @@ void TestMetricsWindows::initTestCase()
     QVERIFY(plainWorkspace.has_value());
     m_emptyStore = std::make_unique<Store>();
     QVERIFY(m_emptyStore->open(m_dir.filePath(QStringLiteral("plain.sqlite"))).result().has_value());
-    m_emptyService = std::make_unique<ReleaseService>(m_emptyStore.get(), *plainWorkspace, Identity {});
+    m_emptyService = std::make_unique<Session>(m_emptyStore.get(), *plainWorkspace, Identity {});
 }
 
 void TestMetricsWindows::metricsChartsFollowTheHistory()

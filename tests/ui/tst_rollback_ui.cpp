@@ -5,7 +5,7 @@
 // wait, and the Incidents tab with its lock. Screenshots of each go to the temp folder.
 #include "incident_tab.h"
 #include "release_header.h"
-#include "release_service.h"
+#include "session.h"
 #include "rollback_panel.h"
 #include "rollback_plan_dialog.h"
 #include "rollback_plan_view.h"
@@ -181,7 +181,7 @@ private slots:
     {
         IncidentTab tab;
         tab.resize(1000, 640);
-        tab.setService(m_desk.service.get());
+        tab.setSession(m_desk.service.get());
         QSignalSpy loaded(&tab, &IncidentTab::loaded);
         tab.showRelease(releaseOf(m_desk, QStringLiteral("1.1.0")));
         QVERIFY(loaded.wait(30000));
@@ -220,7 +220,7 @@ private slots:
         QVERIFY(tab.lockText().contains(QLatin1String("fix verified in 1.1.1")));
 
         IncidentTab none;
-        none.setService(m_desk.service.get());
+        none.setSession(m_desk.service.get());
         QSignalSpy noneLoaded(&none, &IncidentTab::loaded);
         none.showRelease(releaseOf(m_desk, QStringLiteral("1.2.0")));
         QVERIFY(noneLoaded.wait(30000));
@@ -339,7 +339,7 @@ private slots:
         plan->setPollInterval(200);
 
         // The second person, in their own cockpit on the same store.
-        ReleaseService leadDesk(desk.store.get(), desk.service->workspace(), kLead);
+        Session leadDesk(desk.store.get(), desk.service->workspace(), kLead);
         RollbackService leadRollbacks(&leadDesk);
         auto latest = settle(leadRollbacks.latest(QStringLiteral("2.1.0")));
         QVERIFY2(latest.has_value(), why(latest).constData());

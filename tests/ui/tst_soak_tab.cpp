@@ -5,7 +5,7 @@
 #include "checklist_parser.h"
 #include "demo_soak.h"
 #include "policy_loader.h"
-#include "release_service.h"
+#include "session.h"
 #include "soak_banners.h"
 #include "soak_chart.h"
 #include "soak_decision_panel.h"
@@ -275,7 +275,7 @@ void TstSoakTab::passTicksTheBoundChecklistItem()
     QVERIFY(created.has_value());
     Workspace workspace;
     workspace.policy = m_policy;
-    ReleaseService service(
+    Session service(
         &store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
 
     const QByteArray json = QJsonDocument(soakRecordingToJson(m_recording)).toJson(QJsonDocument::Compact);
@@ -286,7 +286,7 @@ void TstSoakTab::passTicksTheBoundChecklistItem()
     show(tab);
     QSignalSpy shown(&tab, &SoakTab::soakShown);
     QSignalSpy touched(&tab, &SoakTab::releaseTouched);
-    tab.setService(&service);
+    tab.setSession(&service);
     QCOMPARE(tab.environment(), QStringLiteral("staging"));
     tab.showRelease(*created);  // loads the stored soak of staging, the first environment
     QVERIFY(shown.wait());
@@ -326,12 +326,12 @@ void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()
     // Nothing listens on port 1: every query is refused, as when Prometheus is down.
     workspace.policy.prometheusUrl = QStringLiteral("http://127.0.0.1:1");
     workspace.policy.prometheusAuthSecret.clear();
-    ReleaseService service(
+    Session service(
         &store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
 
     SoakTab tab;
     show(tab);
-    tab.setService(&service);
+    tab.setSession(&service);
     tab.showRelease(*created);  // no stored soak, but a deployment: followed live
     QTRY_VERIFY_WITH_TIMEOUT(tab.isLive(), 10000);
     QVERIFY2(

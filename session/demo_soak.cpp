@@ -2,7 +2,7 @@
 
 #include "policy.h"
 #include "release_service.h"
-#include "store.h"
+#include "session.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -124,27 +124,10 @@ SoakRecording buildDemoSoakRecording(const Policy &policy, const QDateTime &star
 Status seedDemoSoak(ReleaseService &service, const QString &version)
 {
     const SoakRecording recording = buildDemoSoakRecording(service.workspace().policy, demoSoakStart());
-    const QByteArray json = QJsonDocument(soakRecordingToJson(recording)).toJson(QJsonDocument::Compact);
-    const SoakEvaluation evaluation = evaluateRecording(recording);
-    const QString verdict = soakVerdictName(evaluation.verdict);
-    if (auto saved
-        = service.store()
-              ->saveSoakRecording(version, recording.environment, json, verdict, service.identity().id)
-              .result();
-        !saved)
-        return saved;
-    if (evaluation.verdict != SoakVerdict::Pass)
-        return {};
-    const QString evidence
-        = QStringLiteral("Soak PASS of %1 on %2, %3 to %4 (UTC), %5 checks within limits")
-              .arg(recording.version, recording.environment, evaluation.start.toUTC().toString(Qt::ISODate),
-                  evaluation.end.toUTC().toString(Qt::ISODate))
-              .arg(evaluation.checks.size());
-    auto ticked
-        = service.applyCheckOutcome(version, {QStringLiteral("soak"), recording.environment, true, evidence})
-              .result();
-    if (!ticked)
-        return std::unexpected(ticked.error());
+    // The same use case as a soak finishing in the window or `soak evaluate`: stored, then ticked.
+    if (auto finished = Session::finishSoak(service, version, recording, evaluateRecording(recording));
+        !finished)
+        return std::unexpected(finished.error());
     return {};
 }
 

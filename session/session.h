@@ -1,0 +1,156 @@
+#pragma once
+// One open workspace: its policy, who is acting, its store, and every service, shared by the
+// window and the command line. The product's use cases are its methods, written once here (one
+// file per feature: session_checks.cpp, session_soak.cpp, ...) with their audit and evidence text
+// in English; translation is the window's business. No widget and no CLI command builds a service.
+#include "future_watch.h"
+#include "identity.h"
+#include "probe_runner.h"
+#include "release_service.h"
+#include "session_events.h"
+#include "soak_recording.h"
+#include "soak_types.h"
+#include "workspace.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace cockpit {
+
+class MetricsService;
+class NotificationService;
+class PrometheusClient;
+class RollbackService;
+class SignoffService;
+class SoakMonitor;
+class Store;
+class TagService;
+class WebhookClient;
+
+// What a workspace opening reads off the GUI thread, before the session is built on it.
+struct SessionSetup {
+    Workspace workspace;
+    Identity identity;
+};
+
+// A changelog check as a front end analysed it: the text on disk, linted, against the commits
+// from the last tag to the release's commit.
+struct ChangelogCheckFacts {
+    QString path;  // as the policy names it ("CHANGELOG.md")
+    QString fromTag;  // the last release tag; empty: from the root commit
+    QString toCommit;  // full SHA
+    int lintErrors = 0;
+    int lintWarnings = 0;
+    int commits = 0;
+    int covered = 0;
+    int exempt = 0;
+    int uncovered = 0;
+};
+
+// A probe of an environment as stored: the report, the items it ticked, what could not be done.
+struct ProbeOutcome {
+    ProbeReport report;
+    QList<ChecklistItem> ticked;
+    QStringList warnings;  // "the probe result was not stored: ..."
+};
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    // Blocking (git config, policy files): call it off the GUI thread. storeUrl decides the
+    // identity in team mode (the database login); otherwise the workspace's git identity.
+    static Result<SessionSetup> load(const QString &dir, const QString &storeUrl);
+    // Who acts: the login of a postgresql:// store URL, else git's user.email in root, else the OS user.
+    static Identity resolveIdentity(const QString &root, const QString &storeUrl);
+
+    // The store must outlive the session (the window keeps one per database).
+    Session(Store *store, Workspace workspace, Identity identity, QObject *parent = nullptr);
+    ~Session() override;
+
+    [[nodiscard]] const Workspace &workspace() const;
+    [[nodiscard]] const Identity &identity() const;
+    [[nodiscard]] Store *store() const { return m_store; }
+
+    // The services it owns, for views that follow them (signals) and calls not yet lifted here.
+    [[nodiscard]] ReleaseService &releases() const { return *m_releases; }
+    [[nodiscard]] SignoffService &signoffs() const { return *m_signoffs; }
+    [[nodiscard]] RollbackService &rollbacks() const { return *m_rollbacks; }
+    [[nodiscard]] MetricsService &metrics() const { return *m_metrics; }
+    [[nodiscard]] NotificationService &notifications() const { return *m_notifications; }
+    [[nodiscard]] WebhookClient &webhooks() const { return *m_webhooks; }
+    [[nodiscard]] TagService tags() const;
+
+    // --- checklist (session_checks.cpp)
+    QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);
+    QFuture<Result<ChecklistItem>> setItem(QString version, QString key, ItemState state, QString note = {},
+        QString naReason = {}, int expectedRowVersion = 0);
+    // A clean lint and full coverage tick the items bound to `check: changelog`, with one evidence
+    // text whichever front end ran the check. Anything short of that ticks nothing (an empty list).
+    QFuture<Result<QList<ChecklistItem>>> recordChangelogCheck(QString version, ChangelogCheckFacts facts);
+    // A tag made and verified by the cockpit ticks the items bound to `check: tag`.
+    QFuture<Result<QList<ChecklistItem>>> recordTagCheck(QString version, QString tagName, QString evidence);
+    static QString changelogEvidence(const ChangelogCheckFacts &facts);
+
+    // --- soak (session_soak.cpp)
+    // The Prometheus of the policy, or the override given to setPrometheusUrl (--prometheus).
+    // BadInput naming the URL and where to set it when there is none usable.
+    Result<PrometheusClient *> prometheus();
+    void setPrometheusUrl(const QString &url);
+    // Reads the policy's Prometheus credential from the keychain once and hands it to the client
+    // (a missing credential leaves queries unauthenticated: a refusing Prometheus is never a PASS).
+    QFuture<Status> prometheusReady();
+    // A monitor over prometheus(); nullptr when there is none (prometheus() says why).
+    SoakMonitor *createSoakMonitor(QObject *parent);
+    // A finished soak: stores the recording with its verdict and, on PASS, ticks the items bound
+    // to `check: soak ENV` with one evidence text. Returns the items ticked.
+    QFuture<Result<QList<ChecklistItem>>> recordSoakEnd(QString version, SoakRecording recording,
+        SoakEvaluation evaluation);
+    // A stored PASS shown again ticks the items bound to it that are still open.
+    QFuture<Result<QList<ChecklistItem>>> tickSoakPass(
+        QString version, QString candidate, QString environment, SoakEvaluation evaluation);
+    // The blocking core of recordSoakEnd, for callers already off the GUI thread (the demo).
+    static Result<QList<ChecklistItem>> finishSoak(ReleaseService &releases, const QString &version,
+        const SoakRecording &recording, const SoakEvaluation &evaluation);
+    static QString soakEvidence(const QString &candidate, const QString &environment,
+        const SoakEvaluation &evaluation);
+
+    // --- probes (session_probes.cpp)
+    // The policy's environment of that name; BadInput listing the known ones.
+    [[nodiscard]] Result<const EnvironmentPolicy *> environment(const QString &name) const;
+    // Probes the environment against the release given (its version and commit are expected
+    // there); with none, the version is not checked. BadInput for an environment the policy lacks.
+    QFuture<Result<ProbeOutcome>> probe(QString environment, std::optional<ReleaseRecord> release);
+    static Result<ProbeOutcome> finishProbe(ReleaseService &releases, const QString &environment,
+        const std::optional<ReleaseRecord> &release, const ProbeReport &report);
+
+signals:
+    void changed(const cockpit::SessionEvent &event);
+
+private:
+    void announce(SessionEvent event);
+    // Runs fn with the future's result on the session's thread, when called from it (the window,
+    // the command line's loop); a call from a pool thread (the demo's seeding) is not followed.
+    template <typename R, typename Fn> void follow(QFuture<R> future, Fn &&fn)
+    {
+        if (QThread::currentThread() == thread())
+            whenReady(this, std::move(future), std::forward<Fn>(fn));
+    }
+    QFuture<Result<QList<ChecklistItem>>> tickFor(
+        QString version, CheckKind kind, QString target, QString evidence);
+
+    Store *m_store;
+    std::unique_ptr<ReleaseService> m_releases;
+    std::unique_ptr<SignoffService> m_signoffs;
+    std::unique_ptr<MetricsService> m_metrics;
+    std::unique_ptr<NotificationService> m_notifications;
+    RollbackService *m_rollbacks;  // children: they are QObjects with signals the views follow
+    WebhookClient *m_webhooks;
+    PrometheusClient *m_prometheus = nullptr;
+    ProbeRunner *m_probes = nullptr;
+    QString m_prometheusUrl;
+    QFuture<Status> m_prometheusAuth;
+};
+
+}  // namespace cockpit

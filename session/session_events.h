@@ -1,0 +1,34 @@
+#pragma once
+// What the session tells the front ends as a use case lands: a typed event, never a sentence to
+// parse. The window refreshes from it; the command line ignores what it does not print.
+#include "checklist.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace cockpit {
+
+// An automated check whose passing result ticks the checklist items bound to it.
+enum class CheckKind { Changelog, Tag, Probe, Soak, Gate };
+
+QString checkKindName(CheckKind kind);  // "changelog", "tag", ...: the binding's word
+
+struct SessionEvent {
+    enum class Kind {
+        ItemChanged,  // a person set an item (items holds it)
+        ItemsTicked,  // a check passed and ticked the items bound to it (may be empty)
+        SoakRecorded,  // a finished soak was stored (environment, verdict)
+        ReleaseChanged,  // the release record itself changed (state, commit)
+    };
+    Kind kind = Kind::ItemChanged;
+    QString version;
+    CheckKind check = CheckKind::Changelog;  // ItemsTicked
+    QString target;  // the check's environment, tag or gate; empty for the changelog
+    QString verdict;  // SoakRecorded: "PASS", "FAIL", "INCONCLUSIVE"
+    QList<ChecklistItem> items;
+};
+
+}  // namespace cockpit
+
+Q_DECLARE_METATYPE(cockpit::SessionEvent)

@@ -1,0 +1,140 @@
+// Session: the soak use cases. The Prometheus a soak asks (with its keychain credential), and
+// finishing a soak: stored with its verdict and, on PASS, ticking its items with one evidence text.
+#include "future_watch.h"
+#include "prometheus_client.h"
+#include "secret_store.h"
+#include "session.h"
+#include "soak_monitor.h"
+#include "store.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcSessionSoak, "cockpit.session.soak")
+
+namespace cockpit {
+
+void Session::setPrometheusUrl(const QString &url)
+{
+    m_prometheusUrl = url;
+    if (m_prometheus)
+        m_prometheus->setBaseUrl(QUrl(url, QUrl::StrictMode));
+}
+
+Result<PrometheusClient *> Session::prometheus()
+{
+    const Policy &policy = workspace().policy;
+    const QString text = m_prometheusUrl.isEmpty() ? policy.prometheusUrl : m_prometheusUrl;
+    const QUrl url(text, QUrl::StrictMode);
+    if (text.isEmpty() || !url.isValid() || url.host().isEmpty())
+        return fail(ErrorCode::BadInput,
+            QStringLiteral("no usable Prometheus URL ('%1'): set prometheus.url in %2 or pass --prometheus URL")
+                .arg(text, QStringLiteral(".release-cockpit/policy.yml")),
+            policy.locationOf(QStringLiteral("prometheus")));
+    if (!m_prometheus)
+        m_prometheus = new PrometheusClient(url, this);
+    return m_prometheus;
+}
+
+QFuture<Status> Session::prometheusReady()
+{
+    if (m_prometheusAuth.isValid())
+        return m_prometheusAuth;
+    const QString secret = workspace().policy.prometheusAuthSecret;
+    if (secret.isEmpty()) {
+        m_prometheusAuth = QtFuture::makeReadyFuture(Status {});
+        return m_prometheusAuth;
+    }
+    QPromise<Status> promise;
+    m_prometheusAuth = promise.future();
+    promise.start();
+    // The keychain job runs on this thread's event loop; the promise is kept until it answers.
+    auto shared = std::make_shared<QPromise<Status>>(std::move(promise));
+    whenReady(this, SecretStore::read(secret), [this, shared, secret](const Result<QString> &value) {
+        if (!value) {
+            if (value.error().code != ErrorCode::NotFound)
+                qCWarning(lcSessionSoak) << "no Prometheus credential" << secret
+                                         << "in the keychain:" << value.error().message;
+        } else if (auto client = prometheus()) {
+            (*client)->setAuth(PrometheusAuth::fromSecret(*value));
+        }
+        shared->addResult(value ? Status {} : Status(std::unexpected(value.error())));
+        shared->finish();
+    });
+    return m_prometheusAuth;
+}
+
+SoakMonitor *Session::createSoakMonitor(QObject *parent)
+{
+    auto client = prometheus();
+    if (!client)
+        return nullptr;
+    return new SoakMonitor(*client, parent);
+}
+
+QString Session::soakEvidence(
+    const QString &candidate, const QString &environment, const SoakEvaluation &evaluation)
+{
+    QStringList checks;
+    for (const CheckResult &check : evaluation.checks)
+        checks << QStringLiteral("%1: %2/%3 measurements, %4 failures")
+                      .arg(check.name)
+                      .arg(check.measurements.size())
+                      .arg(check.scheduled)
+                      .arg(check.failures);
+    return QStringLiteral("Soak PASS of %1 on %2, %3 to %4 (UTC). %5")
+        .arg(candidate, environment, evaluation.start.toUTC().toString(Qt::ISODate),
+            evaluation.end.toUTC().toString(Qt::ISODate), checks.join(QStringLiteral("; ")));
+}
+
+Result<QList<ChecklistItem>> Session::finishSoak(ReleaseService &releases, const QString &version,
+    const SoakRecording &recording, const SoakEvaluation &evaluation)
+{
+    const QString env = recording.environment;
+    const QByteArray json = QJsonDocument(soakRecordingToJson(recording)).toJson(QJsonDocument::Compact);
+    // Stored first: a soak whose items could not be ticked is still on record.
+    if (auto saved = releases.store()
+                         ->saveSoakRecording(version, env, json, soakVerdictName(evaluation.verdict),
+                             releases.identity().id)
+                         .result();
+        !saved)
+        return std::unexpected(saved.error());
+    if (evaluation.verdict != SoakVerdict::Pass)
+        return QList<ChecklistItem> {};
+    const QString candidate = recording.version.isEmpty() ? version : recording.version;
+    return releases
+        .applyCheckOutcome(version,
+            CheckOutcome {checkKindName(CheckKind::Soak), env, true, soakEvidence(candidate, env, evaluation)})
+        .result();
+}
+
+QFuture<Result<QList<ChecklistItem>>> Session::recordSoakEnd(
+    QString version, SoakRecording recording, SoakEvaluation evaluation)
+{
+    const QString env = recording.environment;
+    const QString verdict = soakVerdictName(evaluation.verdict);
+    // Waits for the store on a pool thread: the GUI thread only sees the finished future.
+    auto future = QtConcurrent::run([releases = m_releases.get(), version, recording, evaluation] {
+        return finishSoak(*releases, version, recording, evaluation);
+    });
+    follow(future, [this, version, env, verdict](const Result<QList<ChecklistItem>> &ticked) {
+        if (!ticked)
+            return;
+        announce({SessionEvent::Kind::SoakRecorded, version, CheckKind::Soak, env, verdict, {}});
+        announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Soak, env, verdict, *ticked});
+    });
+    return future;
+}
+
+QFuture<Result<QList<ChecklistItem>>> Session::tickSoakPass(
+    QString version, QString candidate, QString environment, SoakEvaluation evaluation)
+{
+    if (evaluation.verdict != SoakVerdict::Pass)
+        return QtFuture::makeReadyFuture(Result<QList<ChecklistItem>>(QList<ChecklistItem> {}));
+    return tickFor(std::move(version), CheckKind::Soak, environment,
+        soakEvidence(candidate, environment, evaluation));
+}
+
+}  // namespace cockpit
