@@ -1,5 +1,6 @@
 #include "cli_context.h"
 
+#include "command_table.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -117,7 +118,9 @@ int CliContext::report(const Error &error) const
 
 int CliContext::usage(const QString &message) const
 {
-    err(QStringLiteral("release-cockpit: %1\nTry 'release-cockpit --help'.").arg(message));
+    const CliCommand *command = findCommand(m_words);
+    err(QStringLiteral("release-cockpit: %1\nTry 'release-cockpit %2--help'.")
+            .arg(message, command ? command->name() + QLatin1Char(' ') : QString()));
     return Usage;
 }
 

@@ -56,6 +56,7 @@ public:
     void printJson(const QJsonObject &object) const;
     // Reports an error on stderr (and as {"error":...} with --json) and returns its exit code.
     int report(const Error &error) const;
+    // A usage error (64) that points at the help of the command being run.
     int usage(const QString &message) const;
 
 private:
@@ -66,24 +67,5 @@ private:
     std::optional<Workspace> m_workspace;
     QString m_guiWorkspace;
 };
-
-// Command entry points; words[0] is the command name.
-int runInit(CliContext &ctx);
-int runDemo(CliContext &ctx, bool openGui);
-int runPolicyCheck(CliContext &ctx);
-int runRelease(CliContext &ctx);
-int runChecklist(CliContext &ctx);
-int runAudit(CliContext &ctx);
-int runChangelog(CliContext &ctx);  // commands_changelog.cpp: lint | coverage | cut
-int runTag(CliContext &ctx);  // commands_tag.cpp: create | verify | promote
-int runProbe(CliContext &ctx);  // commands_soak.cpp: probe ENV
-int runSoak(CliContext &ctx);  // commands_soak.cpp: soak evaluate
-int runSignoff(CliContext &ctx);  // commands_signoff.cpp
-int runRollback(CliContext &ctx);  // commands_rollback.cpp: rollback VERSION ...
-int runReleaseUnlock(CliContext &ctx);  // commands_rollback.cpp: release unlock VERSION --reason T
-int runEvidence(CliContext &ctx);  // commands_evidence.cpp: evidence export | show
-int runNotify(CliContext &ctx);  // commands_notify.cpp
-int runCalendar(CliContext &ctx);  // commands_metrics.cpp
-int runMetrics(CliContext &ctx);  // commands_metrics.cpp
 
 }  // namespace cockpit::cli

@@ -4,6 +4,7 @@
 #include "changelog_file.h"
 #include "changelog_lint.h"
 #include "cli_context.h"
+#include "commands.h"
 #include "git_service.h"
 
 #include <QDir>
@@ -237,18 +238,19 @@ int changelogCut(CliContext &ctx, const QString &version)
 
 }  // namespace
 
-int runChangelog(CliContext &ctx)
+int runChangelogLint(CliContext &ctx)
 {
-    const QStringList w = ctx.words();
-    const QString sub = w.value(1);
-    if (sub == QLatin1String("lint") && w.size() == 2)
-        return changelogLint(ctx);
-    if (sub == QLatin1String("coverage") && w.size() == 2)
-        return changelogCoverage(ctx);
-    if (sub == QLatin1String("cut") && w.size() == 3)
-        return changelogCut(ctx, w[2]);
-    return ctx.usage(QStringLiteral("usage: changelog lint | changelog coverage [--from REF] [--to REF] | "
-                                    "changelog cut VERSION [--date D]"));
+    return changelogLint(ctx);
+}
+
+int runChangelogCoverage(CliContext &ctx)
+{
+    return changelogCoverage(ctx);
+}
+
+int runChangelogCut(CliContext &ctx)
+{
+    return changelogCut(ctx, ctx.words().at(2));
 }
 
 }  // namespace cockpit::cli

@@ -1,6 +1,7 @@
 // checklist show | tick, and audit verify
 #include "checklist_parser.h"
 #include "cli_context.h"
+#include "commands.h"
 #include "release_json.h"
 #include "release_service.h"
 
@@ -118,25 +119,24 @@ int tick(CliContext &ctx, Store *store, const QString &version, const QString &n
 
 }  // namespace
 
-int runChecklist(CliContext &ctx)
+int runChecklistShow(CliContext &ctx)
 {
-    const QStringList w = ctx.words();
-    const bool isShow = w.value(1) == QLatin1String("show") && w.size() == 3;
-    const bool isTick = w.value(1) == QLatin1String("tick") && w.size() == 4;
-    if (!isShow && !isTick)
-        return ctx.usage(
-            QStringLiteral("usage: checklist show VERSION [--markdown] | "
-                           "checklist tick VERSION ITEM [--note T] [--na REASON | --fail | --reopen]"));
     auto store = ctx.openStore();
     if (!store)
         return ctx.report(store.error());
-    return isShow ? show(ctx, *store, w[2]) : tick(ctx, *store, w[2], w[3]);
+    return show(ctx, *store, ctx.words().at(2));
+}
+
+int runChecklistTick(CliContext &ctx)
+{
+    auto store = ctx.openStore();
+    if (!store)
+        return ctx.report(store.error());
+    return tick(ctx, *store, ctx.words().at(2), ctx.words().at(3));
 }
 
 int runAudit(CliContext &ctx)
 {
-    if (ctx.words() != QStringList {QStringLiteral("audit"), QStringLiteral("verify")})
-        return ctx.usage(QStringLiteral("usage: audit verify"));
     auto store = ctx.openStore();
     if (!store)
         return ctx.report(store.error());

@@ -1,6 +1,7 @@
 // evidence export VERSION --out FILE.zip | evidence show FILE.zip: the release's evidence pack
 // written from the store, git and the workspace, and a pack opened read-only and verified.
 #include "cli_context.h"
+#include "commands.h"
 #include "evidence_pack.h"
 #include "evidence_reader.h"
 
@@ -115,16 +116,14 @@ int showPack(CliContext &ctx, const QString &path)
 
 }  // namespace
 
-int runEvidence(CliContext &ctx)
+int runEvidenceExport(CliContext &ctx)
 {
-    const QStringList words = ctx.words();
-    const QString sub = words.value(1);
-    if (sub == QLatin1String("export") && words.size() == 3)
-        return exportPack(ctx, words.at(2));
-    if (sub == QLatin1String("show") && words.size() == 3)
-        return showPack(ctx, words.at(2));
-    return ctx.usage(
-        QStringLiteral("usage: evidence export VERSION --out FILE.zip | evidence show FILE.zip [--json]"));
+    return exportPack(ctx, ctx.words().at(2));
+}
+
+int runEvidenceShow(CliContext &ctx)
+{
+    return showPack(ctx, ctx.words().at(2));
 }
 
 }  // namespace cockpit::cli

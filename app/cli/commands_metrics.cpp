@@ -2,6 +2,7 @@
 // code_freeze, store releases with a target date). metrics [--from D] [--to D]: DORA metrics over
 // the window (default: the last 90 days) against the policy's targets, with the weekly series.
 #include "cli_context.h"
+#include "commands.h"
 #include "metrics_service.h"
 
 #include <QJsonArray>

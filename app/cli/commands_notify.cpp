@@ -2,6 +2,7 @@
 // release. notify webhook set|remove [CHANNEL]: the webhook URL, read from standard input so the
 // secret never sits in argv or the shell history, kept only in the keychain.
 #include "cli_context.h"
+#include "commands.h"
 #include "notification_service.h"
 #include "secret_store.h"
 #include "webhook_client.h"
@@ -56,10 +57,7 @@ QString readSecretLine(CliContext &ctx)
 int runWebhook(CliContext &ctx, const NotificationService &service)
 {
     const QStringList w = ctx.words();
-    const QString action = w.value(2);
-    if ((action != u"set" && action != u"remove") || w.size() > 4)
-        return ctx.usage(QStringLiteral(
-            "usage: notify webhook set [CHANNEL] < url.txt | notify webhook remove [CHANNEL]"));
+    const QString action = w.value(2);  // set | remove: the command table allows no other
     const QString key = WebhookClient::keychainKey(service.project(), w.value(3));
     const QString scope = w.size() > 3 ? QStringLiteral("channel %1").arg(w.value(3))
                                        : QStringLiteral("every channel without its own");
@@ -156,18 +154,20 @@ int renderOne(CliContext &ctx, Session &session, const NotificationFacts &facts)
 
 }  // namespace
 
-int runNotify(CliContext &ctx)
+int runNotifyWebhook(CliContext &ctx)
 {
-    const QStringList w = ctx.words();
-    if (w.size() < 2 || (w.value(1) != u"webhook" && w.size() != 2))
-        return ctx.usage(
-            QStringLiteral("usage: notify VERSION [--template NAME] [--post] [--reason T] | notify "
-                           "webhook set|remove [CHANNEL]"));
     auto ws = ctx.loadWorkspace();
     if (!ws)
         return ctx.report(ws.error());
-    if (w.value(1) == u"webhook")
-        return runWebhook(ctx, NotificationService(nullptr, *ws, ctx.identity()));
+    return runWebhook(ctx, NotificationService(nullptr, *ws, ctx.identity()));
+}
+
+int runNotify(CliContext &ctx)
+{
+    const QStringList w = ctx.words();
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
     if (ctx.isSet(QStringLiteral("post")) && !ctx.isSet(QStringLiteral("template")))
         return ctx.usage(QStringLiteral("notify --post needs --template NAME"));
     auto session = ctx.session();

@@ -1,5 +1,6 @@
 // release new | status | list
 #include "cli_context.h"
+#include "commands.h"
 #include "release_json.h"
 #include "signoff_service.h"
 
@@ -149,24 +150,25 @@ int releaseList(CliContext &ctx)
 
 }  // namespace
 
-int runRelease(CliContext &ctx)
+// words: release SUBCOMMAND [VERSION]; the command table checked the count.
+int runReleaseNew(CliContext &ctx)
 {
-    const QStringList w = ctx.words();
-    const QString sub = w.value(1);
-    if (sub == QLatin1String("new") && w.size() == 3)
-        return releaseNew(ctx, w[2]);
-    if (sub == QLatin1String("status") && w.size() == 3)
-        return releaseStatus(ctx, w[2]);
-    if (sub == QLatin1String("list") && w.size() == 2)
-        return releaseList(ctx);
-    if (sub == QLatin1String("deployed") && w.size() == 3)
-        return releaseDeployed(ctx, w[2]);
-    if (sub == QLatin1String("unlock") && w.size() == 3)
-        return runReleaseUnlock(ctx);
-    return ctx.usage(
-        QStringLiteral("usage: release new VERSION [--commit REF] [--type T] | release status VERSION | "
-                       "release list | release deployed VERSION --env ENV | release unlock VERSION "
-                       "--reason T"));
+    return releaseNew(ctx, ctx.words().at(2));
+}
+
+int runReleaseStatus(CliContext &ctx)
+{
+    return releaseStatus(ctx, ctx.words().at(2));
+}
+
+int runReleaseList(CliContext &ctx)
+{
+    return releaseList(ctx);
+}
+
+int runReleaseDeployed(CliContext &ctx)
+{
+    return releaseDeployed(ctx, ctx.words().at(2));
 }
 
 }  // namespace cockpit::cli

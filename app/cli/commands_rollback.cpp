@@ -5,6 +5,7 @@
 // rollback VERSION --resume [--skip REASON]   retry (or skip) the halted/interrupted step, go on
 // release unlock VERSION --reason T    lift the deploy lock a rollback left
 #include "cli_context.h"
+#include "commands.h"
 #include "rollback_service.h"
 #include "rollback_driver.h"
 #include "rollback_json.h"

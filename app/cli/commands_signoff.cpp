@@ -1,5 +1,6 @@
 // signoff VERSION --role ROLE [--reject --reason T | --withdraw]
 #include "cli_context.h"
+#include "commands.h"
 #include "signoff_service.h"
 
 #include <QJsonObject>

@@ -2,6 +2,7 @@
 // seed 002 from the command line. Results are stored (probe results, soak recordings) and, on
 // PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV`.
 #include "cli_context.h"
+#include "commands.h"
 #include "soak_monitor.h"
 
 #include <QEventLoop>

@@ -2,6 +2,7 @@
 // | tag promote RC [--remote R] | tag hotfix VERSION
 #include "changelog.h"
 #include "cli_context.h"
+#include "commands.h"
 #include "secret_store.h"
 #include "tag_service.h"
 
@@ -242,24 +243,25 @@ int tagHotfix(CliContext &ctx, const QString &version)
 
 }  // namespace
 
-int runTag(CliContext &ctx)
+// words: tag SUBCOMMAND VERSION; the command table checked the count.
+int runTagCreate(CliContext &ctx)
 {
-    const QStringList w = ctx.words();
-    const QString sub = w.value(1);
-    if (w.size() == 3) {
-        if (sub == u"create")
-            return tagCreate(ctx, w[2]);
-        if (sub == u"verify")
-            return tagVerify(ctx, w[2]);
-        if (sub == u"promote")
-            return tagPromote(ctx, w[2]);
-        if (sub == u"hotfix")
-            return tagHotfix(ctx, w[2]);
-    }
-    return ctx.usage(
-        QStringLiteral("usage: tag create VERSION [--commit REF] [-m MSG] [--remote R] | "
-                       "tag verify VERSION [--commit SHA] [-m TEXT] | tag promote RC [--remote R] | "
-                       "tag hotfix VERSION"));
+    return tagCreate(ctx, ctx.words().at(2));
+}
+
+int runTagVerify(CliContext &ctx)
+{
+    return tagVerify(ctx, ctx.words().at(2));
+}
+
+int runTagPromote(CliContext &ctx)
+{
+    return tagPromote(ctx, ctx.words().at(2));
+}
+
+int runTagHotfix(CliContext &ctx)
+{
+    return tagHotfix(ctx, ctx.words().at(2));
 }
 
 }  // namespace cockpit::cli

@@ -1,5 +1,6 @@
 // init, demo and policy check: commands about the workspace itself.
 #include "cli_context.h"
+#include "commands.h"
 #include "demo_builder.h"
 
 #include <QDir>
@@ -28,8 +29,10 @@ int runInit(CliContext &ctx)
     return Ok;
 }
 
-int runDemo(CliContext &ctx, bool openGui)
+int runDemo(CliContext &ctx)
 {
+    // The window opens after a demo built for a person; not for scripts (--no-open, --json).
+    const bool openGui = !ctx.isSet(QStringLiteral("no-open")) && !ctx.json();
     QString dir = ctx.option(QStringLiteral("dir"));
     if (dir.isEmpty())
         dir = QDir::temp().filePath(QStringLiteral("release-cockpit-demo"));

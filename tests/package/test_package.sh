@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack, installs it on this machine with dpkg, runs the INSTALLED
-# program, checks what it put where (desktop file, metainfo, icons, man page), then removes it.
+# program, checks what it put where (desktop file, metainfo, icons, man page, shell completion),
+# then removes it.
 # Needs root for dpkg; like every test here it fails, never skips, when something is missing.
 # Usage: test_package.sh BUILD_DIR VERSION APP_ID
 set -euo pipefail
@@ -103,9 +104,16 @@ while read -r command; do
     grep -qE "^ {7}$command( |$)" <<<"$rendered" || fail "the man page has no entry for '$command' (listed by --help)"
 done <"$tmp/commands"
 
+say "checking the shell completion"
+bash_completion=/usr/share/bash-completion/completions/$pkg zsh_completion=/usr/share/zsh/vendor-completions/_$pkg
+[ -s "$bash_completion" ] || fail "no $bash_completion"
+head -1 "$zsh_completion" | grep -qx "#compdef $pkg" || fail "$zsh_completion does not start with #compdef $pkg"
+completed=$(bash -c 'source "$1"; COMP_WORDS=(release-cockpit soak evaluate --); COMP_CWORD=3; _release_cockpit; echo "${COMPREPLY[*]}"' bash "$bash_completion")
+[[ " $completed " == *" --env "* ]] || fail "bash completion of 'soak evaluate --' lacks --env: $completed"
+
 say "removing"
 dpkg -r "$pkg" >"$tmp/dpkg.log" 2>&1 || { cat "$tmp/dpkg.log" >&2; fail "dpkg -r failed"; }
 [ ! -e "$bin" ] || fail "$bin is still there after dpkg -r"
-[ ! -e "$desktop" ] && [ ! -e "$icons/48x48/apps/$app_id.png" ] || fail "files left after dpkg -r"
+[ ! -e "$desktop" ] && [ ! -e "$icons/48x48/apps/$app_id.png" ] && [ ! -e "$bash_completion" ] || fail "files left after dpkg -r"
 installed=0
 say "ok"
