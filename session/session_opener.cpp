@@ -1,6 +1,9 @@
 #include "session_opener.h"
 
+#include "future_watch.h"
 #include "store.h"
+
+#include <QPromise>
 
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -40,6 +43,20 @@ Store *SessionOpener::storeFor(const QString &root)
         slot->open(url);  // queued first: every later call runs after it on the store's thread
     }
     return slot.get();
+}
+
+QFuture<Result<QString>> SessionOpener::testConnection(const QString &url, QObject *context)
+{
+    auto promise = std::make_shared<QPromise<Result<QString>>>();
+    promise->start();
+    auto *store = new Store(context);
+    whenReady(context, store->open(url), [store, promise](const Status &opened) {
+        promise->addResult(opened ? Result<QString>(store->displayName())
+                                  : Result<QString>(std::unexpected(opened.error())));
+        promise->finish();
+        store->deleteLater();
+    });
+    return promise->future();
 }
 
 QFuture<Result<SessionSetup>> SessionOpener::load(const QString &dir) const

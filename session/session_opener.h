@@ -25,6 +25,10 @@ public:
     Store *storeFor(const QString &root);
     [[nodiscard]] QString storeUrlFor(const QString &root) const;
 
+    // Opens url once to see that it answers (Settings > Database's Test), then closes it again:
+    // the store's display name, or why it cannot be reached. context owns the attempt.
+    static QFuture<Result<QString>> testConnection(const QString &url, QObject *context);
+
     // Loads the workspace around dir and resolves who acts there, on a pool thread.
     [[nodiscard]] QFuture<Result<SessionSetup>> load(const QString &dir) const;
     // The session on the workspace's store (call on the thread the session will live on).

@@ -31,7 +31,7 @@ Policy loadPreset(const QString &preset)
     return *policy;
 }
 
-// The demo's release 3.7.0 (services/demo_builder.cpp) as the store and git would give it.
+// The demo's release 3.7.0 (session/demo/demo_builder.cpp) as the store and git would give it.
 NotificationFacts demoFacts()
 {
     NotificationFacts f;

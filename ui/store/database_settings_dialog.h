@@ -38,7 +38,7 @@ private:
     QLineEdit *m_password;
     QPushButton *m_test;
     QLabel *m_status;
-    std::unique_ptr<Store> m_probe;  // the store a connection test opened; closed when done
+    bool m_testing = false;  // a connection test is under way
 };
 
 }  // namespace cockpit

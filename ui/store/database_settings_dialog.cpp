@@ -1,5 +1,7 @@
 #include "database_settings_dialog.h"
 
+#include "session_opener.h"
+
 #include "database_settings.h"
 #include "future_watch.h"
 #include "store.h"
@@ -77,7 +79,7 @@ void DatabaseSettingsDialog::updateEnabled()
     const bool team = m_team->isChecked();
     m_url->setEnabled(team);
     m_password->setEnabled(team);
-    m_test->setEnabled(team && TeamStoreUrl::parse(m_url->text().trimmed()).has_value() && !m_probe);
+    m_test->setEnabled(team && TeamStoreUrl::parse(m_url->text().trimmed()).has_value() && !m_testing);
 }
 
 void DatabaseSettingsDialog::showStatus(const QString &text, bool ok)
@@ -100,12 +102,10 @@ void DatabaseSettingsDialog::testConnection()
                 return;
             }
             m_password->clear();
-            m_probe = std::make_unique<Store>();
-            whenReady(this, m_probe->open(url), [this](const Status &opened) {
-                const QString name = m_probe->displayName();
-                m_probe.reset();
-                showStatus(
-                    opened ? tr("Connected to %1.").arg(name) : opened.error().message, opened.has_value());
+            m_testing = true;
+            whenReady(this, SessionOpener::testConnection(url, this), [this](const Result<QString> &name) {
+                m_testing = false;
+                showStatus(name ? tr("Connected to %1.").arg(*name) : name.error().message, name.has_value());
                 updateEnabled();
             });
         });
