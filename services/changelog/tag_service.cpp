@@ -163,8 +163,8 @@ Result<GitTagInfo> TagService::apply(const TagPlan &plan)
         return std::unexpected(git.error());
     if (plan.alreadyDone)
         return git->tag(plan.tagName);
-    auto tag
-        = git->createAnnotatedTag(plan.tagName, plan.commit, plan.message, plan.taggerName, plan.taggerEmail);
+    auto tag = git->createAnnotatedTag(
+        plan.tagName, plan.commit, plan.message, {plan.taggerName, plan.taggerEmail, {}});
     if (tag)
         qCInfo(lcTags) << "created" << plan.tagName << "at" << shortSha(plan.commit)
                        << (plan.promotedFrom.isEmpty() ? QString()

@@ -1,41 +1,12 @@
 #include "evidence_git.h"
 
-#include "git_handles.h"
 #include "git_service.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace cockpit {
 namespace {
-
-// Names of the files directly under dir in the tree of ref; empty when dir is absent there.
-Result<QSet<QString>> filesUnder(git_repository *repo, const QString &ref, const QString &dir)
-{
-    QSet<QString> names;
-    if (ref.isEmpty() || dir.isEmpty())
-        return names;
-    git::Object tree;
-    const QByteArray spec = (ref + QStringLiteral("^{tree}")).toUtf8();
-    if (git_revparse_single(tree.out(), repo, spec.constData()) != 0)
-        return git::fail(ErrorCode::NotFound, QStringLiteral("cannot read the tree of '%1'").arg(ref));
-    git::TreeEntry entry;
-    if (git_tree_entry_bypath(entry.out(), reinterpret_cast<git_tree *>(tree.get()), dir.toUtf8().constData())
-            != 0
-        || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE)
-        return names;
-    git::Tree sub;
-    if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(entry.get())) != 0)
-        return git::fail(ErrorCode::Unavailable, QStringLiteral("cannot read '%1' at '%2'").arg(dir, ref));
-    const size_t count = git_tree_entrycount(sub.get());
-    for (size_t i = 0; i < count; ++i) {
-        const git_tree_entry *e = git_tree_entry_byindex(sub.get(), i);
-        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-            names.insert(QString::fromUtf8(git_tree_entry_name(e)));
-    }
-    return names;
-}
 
 Result<QString> previousReleaseTag(
     const GitService &git, const Policy &policy, const QString &version, const QString &commit)
@@ -76,13 +47,9 @@ Result<EvidenceGitFacts> evidenceGitFacts(
         return std::unexpected(previous.error());
     facts.previousTag = *previous;
 
-    git::Ptr<git_repository, git_repository_free> repo;
-    git::ensureInit();
-    if (git_repository_open(repo.out(), root.toUtf8().constData()) != 0)
-        return git::fail(ErrorCode::Unavailable, QStringLiteral("cannot open the repository"), root);
     const QString dir = QString(policy.evidenceMigrations).remove(QRegularExpression(QStringLiteral("/+$")));
-    auto now = filesUnder(repo.get(), facts.gitSha, dir);
-    auto before = filesUnder(repo.get(), facts.previousTag, dir);
+    auto now = git->filesIn(facts.gitSha, dir);
+    auto before = git->filesIn(facts.previousTag, dir);
     if (!now || !before)
         return std::unexpected(!now ? now.error() : before.error());
     // Notes beside the migrations (README.md, .gitkeep) are not migrations.

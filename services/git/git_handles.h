@@ -1,37 +1,28 @@
 #pragma once
-// Internal to services/: RAII holders for libgit2 objects and the error capture shared by the
-// git service's translation units. Only .cpp files include this (it pulls in <git2.h>).
+// Internal to services/: the one libgit2 wrapper behind GitService. RAII holders for libgit2
+// objects, the process-wide init and the error capture. Only GitService's .cpp files include
+// this (it pulls in <git2.h>); everything else goes through git_service.h.
 #include "error.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QString>
 #include <git2.h>
+#include <utility>
 
-Q_DECLARE_LOGGING_CATEGORY(lcGit)  // defined once in git_repository.cpp
+Q_DECLARE_LOGGING_CATEGORY(lcGit)  // defined once in git_handles.cpp
+
+namespace cockpit {
+struct GitSignature;
+}
 
 namespace cockpit::git {
 
-// libgit2 counts init/shutdown; one process-wide init is enough and never torn down, because
-// pool threads may still hold handles when static destructors run.
-inline void ensureInit()
-{
-    static const int once = [] {
-        const int n = git_libgit2_init();
-        // libgit2 re-hashes every object it reads; git itself leaves that to fsck. On a history
-        // walk the extra SHA-1 per commit is a sizeable share of the time (bench_git measures it).
-        git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-        return n;
-    }();
-    Q_UNUSED(once);
-}
+// The single git_libgit2_init of the process; every way into libgit2 calls it first.
+void ensureInit();
 
-// git_error_last() is thread-local: read it right where the call failed.
-inline std::unexpected<Error> fail(ErrorCode code, const QString &what, const QString &where = {})
-{
-    const git_error *e = git_error_last();
-    const QString detail = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown error");
-    return cockpit::fail(code, QStringLiteral("%1: %2").arg(what, detail), SourceLocation {where});
-}
+// git_error_last() is thread-local: call this right where the libgit2 call failed.
+std::unexpected<Error> fail(ErrorCode code, const QString &what, const QString &where = {});
 
 template <typename T, void (*Free)(T *)> class Ptr {
 public:
@@ -73,24 +64,14 @@ using Signature = Ptr<git_signature, git_signature_free>;
 using Remote = Ptr<git_remote, git_remote_free>;
 using Config = Ptr<git_config, git_config_free>;
 using Odb = Ptr<git_odb, git_odb_free>;
+using Index = Ptr<git_index, git_index_free>;
 
-inline QString oidToString(const git_oid *oid)
-{
-    char buf[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(buf, sizeof buf, oid);
-    return QString::fromLatin1(buf, GIT_OID_HEXSZ);
-}
+QString oidToString(const git_oid *oid);
 
 // The commit a revision names (a SHA, branch, tag, "HEAD~2"); errors name the ref.
-inline Result<git_oid> resolveCommitOid(git_repository *repo, const QString &ref, const QString &where)
-{
-    Object obj;
-    if (git_revparse_single(obj.out(), repo, ref.toUtf8().constData()) != 0)
-        return fail(ErrorCode::NotFound, QStringLiteral("cannot resolve '%1'").arg(ref), where);
-    Object commit;
-    if (git_object_peel(commit.out(), obj.get(), GIT_OBJECT_COMMIT) != 0)
-        return fail(ErrorCode::BadInput, QStringLiteral("'%1' does not name a commit").arg(ref), where);
-    return *git_object_id(commit.get());
-}
+Result<git_oid> resolveCommitOid(git_repository *repo, const QString &ref, const QString &where);
+
+// A libgit2 signature for who; an invalid `when` means now (UTC).
+int makeSignature(git_signature **out, const GitSignature &who);
 
 }  // namespace cockpit::git

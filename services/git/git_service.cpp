@@ -1,5 +1,5 @@
-// GitService: opening, resolving, files and branches. Tags, walks, diffs and pushes live in
-// git_tags.cpp, git_walk.cpp, git_diff.cpp and git_push.cpp.
+// GitService: opening, resolving, files, config and branches. Tags, walks, diffs, pushes and
+// set-up writes live in git_tags.cpp, git_walk.cpp, git_diff.cpp, git_push.cpp and git_setup.cpp.
 #include "git_service.h"
 
 #include "git_handles.h"
@@ -40,6 +40,21 @@ Result<GitService> GitService::open(const QString &path, const QString &tagForma
         repo, tagFormat.contains(QLatin1String("{version}")) ? tagFormat : QStringLiteral("v{version}"));
 }
 
+Result<GitService> GitService::openWorkTree(const QString &path)
+{
+    auto git = open(path);
+    if (git && git_repository_is_bare(git->raw()))
+        return fail(ErrorCode::Unavailable, QStringLiteral("a bare repository has no work tree"),
+            SourceLocation {path});
+    return git;
+}
+
+void GitService::setStrictHashVerification(bool on)
+{
+    git::ensureInit();  // first, or the init would turn it off again
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, on ? 1 : 0);
+}
+
 QString GitService::workdir() const
 {
     const char *dir = git_repository_workdir(raw());
@@ -74,6 +89,34 @@ Result<bool> GitService::isAncestor(const QString &ancestorSha, const QString &d
     return rc == 1;
 }
 
+Result<QString> GitService::headBranch() const
+{
+    if (git_repository_head_detached(raw()) == 1)
+        return QString();
+    git::Reference head;
+    if (git_repository_head(head.out(), raw()) != 0) {
+        // An unborn branch still has a name in HEAD.
+        git::Reference sym;
+        if (git_reference_lookup(sym.out(), raw(), "HEAD") == 0 && git_reference_symbolic_target(sym.get()))
+            return QString::fromUtf8(git_reference_symbolic_target(sym.get()))
+                .remove(QStringLiteral("refs/heads/"));
+        return git::fail(ErrorCode::NotFound, QStringLiteral("HEAD"), workdir());
+    }
+    return QString::fromUtf8(git_reference_shorthand(head.get()));
+}
+
+Result<QString> GitService::configValue(const QString &key) const
+{
+    git::Config cfg;
+    if (git_repository_config_snapshot(cfg.out(), raw()) != 0)
+        return git::fail(
+            ErrorCode::Unavailable, QStringLiteral("cannot read the git configuration"), workdir());
+    const char *value = nullptr;  // owned by the snapshot
+    if (git_config_get_string(&value, cfg.get(), key.toUtf8().constData()) != 0 || !value)
+        return QString();
+    return QString::fromUtf8(value);
+}
+
 Result<QByteArray> GitService::fileAt(const QString &ref, const QString &path) const
 {
     auto oid = git::resolveCommitOid(raw(), ref, workdir());
@@ -99,7 +142,34 @@ Result<QByteArray> GitService::fileAt(const QString &ref, const QString &path) c
         static_cast<qsizetype>(git_blob_rawsize(blob.get())));
 }
 
-Status GitService::createBranch(const QString &name, const QString &commitSha)
+Result<QStringList> GitService::filesIn(const QString &ref, const QString &dir) const
+{
+    QStringList names;
+    if (ref.isEmpty() || dir.isEmpty())
+        return names;
+    // No location on these errors: evidence reports have always shown them bare.
+    git::Object tree;
+    const QByteArray spec = (ref + QStringLiteral("^{tree}")).toUtf8();
+    if (git_revparse_single(tree.out(), raw(), spec.constData()) != 0)
+        return git::fail(ErrorCode::NotFound, QStringLiteral("cannot read the tree of '%1'").arg(ref));
+    git::TreeEntry entry;
+    if (git_tree_entry_bypath(entry.out(), reinterpret_cast<git_tree *>(tree.get()), dir.toUtf8().constData())
+            != 0
+        || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE)
+        return names;
+    git::Tree sub;
+    if (git_tree_lookup(sub.out(), raw(), git_tree_entry_id(entry.get())) != 0)
+        return git::fail(ErrorCode::Unavailable, QStringLiteral("cannot read '%1' at '%2'").arg(dir, ref));
+    const size_t count = git_tree_entrycount(sub.get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_tree_entry *e = git_tree_entry_byindex(sub.get(), i);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+            names.append(QString::fromUtf8(git_tree_entry_name(e)));
+    }
+    return names;  // tree order is byte order of the names
+}
+
+Status GitService::createBranch(const QString &name, const QString &commitSha, bool force)
 {
     auto oid = git::resolveCommitOid(raw(), commitSha, workdir());
     if (!oid)
@@ -109,7 +179,8 @@ Status GitService::createBranch(const QString &name, const QString &commitSha)
         return git::fail(
             ErrorCode::NotFound, QStringLiteral("cannot find commit %1").arg(commitSha), workdir());
     git::Reference branch;
-    const int rc = git_branch_create(branch.out(), raw(), name.toUtf8().constData(), commit.get(), 0);
+    const int rc
+        = git_branch_create(branch.out(), raw(), name.toUtf8().constData(), commit.get(), force ? 1 : 0);
     if (rc == GIT_EEXISTS)
         return fail(ErrorCode::Conflict, QStringLiteral("branch %1 already exists").arg(name),
             SourceLocation {workdir()});

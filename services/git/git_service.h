@@ -1,7 +1,8 @@
 #pragma once
-// Read (and the few write) operations the release desk needs on the workspace repository:
-// tags, the last release tag, commit ranges, a file at a ref, one file's diff, and the writes
-// behind tagging (annotated tag, branch, push). A value type over one libgit2 handle: every call
+// The one git service: everything the cockpit does to a repository goes through it. Reads (tags,
+// the last release tag, commit ranges, a file at a ref, one file's diff, config), the writes
+// behind tagging (annotated tag, branch, push) and set-up writes (init, commits: the demo and
+// tests). A value type over one libgit2 handle (libgit2 stays behind git_handles.h): every call
 // blocks, so run it off the GUI thread (QtConcurrent::run) with one instance per thread.
 #include "commit_info.h"
 #include "error.h"
@@ -10,7 +11,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -48,6 +51,13 @@ struct FileDiff {
     [[nodiscard]] bool isEmpty() const { return hunks.isEmpty() && !binary; }
 };
 
+// Who commits or tags, and when.
+struct GitSignature {
+    QString name;
+    QString email;
+    QDateTime when;  // its UTC offset is recorded; invalid = now (UTC)
+};
+
 // What a push authenticates with. The password comes from the caller (the keychain in the GUI),
 // never from the service itself, and is never logged.
 struct GitCredentials {
@@ -61,6 +71,13 @@ public:
     // names carry a version in tags().
     static Result<GitService> open(const QString &path);
     static Result<GitService> open(const QString &path, const QString &tagFormat);
+    // As open(), but a bare repository is Unavailable: a workspace lives in a work tree.
+    static Result<GitService> openWorkTree(const QString &path);
+    static Result<GitService> init(
+        const QString &path, const QString &initialBranch = QStringLiteral("main"));
+    // libgit2's re-hashing of every object read: off in the cockpit (git leaves it to fsck);
+    // bench_git turns it on to measure what it costs.
+    static void setStrictHashVerification(bool on);
 
     GitService(GitService &&) noexcept;
     GitService &operator=(GitService &&) noexcept;
@@ -86,17 +103,31 @@ public:
         const QString &fromRef, const QString &toRef, const QString &path) const;
     [[nodiscard]] Result<QString> resolve(const QString &ref) const;  // full SHA of the commit
     [[nodiscard]] Result<bool> isAncestor(const QString &ancestorSha, const QString &descendantSha) const;
+    // Names of the files directly under dir in the tree of ref (tree order); empty when dir is absent.
+    [[nodiscard]] Result<QStringList> filesIn(const QString &ref, const QString &dir) const;
+    [[nodiscard]] Result<QString> headBranch() const;  // "main"; empty when detached
+    // Empty when unset; an error only when the configuration cannot be read.
+    [[nodiscard]] Result<QString> configValue(const QString &key) const;
 
     // Writes. A tag or branch that exists is a Conflict naming it.
-    Result<GitTagInfo> createAnnotatedTag(const QString &name, const QString &commitSha,
-        const QString &message, const QString &taggerName, const QString &taggerEmail,
-        const QDateTime &when = {});
-    Status createBranch(const QString &name, const QString &commitSha);
+    Result<GitTagInfo> createAnnotatedTag(
+        const QString &name, const QString &commitSha, const QString &message, const GitSignature &tagger);
+    // force moves a branch that exists instead (the demo rebuilding its maintenance branch).
+    Status createBranch(const QString &name, const QString &commitSha, bool force = false);
     [[nodiscard]] Result<QString> branchTarget(const QString &name) const;  // NotFound when absent
     // Pushes refs/tags/NAME to a configured remote name or a URL; a rejected ref is Failed.
     Status pushTag(const QString &remote, const QString &tagName, const GitCredentials &credentials = {});
     // The URL of a configured remote, or remote itself when it is already a URL; NotFound else.
     [[nodiscard]] Result<QString> remoteUrl(const QString &remote) const;
+
+    // Set-up writes (git_setup.cpp). commitFiles writes files (path relative to the work tree ->
+    // content), stages them and commits on HEAD; createEmptyCommit commits parentSha's tree again
+    // on no branch. Both return the new commit's SHA.
+    Status setConfigValue(const QString &key, const QString &value);
+    Result<QString> commitFiles(
+        const QMap<QString, QByteArray> &files, const QString &message, const GitSignature &author);
+    Result<QString> createEmptyCommit(
+        const QString &parentSha, const QString &message, const GitSignature &author);
 
 private:
     struct Deleter {

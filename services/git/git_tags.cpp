@@ -241,8 +241,8 @@ Result<std::optional<GitTagInfo>> GitService::lastReleaseTag(
     return found(candidates[*best].ref->name);
 }
 
-Result<GitTagInfo> GitService::createAnnotatedTag(const QString &name, const QString &commitSha,
-    const QString &message, const QString &taggerName, const QString &taggerEmail, const QDateTime &when)
+Result<GitTagInfo> GitService::createAnnotatedTag(
+    const QString &name, const QString &commitSha, const QString &message, const GitSignature &tagger)
 {
     auto oid = git::resolveCommitOid(raw(), commitSha, workdir());
     if (!oid)
@@ -251,13 +251,10 @@ Result<GitTagInfo> GitService::createAnnotatedTag(const QString &name, const QSt
     if (git_object_lookup(target.out(), raw(), &*oid, GIT_OBJECT_COMMIT) != 0)
         return git::fail(
             ErrorCode::NotFound, QStringLiteral("cannot find commit %1").arg(commitSha), workdir());
-    const QDateTime at = when.isValid() ? when : QDateTime::currentDateTimeUtc();
     git::Signature sig;
-    if (git_signature_new(sig.out(), taggerName.toUtf8().constData(), taggerEmail.toUtf8().constData(),
-            at.toSecsSinceEpoch(), at.offsetFromUtc() / 60)
-        != 0)
+    if (git::makeSignature(sig.out(), tagger) != 0)
         return git::fail(ErrorCode::BadInput,
-            QStringLiteral("invalid tagger '%1 <%2>'").arg(taggerName, taggerEmail), workdir());
+            QStringLiteral("invalid tagger '%1 <%2>'").arg(tagger.name, tagger.email), workdir());
     // What `git tag -m` stores: trailing whitespace trimmed, one final newline. Lines starting
     // with '#' are kept: "#123" is an issue reference here, not a comment.
     git_buf clean = GIT_BUF_INIT;

@@ -10,9 +10,6 @@ struct Identity {
 };
 
 Identity currentIdentity(const QString &repositoryDir);
-
-// Team mode: the database login is who acts, whatever git says. Set once at startup, before
-// currentIdentity() is used from other threads; an empty login removes the override.
-void setTeamIdentity(const QString &login);
+// (Team mode, where the database login acts, is decided by Session::resolveIdentity.)
 
 }  // namespace cockpit

@@ -1,6 +1,5 @@
 #include "release_service.h"
 
-#include "git_repository.h"
 #include "git_service.h"
 #include "semver.h"
 
@@ -35,22 +34,18 @@ std::optional<SemVer> previousRelease(const QList<GitTagInfo> &tags, const SemVe
 Result<ResolvedRelease> resolve(
     const QString &root, const Policy &policy, const NewReleaseRequest &request, const SemVer &version)
 {
-    auto repo = GitRepository::open(root);
-    if (!repo)
-        return std::unexpected(repo.error());
+    auto git = GitService::open(root, policy.tagFormat);
+    if (!git)
+        return std::unexpected(git.error());
     ResolvedRelease out;
-    auto commit
-        = repo->resolveCommit(request.commitRef.isEmpty() ? QStringLiteral("HEAD") : request.commitRef);
+    auto commit = git->resolve(request.commitRef.isEmpty() ? QStringLiteral("HEAD") : request.commitRef);
     if (!commit)
         return std::unexpected(commit.error());
     out.commit = *commit;
-    out.branch = repo->headBranch().value_or(QString());
+    out.branch = git->headBranch().value_or(QString());
     if (!request.type.isEmpty()) {
         out.type = request.type;
     } else {
-        auto git = GitService::open(root, policy.tagFormat);
-        if (!git)
-            return std::unexpected(git.error());
         auto tags = git->tags();
         if (!tags)
             return std::unexpected(tags.error());

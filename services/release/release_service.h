@@ -1,7 +1,7 @@
 #pragma once
 // The release use cases shared by the GUI and the command line: create a release from the
 // workspace (commit from git, type inferred from the last tag, checklist from the templates),
-// tick items as the current identity. Thin over Store, Workspace and GitRepository.
+// tick items as the current identity. Thin over Store, Workspace and GitService.
 #include "identity.h"
 #include "store.h"
 #include "workspace.h"

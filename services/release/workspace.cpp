@@ -1,7 +1,7 @@
 #include "workspace.h"
 
 #include "checklist_parser.h"
-#include "git_repository.h"
+#include "git_service.h"
 #include "policy_loader.h"
 
 #include <QCryptographicHash>
@@ -29,7 +29,7 @@ Result<QByteArray> readFile(const QString &path)
 
 Result<QString> Workspace::discover(const QString &dir)
 {
-    auto repo = GitRepository::open(dir);
+    auto repo = GitService::openWorkTree(dir);
     if (!repo)
         return std::unexpected(repo.error());
     return repo->workdir();

@@ -1,7 +1,7 @@
 #include "signoff_service.h"
 
 #include "changelog.h"
-#include "git_repository.h"
+#include "git_service.h"
 #include "signoff_digest.h"
 
 #include <QDir>
@@ -22,8 +22,8 @@ QString currentCommit(const Workspace &workspace, const ReleaseRecord &release, 
 {
     if (release.commitPinned || release.branch.isEmpty())
         return release.commit;
-    auto repo = GitRepository::open(workspace.root);
-    auto head = repo ? repo->resolveCommit(QStringLiteral("refs/heads/") + release.branch)
+    auto repo = GitService::open(workspace.root);
+    auto head = repo ? repo->resolve(QStringLiteral("refs/heads/") + release.branch)
                      : Result<QString>(std::unexpected(repo.error()));
     if (head)
         return *head;

@@ -1,6 +1,6 @@
 // SignoffService: SSH signatures over a sign-off's digest, as git signs commits with SSH keys.
 // ssh-keygen runs with an argv list (never a shell) and the digest on standard input.
-#include "git_repository.h"
+#include "git_service.h"
 #include "signoff_service.h"
 
 #include <QDir>
@@ -92,8 +92,8 @@ Status SignoffService::sshVerify(
 
 QString SignoffService::defaultSshKey(const QString &repositoryDir)
 {
-    if (auto repo = GitRepository::open(repositoryDir)) {
-        QString key = repo->configValue(QStringLiteral("user.signingkey"));
+    if (auto repo = GitService::open(repositoryDir)) {
+        QString key = repo->configValue(QStringLiteral("user.signingkey")).value_or(QString());
         if (key.startsWith(QStringLiteral("~/")))
             key = QDir::homePath() + key.mid(1);
         if (!key.isEmpty() && QFileInfo::exists(key))

@@ -1,7 +1,7 @@
 #include "demo_builder.h"
 
 #include "demo_soak.h"
-#include "git_repository.h"
+#include "git_service.h"
 #include "release_service.h"
 #include "signoff_service.h"
 #include "store.h"
@@ -121,7 +121,7 @@ Status buildDemoRepository(const QString &dir)
 {
     if (QDir(dir).exists() && !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
         return fail(ErrorCode::Refused, QStringLiteral("the demo directory is not empty"), SourceLocation{dir});
-    auto repo = GitRepository::init(dir);
+    auto repo = GitService::init(dir);
     if (!repo)
         return std::unexpected(repo.error());
     repo->setConfigValue(QStringLiteral("user.name"), kAuthors[0].name);
@@ -164,7 +164,7 @@ Status buildDemoRepository(const QString &dir)
         if (tagging) {
             const QString tag = QString::fromLatin1(tags[tagIndex].tag);
             if (auto ok = repo->createAnnotatedTag(tag, *sha, QStringLiteral("Release %1\n").arg(tag), author); !ok)
-                return ok;
+                return std::unexpected(ok.error());
             ++tagIndex;
         }
     }

@@ -6,7 +6,7 @@
 // keeps main, its tags and the changelog exactly as the demo tests know them.
 #include "demo_builder.h"
 
-#include "git_handles.h"
+#include "git_service.h"
 #include "release_service.h"
 #include "store.h"
 #include "workspace.h"
@@ -72,44 +72,18 @@ const char *const kSubjects[] = {"fix(api): retry OSRM timeouts", "fix(billing):
     "fix(auth): refresh sessions before expiry", "perf(db): index plan snapshots",
     "fix(ui): keep depot filters", "fix(webhooks): verify signatures in constant time"};
 
-// An empty commit (the parent's tree) dated `when`, on no branch yet. The same inputs give the
-// same SHA, so a demo directory built before yields the commits it already has.
-Result<QString> emptyCommit(
-    git_repository *repo, const QString &parentSha, const QString &message, const QDateTime &when)
-{
-    git_oid parentOid;
-    if (git_oid_fromstr(&parentOid, parentSha.toLatin1().constData()) != 0)
-        return git::fail(ErrorCode::Internal, QStringLiteral("bad commit id %1").arg(parentSha));
-    git::Commit parent;
-    git::Tree tree;
-    git::Signature sig;
-    if (git_commit_lookup(parent.out(), repo, &parentOid) != 0
-        || git_commit_tree(tree.out(), parent.get()) != 0
-        || git_signature_new(
-               sig.out(), "Jonas Brandt", "jonas.brandt@solvereign.example", when.toSecsSinceEpoch(), 0)
-            != 0)
-        return git::fail(ErrorCode::Internal, QStringLiteral("cannot prepare a demo commit"));
-    const git_commit *parents[] = {parent.get()};
-    git_oid oid;
-    if (git_commit_create(&oid, repo, nullptr, sig.get(), sig.get(), nullptr, message.toUtf8().constData(),
-            tree.get(), 1, parents)
-        != 0)
-        return git::fail(ErrorCode::Internal, QStringLiteral("cannot write a demo commit"));
-    return git::oidToString(&oid);
-}
-
 // The branch's commits for each release (created once), by version -> the release's last commit.
+// Each is an empty commit (the parent's tree) on no branch until the end; the same inputs give the
+// same SHA, so a demo directory built before yields the commits it already has.
 Result<QMap<QString, QString>> buildBranch(const Workspace &workspace)
 {
-    git::ensureInit();
-    git::Ptr<git_repository, git_repository_free> repo;
-    if (git_repository_open(repo.out(), workspace.root.toUtf8().constData()) != 0)
-        return git::fail(
-            ErrorCode::Unavailable, QStringLiteral("cannot open the demo repository"), workspace.root);
-    auto base = git::resolveCommitOid(repo.get(), QStringLiteral("v3.6.0"), workspace.root);
+    auto repo = GitService::open(workspace.root);
+    if (!repo)
+        return std::unexpected(repo.error());
+    auto base = repo->resolve(QStringLiteral("v3.6.0"));
     if (!base)
         return std::unexpected(base.error());
-    QString tip = git::oidToString(&*base);
+    QString tip = *base;
     QMap<QString, QString> shas;
     int subject = 0;
     for (const HistoryRelease &r : kHistory) {
@@ -121,20 +95,16 @@ Result<QMap<QString, QString>> buildBranch(const Workspace &workspace)
                                         .arg(QString::fromLatin1(kSubjects[subject % 6]))
                                         .arg(1601 + subject);
             ++subject;
-            auto sha = emptyCommit(repo.get(), tip, message, when);
+            auto sha = repo->createEmptyCommit(tip, message,
+                {QStringLiteral("Jonas Brandt"), QStringLiteral("jonas.brandt@solvereign.example"), when});
             if (!sha)
                 return std::unexpected(sha.error());
             tip = *sha;
         }
         shas.insert(QString::fromLatin1(r.version), tip);
     }
-    git_oid tipOid;
-    git::Reference branch;
-    if (git_oid_fromstr(&tipOid, tip.toLatin1().constData()) != 0
-        || git_reference_create(
-               branch.out(), repo.get(), "refs/heads/release/3.6", &tipOid, 1, "demo history")
-            != 0)
-        return git::fail(ErrorCode::Internal, QStringLiteral("cannot point release/3.6 at the demo history"));
+    if (auto branch = repo->createBranch(QStringLiteral("release/3.6"), tip, true); !branch)
+        return std::unexpected(branch.error());
     return shas;
 }
 

@@ -23,6 +23,16 @@ bool git(const QString &dir, const QStringList &args)
 class TestIdentity : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase()
+    {
+        // A global user.email would win over a missing local one, as git itself does. libgit2
+        // finds the global config from HOME once, when the process first uses it: point HOME at
+        // an empty directory before that, so the machine's own ~/.gitconfig stays out.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", m_home.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_home.path().toUtf8());
+    }
+
     void repositoryEmail()
     {
         QTemporaryDir dir;
@@ -44,16 +54,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(git(dir.path(), {"init", "-q"}));
         QVERIFY(git(dir.path(), {"config", "user.name", "bo"}));
-        // A global user.email would win over the missing local one, as git itself does; keep HOME
-        // from leaking one in.
-        QTemporaryDir home;
-        const QByteArray oldHome = qgetenv("HOME");
-        const QByteArray oldXdg = qgetenv("XDG_CONFIG_HOME");
-        qputenv("HOME", home.path().toUtf8());
-        qputenv("XDG_CONFIG_HOME", home.path().toUtf8());
-        const Identity id = currentIdentity(dir.path());
-        qputenv("HOME", oldHome);
-        qputenv("XDG_CONFIG_HOME", oldXdg);
+        const Identity id = currentIdentity(dir.path());  // no global user.email: see initTestCase
         QCOMPARE(id.id, QStringLiteral("bo"));
     }
 
@@ -76,6 +77,9 @@ private slots:
         qputenv("LOGNAME", oldLogname);
         QCOMPARE(fallback.id, QStringLiteral("logname-user"));
     }
+
+private:
+    QTemporaryDir m_home;
 };
 
 QTEST_GUILESS_MAIN(TestIdentity)

@@ -2,7 +2,7 @@
 // new commit on the release branch, a changelog edit and a checklist change; self-approval is
 // refused; a changed digest during review is a conflict; SSH signatures made by ssh-keygen with
 // a key generated here verify against the policy's allowed-signers file.
-#include "git_repository.h"
+#include "git_service.h"
 #include "release_service.h"
 #include "signoff_service.h"
 #include "support/store_test_support.h"
@@ -97,7 +97,7 @@ void TstSignoffService::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_repo = m_dir.filePath(QStringLiteral("repo"));
-    auto repo = GitRepository::init(m_repo);
+    auto repo = GitService::init(m_repo);
     QVERIFY2(repo.has_value(), why(repo).constData());
     auto first = repo->commitFiles({{QStringLiteral("CHANGELOG.md"), kChangelog},
                                        {QStringLiteral(".release-cockpit/policy.yml"), kPolicy},
@@ -133,7 +133,7 @@ void TstSignoffService::approvedThenStaleAfterNewCommit()
     QCOMPARE(approved.digest, before.digest);
     QVERIFY2(approved.approvals.approved(), qPrintable(approved.approvals.blockers.join(u'\n')));
 
-    auto repo = GitRepository::open(m_repo);
+    auto repo = GitService::open(m_repo);
     QVERIFY(repo.has_value());
     auto sha = repo->commitFiles(
         {{QStringLiteral("src/a.txt"), "change\n"}}, QStringLiteral("fix: more\n"), kAuthor);

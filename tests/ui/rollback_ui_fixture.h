@@ -3,7 +3,7 @@
 // with real processes: an echo, a `test -e MARKER` deploy that fails until the marker exists, a
 // manual step), its SQLite store with deployed releases, and small waits on futures and signals.
 // Header-only and kept out of support/ so no other UI test compiles it.
-#include "git_repository.h"
+#include "git_service.h"
 #include "session.h"
 #include "rollback_panel.h"
 #include "rollback_plan_dialog.h"
@@ -74,7 +74,7 @@ inline void buildDesk(Desk &d, const QString &dir, bool twoPerson, const QString
 {
     d.dir = dir;
     d.marker = dir + QStringLiteral(".deploy-ok");
-    auto repo = GitRepository::init(dir);
+    auto repo = GitService::init(dir);
     QVERIFY2(repo.has_value(), why(repo).constData());
     const GitSignature who {kManager.name, kManager.id, {}};
     auto first = repo->commitFiles(

@@ -7,7 +7,6 @@
 #include "commit_coverage_view.h"
 #include "demo_builder.h"
 #include "diff_view.h"
-#include "git_repository.h"
 #include "git_service.h"
 #include "item_roles.h"
 #include "markdown_highlighter.h"
@@ -425,7 +424,7 @@ void buildScratch(
     Scratch &s, const QString &dir, const QList<std::pair<QMap<QString, QByteArray>, QString>> &commits)
 {
     s.dir = dir;
-    auto repo = GitRepository::init(dir);
+    auto repo = GitService::init(dir);
     QVERIFY(repo.has_value());
     const GitSignature who {QStringLiteral("Ana"), QStringLiteral("ana@example.com"), {}};
     for (qsizetype i = 0; i < commits.size(); ++i) {
