@@ -46,7 +46,14 @@ fi
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCOCKPIT_FUZZ=ON "${launcher[@]}" >/dev/null
-cmake --build "$build" --target fuzzers -j "$jobs"
+# With --only, just those targets (the services library only when one of them links it).
+targets=(fuzzers)
+if [ -n "$only" ]; then
+  targets=()
+  IFS=, read -ra names <<<"$only"
+  for n in "${names[@]}"; do targets+=("fuzz_${n#fuzz_}"); done
+fi
+cmake --build "$build" --target "${targets[@]}" -j "$jobs"
 build=$(cd "$build" && pwd)
 
 export ASAN_OPTIONS="halt_on_error=1:print_stacktrace=1:detect_leaks=1"

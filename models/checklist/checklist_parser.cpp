@@ -19,8 +19,13 @@ QByteArray escapeReason(const QString &reason)
     // Comments may not contain "--" and a '>' could end one early; percent-escape what matters.
     const QByteArray in = reason.toUtf8();
     QByteArray out;
-    for (const char c : in) {
-        if (c == '%' || c == '<' || c == '>' || c == '\r' || c == '\n' || (c == '-' && out.endsWith('-')))
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in.at(i);
+        // Blanks at either end too: the reader trims the comment's body.
+        const bool edgeBlank
+            = (i == 0 || i == in.size() - 1) && (c == ' ' || c == '\t' || c == '\v' || c == '\f');
+        if (c == '%' || c == '<' || c == '>' || c == '\r' || c == '\n' || edgeBlank
+            || (c == '-' && out.endsWith('-')))
             out += '%'
                 + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0').toUpper();
         else
@@ -230,9 +235,12 @@ QByteArray rewriteItemLine(QByteArray content, const ChecklistItem &item)
         = states.isEmpty() ? wanted.isEmpty() : (states.size() == 1 && states.first().body == wanted);
     if (same)
         return content;
+    // The blank right after "[x]" stays: without it the line is no longer a task item (found by
+    // fuzzing: "- [x] <!-- state: na --><!-- a -->b" became "- [ ]<!-- a -->b").
+    const qsizetype firstBlank = box + 2;
     for (const TrailingComment &c : std::as_const(states)) {  // right to left keeps offsets valid
         qsizetype begin = c.begin;
-        while (begin > 0 && (content[begin - 1] == ' ' || content[begin - 1] == '\t'))
+        while (begin > firstBlank + 1 && (content[begin - 1] == ' ' || content[begin - 1] == '\t'))
             --begin;
         content.remove(begin, c.end - begin);
     }

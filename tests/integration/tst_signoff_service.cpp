@@ -221,7 +221,9 @@ void TstSignoffService::recordedInTheAuditLog()
     COCKPIT_AWAIT(log);
     QVERIFY(log.result().has_value());
     QStringList actions;
-    for (const AuditEntry &e : *log.result()) {
+    // result() is a copy: iterating *result() would dangle (g++ 12 lacks C++23's P2718).
+    const auto entries = log.result();
+    for (const AuditEntry &e : *entries) {
         if (e.action.startsWith(QLatin1String("signoff.")))
             actions << e.action + u' ' + e.actor + u' ' + e.subject;
     }

@@ -265,7 +265,8 @@ private slots:
         COCKPIT_AWAIT(audit);
         QVERIFY(audit.result());
         QStringList actions;
-        for (const AuditEntry &entry : *audit.result())
+        const auto entries = audit.result();  // a copy: iterating *result() would dangle
+        for (const AuditEntry &entry : *entries)
             actions << entry.action;
         QCOMPARE(actions.count(QStringLiteral("soak.record")), 2);
         QCOMPARE(actions.count(QStringLiteral("probe.run")), 3);

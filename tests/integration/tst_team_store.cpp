@@ -173,7 +173,8 @@ private slots:
         QCOMPARE(item->text, QStringLiteral("Step 2 is done"));
         QCOMPARE(item->rowVersion, 2);
         QStringList actions;
-        for (const AuditEntry &e : log.result().value())
+        const auto entries = log.result();  // a copy: iterating result().value() would dangle
+        for (const AuditEntry &e : *entries)
             actions << e.action;
         QCOMPARE(actions, (QStringList {"release.create", "item.done", "release.state"}));
         QVERIFY2(verified.result()->ok, qPrintable(verified.result()->problem));

@@ -154,6 +154,8 @@ private slots:
     void itemsNeedText();
     void crlf();
     void bom();
+    void fuzzFindings_data();
+    void fuzzFindings();
     void errors_data();
     void errors();
 };
@@ -420,6 +422,43 @@ void TstChecklistParser::bom()
     QVERIFY(phase);
     QCOMPARE(phase->title, QStringLiteral("T"));
     QCOMPARE(exportChecklist(*phase), src);
+}
+
+void TstChecklistParser::fuzzFindings_data()
+{
+    // Inputs fuzz_checklist_parser found (also in tests/fuzz/corpus/checklist_parser/).
+    QTest::addColumn<QByteArray>("src");
+    // An N/A state comment right after the box, then a comment with text after its end: dropping
+    // the state comment took the space after "[x]" with it, and "- [ ]<!--" is no task item.
+    QTest::newRow("state comment first on the box line") << QByteArray::fromBase64(
+        "eQotIFt4XSA8IS0tIHN0YXRlOiBuYTsgcmVhc29uOmFpZmFzb2FrIHMgLS0+PCEtLSBzZWNrOiBzb2Fr"
+        "IHMgLS0+dGVzY2hlbWEgLS0+CiBb");
+    QTest::newRow("failed comment first, tab after the box")
+        << QByteArray("- [ ]\t<!-- state: failed --><!-- x -->y\n- [x] <!-- state: na -->z\n");
+}
+
+void TstChecklistParser::fuzzFindings()
+{
+    // What the fuzz target asserts, for each way of rotating the four states over the items.
+    QFETCH(QByteArray, src);
+    const auto phase = parseChecklist(src, QStringLiteral("p"), QStringLiteral("p.md"));
+    QVERIFY(phase);
+    for (int rotation = 0; rotation < 4; ++rotation) {
+        ChecklistPhase changed = *phase;
+        int n = rotation;
+        for (ChecklistSection &s : changed.sections) {
+            for (ChecklistItem &item : s.items) {
+                item.state = static_cast<ItemState>(n++ % 4);
+                item.naReason
+                    = item.state == ItemState::NotApplicable ? QStringLiteral(" -- > <!-- % ") : QString();
+            }
+        }
+        const QByteArray out = exportChecklist(changed);
+        const auto again = parseChecklist(out, QStringLiteral("p"), QStringLiteral("p.md"));
+        QVERIFY2(again, out.constData());
+        compareItems(changed, *again);
+        QCOMPARE(exportChecklist(*again), out);
+    }
 }
 
 void TstChecklistParser::errors_data()
