@@ -73,7 +73,7 @@ Status addEnvironments(
     Builder &b, Store *store, const QString &version, const QStringList &envs, QStringList &notes)
 {
     for (const QString &env : envs) {
-        auto json = await(store->soakRecording(version, env));
+        auto json = await(store->soakRecordingJson(version, env));
         if (json) {
             b.add(QStringLiteral("soak/%1.json").arg(evidenceNameComponent(env)), *json);
             if (auto recording = parseSoakRecording(*json))

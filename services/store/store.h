@@ -20,6 +20,7 @@ class QThread;
 namespace cockpit {
 
 class StoreWorker;
+struct SoakRecording;  // soak_recording.h
 
 class Store : public QObject {
     Q_OBJECT
@@ -57,7 +58,7 @@ public:
     QFuture<Result<Deployment>> recordDeployment(QString version, QString environment, QString actor);
     // The release's deployments, oldest first.
     QFuture<Result<QList<Deployment>>> deployments(QString version);
-    // Every deployment of every release, oldest first (release metrics, store_worker_metrics.cpp).
+    // Every deployment of every release, oldest first (release metrics, store_metrics.cpp).
     QFuture<Result<QList<Deployment>>> allDeployments();
 
     // The release's checklist: templates as snapshotted, with every item's saved state.
@@ -86,7 +87,10 @@ public:
     // the old, with a "soak.record" audit entry, in one transaction. NotFound when none is stored.
     QFuture<Status> saveSoakRecording(
         QString version, QString environment, QByteArray json, QString verdict = {}, QString actor = {});
-    QFuture<Result<QByteArray>> soakRecording(QString version, QString environment);
+    // The stored recording, read; BadInput when what is stored cannot be read as one.
+    QFuture<Result<SoakRecording>> soakRecording(QString version, QString environment);
+    // The same, as stored byte for byte (the evidence pack exports it as it is).
+    QFuture<Result<QByteArray>> soakRecordingJson(QString version, QString environment);
     // Probe results (ProbeReport JSON), every run kept, with a "probe.run" audit entry. version
     // may be empty (a probe outside a release). latestProbeResult: the newest for the environment
     // (and the release, when version is given); NotFound when there is none.
@@ -94,8 +98,8 @@ public:
         QString version, QString environment, bool ok, QByteArray json, QString actor = {});
     QFuture<Result<QByteArray>> latestProbeResult(QString environment, QString version = {});
 
-    // Rollbacks (migration 008, store_worker_rollback*.cpp); each write with its audit entry in one
-    // transaction. createRollback stores the confirmed plan with one pending row per step
+    // Rollbacks (migration 008, store_rollbacks.cpp, store_rollback_finish.cpp); each write with its audit
+    // entry in one transaction. createRollback stores the confirmed plan with one pending row per step
     // ("rollback.request"); Refused while the release has an unfinished rollback.
     QFuture<Result<RollbackRecord>> createRollback(RollbackRecord rollback, QString actor);
     // "rollback.approve": AwaitingApproval -> Running; Refused when actor asked for it.
@@ -122,7 +126,7 @@ public:
     // Versions with a stored soak verdict "pass" (any environment): last-known-good candidates.
     QFuture<Result<QStringList>> passedSoakVersions();
     // The database engine and its server's version ("SQLite 3.40.1", "PostgreSQL 15.5"), for the
-    // evidence manifest (store_worker_evidence.cpp).
+    // evidence manifest (store_evidence.cpp).
     QFuture<Result<QString>> serverVersion();
 
 signals:

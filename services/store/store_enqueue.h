@@ -1,7 +1,7 @@
 #pragma once
 // How every Store entry point reaches its worker: the work is queued on the worker's thread and
 // answered through a promise, so the caller never waits. Shared by store.cpp and the
-// store_worker_<topic>.cpp files that add Store methods.
+// store_<aggregate>.cpp files that hold each aggregate's Store methods.
 #include "store_worker.h"
 
 #include <QFuture>

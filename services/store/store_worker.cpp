@@ -18,37 +18,8 @@ namespace cockpit {
 
 namespace {
 
-QString jsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject jsonObject(const QVariant &text)
-{
-    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
-}
-
-AuditEntry auditFromRow(const QSqlQuery &q)
-{
-    AuditEntry entry;
-    entry.seq = q.value(0).toLongLong();
-    entry.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-    entry.actor = q.value(2).toString();
-    entry.action = q.value(3).toString();
-    entry.release = q.value(4).toString();
-    entry.subject = q.value(5).toString();
-    entry.before = jsonObject(q.value(6));
-    entry.after = jsonObject(q.value(7));
-    entry.prevHash = q.value(8).toString().toLatin1();
-    entry.hash = q.value(9).toString().toLatin1();
-    return entry;
-}
-
 // The advisory lock key every team-mode write transaction takes (any fixed number will do).
 constexpr qint64 kWriteLock = 0x636f636b70697402;  // "cockpit\x02"
-
-const QString kAuditColumns
-    = QStringLiteral("seq, at, actor, action, release, subject, before_json, after_json, prev_hash, hash");
 
 }  // namespace
 
@@ -80,6 +51,17 @@ QDateTime StoreWorker::now() const
 QVariant StoreWorker::text(const QString &value)
 {
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant StoreWorker::timeValue(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs))
+                        : QVariant(QMetaType::fromType<QString>());
+}
+
+QDateTime StoreWorker::timeOf(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
 Status StoreWorker::open(const QString &url, int upToVersion)
@@ -141,8 +123,9 @@ void StoreWorker::teardownConnection()
 {
     // Prepared statements belong to the connection: a new one prepares them again.
     for (auto *query : {&m_insertAudit, &m_lastAudit, &m_writeHead, &m_begin, &m_commit, &m_rollback,
-             &m_writeLock, &m_fetchItem, &m_fetchAudit})
+             &m_writeLock, &m_fetchAudit})
         query->reset();
+    m_prepared.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -206,6 +189,23 @@ Status StoreWorker::exec(QSqlQuery &query, const QString &what) const
     return {};
 }
 
+Result<QSqlQuery *> StoreWorker::run(const QString &sql, const QVariantList &values, const QString &what)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            return std::unexpected(sqlError(q, what));
+        it = m_prepared.emplace(sql, std::move(q)).first;
+    }
+    QSqlQuery &q = it->second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values[i]);
+    if (auto ok = exec(q, what); !ok)
+        return std::unexpected(ok.error());
+    return &q;
+}
+
 Result<int> StoreWorker::schemaVersion()
 {
     if (auto ok = requireOpen(); !ok)
@@ -224,7 +224,7 @@ Status StoreWorker::execStatement(std::optional<QSqlQuery> &query, const QString
     return exec(*query, sql);
 }
 
-Status StoreWorker::inTransaction(const std::function<Status()> &body)
+Status StoreWorker::beginTransaction()
 {
     if (auto ok = requireOpen(); !ok)
         return ok;
@@ -232,17 +232,37 @@ Status StoreWorker::inTransaction(const std::function<Status()> &body)
         return fail(ok.error().code, QStringLiteral("cannot start a transaction: ") + ok.error().message,
             ok.error().location);
     m_pendingHead.reset();
-    Status result = body();
-    if (result && m_pendingHead)
+    return {};
+}
+
+Status StoreWorker::endTransaction(bool commit)
+{
+    Status result;
+    if (commit && m_pendingHead)
         result = writeChainHead(*m_pendingHead);
     m_pendingHead.reset();
-    if (result)
+    if (commit && result)
         result = endWrite(true);
-    if (!result) {
+    if (!commit || !result) {
         if (auto undone = endWrite(false); !undone)
             qCWarning(lcStore) << "rollback failed:" << undone.error().message;
     }
     return result;
+}
+
+void StoreWorker::announce(Transaction tx) const
+{
+    if (tx.appended.isEmpty() && tx.changedRelease.isEmpty() && !tx.then)
+        return;
+    // One posted event for everything the transaction changed: one thread hop, in saved order.
+    emitOnStore([tx = std::move(tx)](Store *store) {
+        for (const AuditEntry &entry : tx.appended)
+            emit store->auditAppended(entry);
+        if (!tx.changedRelease.isEmpty())
+            emit store->releaseChanged(tx.changedRelease);
+        if (tx.then)
+            tx.then(store);
+    });
 }
 
 Status StoreWorker::beginWrite()
@@ -266,215 +286,6 @@ Status StoreWorker::endWrite(bool commit)
     return fail(codeFor(m_db.lastError()),
         QStringLiteral("cannot %1: %2").arg(commit ? u"commit" : u"roll back", m_db.lastError().text()),
         SourceLocation {m_path});
-}
-
-Result<StoreWorker::ChainHead> StoreWorker::chainHead()
-{
-    if (!m_lastAudit) {
-        m_lastAudit.emplace(m_db);
-        m_lastAudit->prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
-    }
-    QSqlQuery &q = *m_lastAudit;
-    if (auto ok = exec(q, QStringLiteral("cannot read the audit log")); !ok)
-        return std::unexpected(ok.error());
-    ChainHead head {0, genesisHash()};
-    if (q.next())
-        head = {q.value(0).toLongLong(), q.value(1).toString().toLatin1()};
-    q.finish();
-    return head;
-}
-
-Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
-{
-    if (!m_insertAudit) {
-        m_insertAudit.emplace(m_db);
-        m_insertAudit->prepare(
-            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(kAuditColumns));
-    }
-    entry.seq = head.seq + 1;
-    entry.at
-        = entry.at.isValid() ? QDateTime::fromMSecsSinceEpoch(entry.at.toMSecsSinceEpoch(), Qt::UTC) : now();
-    entry.prevHash = head.hash;
-    entry.hash = chainHash(entry.prevHash, entry);
-    QSqlQuery &q = *m_insertAudit;
-    q.bindValue(0, entry.seq);
-    q.bindValue(1, entry.at.toString(Qt::ISODateWithMs));
-    q.bindValue(2, text(entry.actor));
-    q.bindValue(3, text(entry.action));
-    q.bindValue(4, text(entry.release));
-    q.bindValue(5, text(entry.subject));
-    q.bindValue(6, jsonText(entry.before));
-    q.bindValue(7, jsonText(entry.after));
-    q.bindValue(8, QString::fromLatin1(entry.prevHash));
-    q.bindValue(9, QString::fromLatin1(entry.hash));
-    if (auto ok = exec(q, QStringLiteral("cannot append to the audit log")); !ok)
-        return std::unexpected(ok.error());
-    head = {entry.seq, entry.hash};
-    m_pendingHead = head;
-    return entry;
-}
-
-Status StoreWorker::record(AuditEntry entry, QList<AuditEntry> &appended)
-{
-    auto head = chainHead();
-    if (!head)
-        return std::unexpected(head.error());
-    auto inserted = insertAudit(std::move(entry), *head);
-    if (!inserted)
-        return std::unexpected(inserted.error());
-    appended.append(std::move(*inserted));
-    return {};
-}
-
-Status StoreWorker::writeChainHead(const ChainHead &head)
-{
-    if (!m_writeHead) {
-        m_writeHead.emplace(m_db);
-        m_writeHead->prepare(
-            QStringLiteral("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
-                           "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"));
-    }
-    m_writeHead->bindValue(0, head.seq);
-    m_writeHead->bindValue(1, QString::fromLatin1(head.hash));
-    return exec(*m_writeHead, QStringLiteral("cannot record the audit chain's head"));
-}
-
-void StoreWorker::announce(const QList<AuditEntry> &entries) const
-{
-    // One posted event for the whole batch; the Store's thread emits.
-    Store *store = m_store;
-    QMetaObject::invokeMethod(
-        store,
-        [store, entries] {
-            for (const AuditEntry &entry : entries)
-                emit store->auditAppended(entry);
-        },
-        Qt::QueuedConnection);
-}
-
-void StoreWorker::announceRelease(const QList<AuditEntry> &entries, const QString &version) const
-{
-    announce(entries);
-    Store *store = m_store;
-    QMetaObject::invokeMethod(
-        store, [store, version] { emit store->releaseChanged(version); }, Qt::QueuedConnection);
-}
-
-Result<AuditEntry> StoreWorker::appendAudit(const AuditEntry &entry)
-{
-    AuditEntry saved;
-    const Status ok = inTransaction([&]() -> Status {
-        auto head = chainHead();
-        if (!head)
-            return std::unexpected(head.error());
-        auto inserted = insertAudit(entry, *head);
-        if (!inserted)
-            return std::unexpected(inserted.error());
-        saved = *inserted;
-        return {};
-    });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announce({saved});
-    return saved;
-}
-
-Status StoreWorker::appendAuditBatch(const QList<AuditEntry> &entries)
-{
-    QList<AuditEntry> saved;
-    saved.reserve(entries.size());
-    const Status ok = inTransaction([&]() -> Status {
-        auto head = chainHead();
-        if (!head)
-            return std::unexpected(head.error());
-        for (const AuditEntry &entry : entries) {
-            auto inserted = insertAudit(entry, *head);
-            if (!inserted)
-                return std::unexpected(inserted.error());
-            saved.append(std::move(*inserted));
-        }
-        return {};
-    });
-    if (ok)
-        announce(saved);
-    return ok;
-}
-
-Result<QList<AuditEntry>> StoreWorker::auditLog(const QString &release)
-{
-    if (auto ok = requireOpen(); !ok)
-        return std::unexpected(ok.error());
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const QString filter = release.isEmpty() ? QString() : QStringLiteral(" WHERE release = ?");
-    q.prepare(QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY seq").arg(kAuditColumns, filter));
-    if (!release.isEmpty())
-        q.addBindValue(release);
-    if (auto ok = exec(q, QStringLiteral("cannot read the audit log")); !ok)
-        return std::unexpected(ok.error());
-    QList<AuditEntry> entries;
-    while (q.next())
-        entries.append(auditFromRow(q));
-    return entries;
-}
-
-Result<AuditEntry> StoreWorker::auditEntry(qint64 seq)
-{
-    if (auto ok = requireOpen(); !ok)
-        return std::unexpected(ok.error());
-    if (!m_fetchAudit) {
-        m_fetchAudit.emplace(m_db);
-        m_fetchAudit->prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE seq = ?").arg(kAuditColumns));
-    }
-    QSqlQuery &q = *m_fetchAudit;
-    q.bindValue(0, seq);
-    if (auto ok = exec(q, QStringLiteral("cannot read audit entry %1").arg(seq)); !ok)
-        return std::unexpected(ok.error());
-    if (!q.next())
-        return fail(ErrorCode::NotFound, QStringLiteral("no audit entry %1").arg(seq));
-    AuditEntry entry = auditFromRow(q);
-    q.finish();
-    return entry;
-}
-
-Result<AuditVerification> StoreWorker::verifyAudit()
-{
-    auto entries = auditLog({});
-    if (!entries)
-        return std::unexpected(entries.error());
-    AuditVerification result = verifyAuditChain(*entries);
-    if (!result.ok)
-        return result;
-    // The chain cannot see its own tail cut off: compare its end with the recorded head.
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")))
-        return std::unexpected(sqlError(q, QStringLiteral("cannot read the audit chain's head")));
-    const qint64 lastSeq = entries->isEmpty() ? 0 : entries->last().seq;
-    const QByteArray lastHash = entries->isEmpty() ? genesisHash() : entries->last().hash;
-    if (!q.next()) {
-        if (lastSeq > 0)
-            result = {
-                false, result.entries, lastSeq, QStringLiteral("the audit chain's head record is missing")};
-        return result;
-    }
-    const qint64 headSeq = q.value(0).toLongLong();
-    const QByteArray headHash = q.value(1).toString().toLatin1();
-    if (headSeq > lastSeq) {
-        result = {false, result.entries, lastSeq + 1,
-            QStringLiteral("entry %1: missing; the log ends at entry %2 but entry %3 was recorded (deleted?)")
-                .arg(lastSeq + 1)
-                .arg(lastSeq)
-                .arg(headSeq)};
-    } else if (headSeq < lastSeq) {
-        result = {false, result.entries, headSeq + 1,
-            QStringLiteral("entry %1: not in the recorded head (appended outside the cockpit?)")
-                .arg(headSeq + 1)};
-    } else if (headHash != lastHash) {
-        result = {false, result.entries, lastSeq,
-            QStringLiteral("entry %1: differs from the recorded head (rewritten?)").arg(lastSeq)};
-    }
-    return result;
 }
 
 }  // namespace cockpit

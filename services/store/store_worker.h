@@ -15,7 +15,9 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <functional>
+#include <map>
 #include <optional>
+#include <type_traits>
 
 class QTimer;
 
@@ -31,41 +33,47 @@ public:
 
     Status open(const QString &url, int upToVersion);
     void close();
-    // Team mode (PostgreSQL, store_worker_team.cpp). After a failed request: when the connection
+    // Team mode (PostgreSQL, store_team.cpp). After a failed request: when the connection
     // turns out to be lost, the error becomes Unavailable and reconnection starts.
     [[nodiscard]] bool isTeam() const { return m_dialect == Dialect::Postgres; }
     Error checkFailure(const Error &error);
     void setClock(std::function<QDateTime()> clock);
     Result<int> schemaVersion();
 
+    // One file per aggregate holds the Store entry points and these halves side by side.
+    // store_releases.cpp
     Result<ReleaseRecord> createRelease(
         ReleaseRecord release, const Checklist &checklist, const QString &actor);
     Result<QList<ReleaseRecord>> releases();
     Result<ReleaseRecord> release(const QString &version);
     Result<ReleaseRecord> setReleaseState(const QString &version, ReleaseState state, const QString &actor);
-    Result<Deployment> recordDeployment(const QString &version, const QString &environment, const QString &actor);
-    Result<QList<Deployment>> deployments(const QString &version);
-    Result<QList<Deployment>> allDeployments();  // store_worker_metrics.cpp
+    // store_checklists.cpp
     Result<Checklist> checklist(const QString &version);
     Result<ChecklistItem> setItemState(const QString &version, ChecklistItem item, const QString &actor);
-
+    Result<Checklist> appendChecklistPhase(
+        const QString &version, const ChecklistPhase &phase, const QString &actor);
+    // store_deployments.cpp, store_metrics.cpp
+    Result<Deployment> recordDeployment(
+        const QString &version, const QString &environment, const QString &actor);
+    Result<QList<Deployment>> deployments(const QString &version);
+    Result<QList<Deployment>> allDeployments();
+    // store_audit.cpp
     Result<QList<AuditEntry>> auditLog(const QString &release);
     Result<AuditVerification> verifyAudit();
     Result<AuditEntry> appendAudit(const AuditEntry &entry);
     Status appendAuditBatch(const QList<AuditEntry> &entries);
-
-    Result<Signoff> recordSignoff(Signoff signoff);  // store_worker_signoffs.cpp
+    // store_signoffs.cpp
+    Result<Signoff> recordSignoff(Signoff signoff);
     Result<QList<Signoff>> signoffs(const QString &version);
-
-    // store_worker_soak.cpp
+    // store_soak.cpp
     Status saveSoakRecording(const QString &version, const QString &environment, const QByteArray &json,
         const QString &verdict, const QString &actor);
-    Result<QByteArray> soakRecording(const QString &version, const QString &environment);
+    Result<QByteArray> soakRecordingJson(const QString &version, const QString &environment);
     Status saveProbeResult(const QString &version, const QString &environment, bool ok, const QByteArray &json,
         const QString &actor);
     Result<QByteArray> latestProbeResult(const QString &environment, const QString &version);
-
-    // store_worker_rollback.cpp, store_worker_rollback_finish.cpp
+    Result<QStringList> passedSoakVersions();
+    // store_rollbacks.cpp, store_rollback_finish.cpp
     Result<RollbackRecord> createRollback(RollbackRecord rollback, const QString &actor);
     Result<RollbackRecord> approveRollback(qint64 id, const QString &actor);
     Result<RollbackRecord> rollback(qint64 id);
@@ -77,9 +85,14 @@ public:
         const std::optional<ChecklistPhase> &checklist, const QString &actor);
     Result<std::optional<DeployLock>> deployLock(const QString &version);
     Result<DeployLock> liftDeployLock(const QString &version, const QString &reason, const QString &actor);
-    Result<Checklist> appendChecklistPhase(const QString &version, const ChecklistPhase &phase, const QString &actor);
-    Result<QStringList> passedSoakVersions();
-    Result<QString> serverVersion();  // store_worker_evidence.cpp
+    // store_evidence.cpp
+    Result<QString> serverVersion();
+
+    // Text for a NOT NULL column: a null QString would bind as SQL NULL.
+    static QVariant text(const QString &value);
+    // A time column: UTC RFC 3339 with milliseconds, or NULL for an invalid time; and back.
+    static QVariant timeValue(const QDateTime &at);
+    static QDateTime timeOf(const QVariant &value);
 
 private:
     enum class Dialect { Sqlite, Postgres };
@@ -89,16 +102,41 @@ private:
     };
 
     [[nodiscard]] QDateTime now() const;
-    // Text for a NOT NULL column: a null QString would bind as SQL NULL.
-    static QVariant text(const QString &value);
     [[nodiscard]] Error sqlError(const QSqlQuery &query, const QString &what) const;
     [[nodiscard]] Status requireOpen() const;
     Status exec(QSqlQuery &query, const QString &what) const;
+    // Runs sql with values bound in order, prepared once per connection (QPSQL makes an ad hoc
+    // prepare PREPARE + EXECUTE + DEALLOCATE, three round trips): for what every tick runs. The
+    // query stays valid until the connection closes; finish() it once its rows are read.
+    Result<QSqlQuery *> run(const QString &sql, const QVariantList &values, const QString &what);
     Status configureConnection();
 
-    // One user action = one IMMEDIATE transaction (the write lock is taken up front, so the audit
-    // chain head read inside cannot go stale); rolled back when body fails.
-    Status inTransaction(const std::function<Status()> &body);
+    // What a write transaction collects to announce once it has committed: its audit entries, the
+    // release whose views must reload, and any further signal (itemChanged with the saved item).
+    struct Transaction {
+        QList<AuditEntry> appended;
+        QString changedRelease;
+        std::function<void(Store *)> then;
+    };
+    // One user action = one write transaction, opened here and nowhere else: SQLite takes its write
+    // lock up front (BEGIN IMMEDIATE), PostgreSQL the writers' advisory lock, so the audit chain
+    // head read inside cannot go stale. Rolled back when body fails; after COMMIT, what body put in
+    // the Transaction is announced on the Store's thread in one hop.
+    template <class Body> auto inTransaction(Body &&body) -> std::invoke_result_t<Body &, Transaction &>
+    {
+        using R = std::invoke_result_t<Body &, Transaction &>;
+        if (auto ok = beginTransaction(); !ok)
+            return std::unexpected(ok.error());
+        Transaction tx;
+        R result = body(tx);
+        if (auto ok = endTransaction(result.has_value()); !ok && result.has_value())
+            result = std::unexpected(ok.error());
+        if (result.has_value())
+            announce(std::move(tx));
+        return result;
+    }
+    Status beginTransaction();
+    Status endTransaction(bool commit);  // writes the chain head and commits, or rolls back
     Status beginWrite();
     Status endWrite(bool commit);
 
@@ -107,34 +145,56 @@ private:
     Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
     Status execStatement(std::optional<QSqlQuery> &query, const QString &sql);
     Status writeChainHead(const ChainHead &head);
-    // Appends one entry at the chain's head inside the caller's transaction; collects it to announce.
-    Status record(AuditEntry entry, QList<AuditEntry> &appended);
-    void announce(const QList<AuditEntry> &entries) const;
-    // The entries, then Store::releaseChanged(version), on the Store's thread.
-    void announceRelease(const QList<AuditEntry> &entries, const QString &version) const;
+    // Appends one entry at the chain's head inside the transaction; collects it to announce.
+    Status record(AuditEntry entry, Transaction &tx);
+    // The entries, then releaseChanged and tx.then, on the Store's thread, in one posted event.
+    void announce(Transaction tx) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
     Status insertChecklist(qint64 releaseId, const Checklist &checklist);
     // The checklist re-parsed from the release's stored Markdown snapshot, without item states.
-    Result<Checklist> loadSnapshot(const ReleaseRecord &release);
+    Result<Checklist> loadSnapshot(const ReleaseRecord &release);  // store_checklists.cpp
     // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key;
     // Conflict when item.rowVersion names an older version. Sets item.rowVersion to the next one.
     Result<QJsonObject> itemBefore(const ReleaseRecord &release, ChecklistItem &item);
     Result<AuditEntry> auditEntry(qint64 seq);
+    Result<AuditVerification> verifyAuditSnapshot();  // inside verifyAudit()'s read transaction
     Status saveItem(qint64 releaseId, const ChecklistItem &item);
-    // Rollback helpers inside the caller's transaction (store_worker_rollback*.cpp).
+    // Rollback helpers (store_rollbacks.cpp, store_rollback_finish.cpp). changeRollback: one
+    // transaction that loads rollback id (NotFound when absent), names its release for the
+    // announcement and lets body check and change it; returns the rollback as body left it.
+    template <class Body> Result<RollbackRecord> changeRollback(qint64 id, Body &&body)
+    {
+        RollbackRecord saved;
+        const Status ok = inTransaction([&](Transaction &tx) -> Status {
+            auto found = rollback(id);
+            if (!found)
+                return std::unexpected(found.error());
+            saved = *found;
+            tx.changedRelease = saved.version;
+            return body(saved, tx);
+        });
+        if (!ok)
+            return std::unexpected(ok.error());
+        return saved;
+    }
     Result<std::optional<RollbackRecord>> findRollback(qint64 id);
     Status updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished);
     Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase);
     Result<std::optional<DeployLock>> activeDeployLock(const QString &version);
 
-    // Team mode (store_worker_team.cpp): connect, listen, notice a lost connection, reconnect.
+    // Team mode (store_team.cpp): connect, listen, notice a lost connection, reconnect.
     Status openTeam(const QString &url, int upToVersion);
     Status connectTeam();  // the connection, its settings and the LISTEN; no migrations
     void teardownConnection();
+    // store_team_notify.cpp: another cockpit's committed change, announced through the signals.
+    // The notice carries the changed row (migration 009) unless it was too long for NOTIFY; then
+    // the row is read back.
+    static constexpr QLatin1String kNotifyChannel {"cockpit"};
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
-    void announceRemoteItem(const QString &version, const QString &key);
-    void announceRemoteAudit(qint64 seq);
+    void announceRemoteItem(const QString &version, const QString &key, QJsonObject row);
+    void announceRemoteAudit(const QString &version, qint64 seq, const QJsonObject &row);
+    Result<QJsonObject> fetchItemRow(const QString &version, const QString &key);
     void heartbeat();
     void connectionLost(const QString &why);
     void tryReconnect();
@@ -169,7 +229,7 @@ private:
     int m_backoffMs = 0;
     QTimer *m_heartbeat = nullptr;  // created on the worker thread, children of the worker
     QTimer *m_reconnect = nullptr;
-    std::optional<QSqlQuery> m_fetchItem;
+    std::map<QString, QSqlQuery> m_prepared;  // run(): by SQL text, node-based so pointers stay put
     std::optional<QSqlQuery> m_fetchAudit;
 };
 

@@ -258,7 +258,7 @@ private slots:
     void hostileNamesStayInside()
     {
         const QString evil = QStringLiteral("../../evil\\..\\x");
-        auto json = m_store.soakRecording(m_version, QStringLiteral("staging")).result();
+        auto json = m_store.soakRecordingJson(m_version, QStringLiteral("staging")).result();
         QVERIFY(json);
         QVERIFY(m_store.saveSoakRecording(m_version, evil, *json).result());
         QVERIFY(m_store.recordDeployment(m_version, evil, QStringLiteral("rm@x")).result());

@@ -65,16 +65,7 @@ private:
     std::unique_ptr<Store> m_alice;
     std::unique_ptr<Store> m_bob;
 
-    std::unique_ptr<Store> openAs(const QString &login)
-    {
-        auto store = std::make_unique<Store>();
-        auto opened = store->open(m_pg.url(login));
-        while (!opened.isFinished())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        if (!opened.result())
-            qWarning() << login << opened.result().error().toString();
-        return opened.result() ? std::move(store) : nullptr;
-    }
+    std::unique_ptr<Store> openAs(const QString &login) { return openedStore(m_pg.url(login)); }
     void createRelease(Store &store, const QString &version, const QString &login)
     {
         auto created = store.createRelease(sampleRelease(version), sampleChecklist(), login);

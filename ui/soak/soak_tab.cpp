@@ -217,25 +217,21 @@ void SoakTab::loadEnvironment()
     }
     const QString version = m_release.version;
     whenReady(this, m_session->store()->soakRecording(version, env),
-        [this, generation, version, env](const Result<QByteArray> &json) {
+        [this, generation, version, env](const Result<SoakRecording> &recording) {
             if (generation != m_generation)
                 return;  // another release or environment was chosen meanwhile
-            if (!json && json.error().code == ErrorCode::NotFound) {
+            if (!recording && recording.error().code == ErrorCode::NotFound) {
                 followDeployment(version, env, generation,
                     tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed there "
                        "(release deployed %1 --env %2).")
                         .arg(version, env));
                 return;
             }
-            if (!json) {
-                showHint(tr("The soak of %1 on %2 cannot be loaded: %3")
-                             .arg(version, env, json.error().toString()));
-                return;
-            }
-            auto recording = parseSoakRecording(*json);
             if (!recording) {
-                showHint(tr("The stored soak of %1 on %2 cannot be read: %3")
-                             .arg(version, env, recording.error().toString()));
+                const QString why = recording.error().code == ErrorCode::BadInput
+                    ? tr("The stored soak of %1 on %2 cannot be read: %3")
+                    : tr("The soak of %1 on %2 cannot be loaded: %3");
+                showHint(why.arg(version, env, recording.error().toString()));
                 return;
             }
             showRecording(*recording);

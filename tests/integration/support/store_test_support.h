@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QTest>
+#include <memory>
 
 // QTRY_* spins the event loop, so queued signals keep arriving while we wait.
 #define COCKPIT_AWAIT(future) QTRY_VERIFY_WITH_TIMEOUT((future).isFinished(), 30000)
@@ -15,6 +16,19 @@ namespace cockpit::test {
 template <typename R> QByteArray why(const R &result)
 {
     return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
+// A store opened on url, waited for with the event loop running; nullptr (and a warning naming
+// why) when it cannot be opened.
+inline std::unique_ptr<Store> openedStore(const QString &url)
+{
+    auto store = std::make_unique<Store>();
+    auto opened = store->open(url);
+    while (!opened.isFinished())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!opened.result())
+        qWarning() << opened.result().error().toString();
+    return opened.result() ? std::move(store) : nullptr;
 }
 
 inline QByteArray sampleMarkdown(int items)

@@ -1,17 +1,32 @@
-// StoreWorker: deployments, the start of a release's soak and rollback window.
+// Deployments in the store (migration 007): Store's entry points and the worker's half. Recording
+// one starts the release's soak and rollback window; a deploy lock refuses it.
 #include "store.h"
+#include "store_enqueue.h"
 #include "store_worker.h"
 
 #include <QJsonObject>
 
 namespace cockpit {
 
+QFuture<Result<Deployment>> Store::recordDeployment(QString version, QString environment, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
+            actor = std::move(actor)] { return w->recordDeployment(version, environment, actor); });
+}
+
+QFuture<Result<QList<Deployment>>> Store::deployments(QString version)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version)] { return w->deployments(version); });
+}
+
 Result<Deployment> StoreWorker::recordDeployment(
     const QString &version, const QString &environment, const QString &actor)
 {
     Deployment deployment {version, environment, {}, actor, now()};
-    QList<AuditEntry> appended;
-    const Status ok = inTransaction([&]() -> Status {
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        tx.changedRelease = version;
         auto found = findRelease(version);
         if (!found)
             return std::unexpected(found.error());
@@ -32,28 +47,29 @@ Result<Deployment> StoreWorker::recordDeployment(
         QSqlQuery insert(m_db);
         insert.prepare(QStringLiteral("INSERT INTO deployments (release_id, environment, commit_sha, actor, "
                                       "deployed_at) VALUES (?, ?, ?, ?, ?)"));
-        for (const QVariant &value : {QVariant(release.id), text(environment), text(release.commit), text(actor),
-                 QVariant(deployment.deployedAt.toString(Qt::ISODateWithMs))})
+        for (const QVariant &value : {QVariant(release.id), text(environment), text(release.commit),
+                 text(actor), QVariant(deployment.deployedAt.toString(Qt::ISODateWithMs))})
             insert.addBindValue(value);
-        if (auto done = exec(insert, QStringLiteral("cannot record the deployment of %1").arg(version)); !done)
+        if (auto done = exec(insert, QStringLiteral("cannot record the deployment of %1").arg(version));
+            !done)
             return done;
         QSqlQuery state(m_db);
-        state.prepare(QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
+        state.prepare(
+            QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
         state.addBindValue(releaseStateName(ReleaseState::Soaking));
         state.addBindValue(release.id);
         if (auto done = exec(state, QStringLiteral("cannot change release %1").arg(version)); !done)
             return done;
-        return record(AuditEntry {0, deployment.deployedAt, actor, QStringLiteral("release.deploy"), version,
-                          environment, QJsonObject {{QStringLiteral("state"), releaseStateName(release.state)}},
-                          QJsonObject {{QStringLiteral("state"), releaseStateName(ReleaseState::Soaking)},
-                              {QStringLiteral("environment"), environment},
-                              {QStringLiteral("commit"), release.commit}},
-                          {}, {}},
-            appended);
+        return record(
+            AuditEntry {0, deployment.deployedAt, actor, QStringLiteral("release.deploy"), version,
+                environment, QJsonObject {{QStringLiteral("state"), releaseStateName(release.state)}},
+                QJsonObject {{QStringLiteral("state"), releaseStateName(ReleaseState::Soaking)},
+                    {QStringLiteral("environment"), environment}, {QStringLiteral("commit"), release.commit}},
+                {}, {}},
+            tx);
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announceRelease(appended, version);
     return deployment;
 }
 
@@ -63,8 +79,9 @@ Result<QList<Deployment>> StoreWorker::deployments(const QString &version)
         return std::unexpected(ok.error());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT d.environment, d.commit_sha, d.actor, d.deployed_at FROM deployments d "
-                             "JOIN releases r ON r.id = d.release_id WHERE r.version = ? ORDER BY d.deployed_at, d.id"));
+    q.prepare(QStringLiteral(
+        "SELECT d.environment, d.commit_sha, d.actor, d.deployed_at FROM deployments d "
+        "JOIN releases r ON r.id = d.release_id WHERE r.version = ? ORDER BY d.deployed_at, d.id"));
     q.addBindValue(version);
     if (auto ok = exec(q, QStringLiteral("cannot read the deployments of %1").arg(version)); !ok)
         return std::unexpected(ok.error());

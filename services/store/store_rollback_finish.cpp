@@ -1,6 +1,6 @@
 // The end of a rollback in the store (migration 008): aborting it, or finishing it, which marks the
 // release rolled back, sets its deploy lock and appends the post-rollback checklist in one
-// transaction; lifting the lock; appending a checklist template to an existing release.
+// transaction; reading and lifting the deploy lock.
 #include "store.h"
 #include "store_enqueue.h"
 #include "store_worker.h"
@@ -38,25 +38,7 @@ QFuture<Result<DeployLock>> Store::liftDeployLock(QString version, QString reaso
             actor = std::move(actor)] { return w->liftDeployLock(version, reason, actor); });
 }
 
-QFuture<Result<Checklist>> Store::appendChecklistPhase(QString version, ChecklistPhase phase, QString actor)
-{
-    return enqueue(m_worker.get(),
-        [w = m_worker.get(), version = std::move(version), phase = std::move(phase),
-            actor = std::move(actor)] { return w->appendChecklistPhase(version, phase, actor); });
-}
-
-QFuture<Result<QStringList>> Store::passedSoakVersions()
-{
-    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->passedSoakVersions(); });
-}
-
 namespace {
-
-QVariant timeValue(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs))
-                        : QVariant(QMetaType::fromType<QString>());
-}
 
 QJsonObject lockJson(const DeployLock &lock)
 {
@@ -90,13 +72,7 @@ Result<RollbackRecord> StoreWorker::abortRollback(qint64 id, const QString &reas
 {
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::BadInput, QStringLiteral("aborting a rollback needs a reason"));
-    QList<AuditEntry> appended;
-    RollbackRecord saved;
-    const Status ok = inTransaction([&]() -> Status {
-        auto found = rollback(id);
-        if (!found)
-            return std::unexpected(found.error());
-        saved = *found;
+    return changeRollback(id, [&](RollbackRecord &saved, Transaction &tx) -> Status {
         if (saved.state == RollbackState::Succeeded || saved.state == RollbackState::Aborted)
             return fail(ErrorCode::Refused,
                 QStringLiteral("rollback #%1 is already %2")
@@ -113,24 +89,14 @@ Result<RollbackRecord> StoreWorker::abortRollback(qint64 id, const QString &reas
                 {{QStringLiteral("state"), rollbackStateName(saved.state)},
                     {QStringLiteral("reason"), reason}},
                 {}, {}},
-            appended);
+            tx);
     });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announceRelease(appended, saved.version);
-    return saved;
 }
 
 Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &lockReason,
     const std::optional<ChecklistPhase> &checklist, const QString &actor)
 {
-    QList<AuditEntry> appended;
-    RollbackRecord saved;
-    const Status ok = inTransaction([&]() -> Status {
-        auto found = rollback(id);
-        if (!found)
-            return std::unexpected(found.error());
-        saved = *found;
+    return changeRollback(id, [&](RollbackRecord &saved, Transaction &tx) -> Status {
         if (saved.state != RollbackState::Running)
             return fail(ErrorCode::Refused,
                 QStringLiteral("rollback #%1 is %2, not running")
@@ -165,15 +131,11 @@ Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &loc
         }
         const QList<AuditEntry> entries = finishEntries(saved, release->state, lockReason, actor);
         for (const AuditEntry &entry : entries) {
-            if (auto done = record(entry, appended); !done)
+            if (auto done = record(entry, tx); !done)
                 return done;
         }
         return {};
     });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announceRelease(appended, saved.version);
-    return saved;
 }
 
 Result<std::optional<DeployLock>> StoreWorker::activeDeployLock(const QString &version)
@@ -203,9 +165,9 @@ Result<DeployLock> StoreWorker::liftDeployLock(
     if (reason.trimmed().isEmpty())
         return fail(
             ErrorCode::BadInput, QStringLiteral("lifting the deploy lock of %1 needs a reason").arg(version));
-    QList<AuditEntry> appended;
     DeployLock lock;
-    const Status ok = inTransaction([&]() -> Status {
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        tx.changedRelease = version;
         auto active = activeDeployLock(version);
         if (!active)
             return std::unexpected(active.error());
@@ -224,84 +186,11 @@ Result<DeployLock> StoreWorker::liftDeployLock(
             return done;
         return record(AuditEntry {0, lock.liftedAt, actor, QStringLiteral("deploy.unlock"), version, {},
                           lockJson(**active), lockJson(lock), {}, {}},
-            appended);
+            tx);
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announceRelease(appended, version);
     return lock;
-}
-
-Status StoreWorker::insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase)
-{
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT COALESCE(MAX(position), -1), SUM(CASE WHEN name = ? THEN 1 ELSE 0 END) FROM "
-                       "checklist_phases WHERE release_id = ?"));
-    q.addBindValue(phase.name);
-    q.addBindValue(release.id);
-    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
-        return ok;
-    q.next();
-    if (q.value(1).toInt() > 0)
-        return fail(ErrorCode::Conflict,
-            QStringLiteral("the checklist of %1 already has a phase %2").arg(release.version, phase.name));
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO checklist_phases (release_id, position, name, title, source) VALUES (?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(release.id), QVariant(q.value(0).toInt() + 1), text(phase.name),
-             text(phase.title), text(phase.source)})
-        insert.addBindValue(v);
-    if (auto ok = exec(insert, QStringLiteral("cannot add phase %1").arg(phase.name)); !ok)
-        return ok;
-    QSqlQuery item(m_db);
-    item.prepare(QStringLiteral("INSERT INTO checklist_items (release_id, key) VALUES (?, ?)"));
-    for (const ChecklistSection &section : phase.sections) {
-        for (const ChecklistItem &it : section.items) {
-            item.addBindValue(release.id);
-            item.addBindValue(it.key);
-            if (auto ok = exec(item, QStringLiteral("cannot add item %1").arg(it.key)); !ok)
-                return ok;
-        }
-    }
-    return {};
-}
-
-Result<Checklist> StoreWorker::appendChecklistPhase(
-    const QString &version, const ChecklistPhase &phase, const QString &actor)
-{
-    QList<AuditEntry> appended;
-    const Status ok = inTransaction([&]() -> Status {
-        auto found = release(version);
-        if (!found)
-            return std::unexpected(found.error());
-        if (auto done = insertChecklistPhase(*found, phase); !done)
-            return done;
-        return record(
-            AuditEntry {0, now(), actor, QStringLiteral("checklist.append"), version, phase.name, {},
-                {{QStringLiteral("phase"), phase.name}, {QStringLiteral("items"), phase.itemCount()}}, {},
-                {}},
-            appended);
-    });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announceRelease(appended, version);
-    return checklist(version);
-}
-
-Result<QStringList> StoreWorker::passedSoakVersions()
-{
-    if (auto ok = requireOpen(); !ok)
-        return std::unexpected(ok.error());
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT DISTINCT release_version FROM soak_recordings WHERE LOWER(verdict) = 'pass'")))
-        return std::unexpected(sqlError(q, QStringLiteral("cannot read soak verdicts")));
-    QStringList versions;
-    while (q.next())
-        versions << q.value(0).toString();
-    return versions;
 }
 
 }  // namespace cockpit

@@ -1,7 +1,8 @@
 // Rollbacks in the store (migration 008): Store's entry points and the worker's half for asking,
 // approving, reading and stepping. A step is saved before it runs (running, attempt, runner) and
 // after (final state, exit code, output tail), each save one transaction with its audit entry.
-// Finishing, aborting, deploy locks and the checklist append are in store_worker_rollback_finish.cpp.
+// Finishing, aborting, deploy locks and the checklist append are in store_rollback_finish.cpp;
+// appending the checklist is in store_checklists.cpp.
 #include "rollback_json.h"
 #include "store.h"
 #include "store_enqueue.h"
@@ -51,17 +52,6 @@ const QString kRollbackColumns
     = QStringLiteral("id, version, state, plan_json, requested_by, requested_at, approved_by, approved_at, "
                      "finished_at, note");
 
-QDateTime timeOf(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-}
-
-QVariant timeValue(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(at.toUTC().toString(Qt::ISODateWithMs))
-                        : QVariant(QMetaType::fromType<QString>());
-}
-
 RollbackRecord rollbackFromRow(const QSqlQuery &q)
 {
     RollbackRecord r;
@@ -70,10 +60,10 @@ RollbackRecord rollbackFromRow(const QSqlQuery &q)
     r.state = rollbackStateFromName(q.value(2).toString()).value_or(RollbackState::Halted);
     r.plan = rollbackPlanFromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object());
     r.requestedBy = q.value(4).toString();
-    r.requestedAt = timeOf(q.value(5));
+    r.requestedAt = StoreWorker::timeOf(q.value(5));
     r.approvedBy = q.value(6).toString();
-    r.approvedAt = timeOf(q.value(7));
-    r.finishedAt = timeOf(q.value(8));
+    r.approvedAt = StoreWorker::timeOf(q.value(7));
+    r.finishedAt = StoreWorker::timeOf(q.value(8));
     r.note = q.value(9).toString();
     return r;
 }
@@ -167,8 +157,8 @@ Result<QList<RollbackRecord>> StoreWorker::rollbacks(const QString &version)
 
 Result<RollbackRecord> StoreWorker::createRollback(RollbackRecord rollback, const QString &actor)
 {
-    QList<AuditEntry> appended;
-    const Status ok = inTransaction([&]() -> Status {
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        tx.changedRelease = rollback.version;
         auto release = findRelease(rollback.version);
         if (!release)
             return std::unexpected(release.error());
@@ -218,23 +208,16 @@ Result<RollbackRecord> StoreWorker::createRollback(RollbackRecord rollback, cons
         after.insert(QStringLiteral("state"), rollbackStateName(rollback.state));
         return record(AuditEntry {0, rollback.requestedAt, actor, QStringLiteral("rollback.request"),
                           rollback.version, QString::number(rollback.id), {}, after, {}, {}},
-            appended);
+            tx);
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announceRelease(appended, rollback.version);
     return rollback;
 }
 
 Result<RollbackRecord> StoreWorker::approveRollback(qint64 id, const QString &actor)
 {
-    QList<AuditEntry> appended;
-    RollbackRecord saved;
-    const Status ok = inTransaction([&]() -> Status {
-        auto found = rollback(id);
-        if (!found)
-            return std::unexpected(found.error());
-        saved = *found;
+    return changeRollback(id, [&](RollbackRecord &saved, Transaction &tx) -> Status {
         if (saved.state != RollbackState::AwaitingApproval)
             return fail(ErrorCode::Refused,
                 QStringLiteral("rollback #%1 of %2 is %3, not waiting for approval")
@@ -261,12 +244,8 @@ Result<RollbackRecord> StoreWorker::approveRollback(qint64 id, const QString &ac
                           {{QStringLiteral("state"), rollbackStateName(saved.state)},
                               {QStringLiteral("approved_by"), actor}},
                           {}, {}},
-            appended);
+            tx);
     });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announceRelease(appended, saved.version);
-    return saved;
 }
 
 Status StoreWorker::updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished)
@@ -282,9 +261,7 @@ Status StoreWorker::updateRollbackState(qint64 id, RollbackState state, const QS
 Result<RollbackRecord> StoreWorker::saveRollbackStep(qint64 id, const RollbackStepRecord &step,
     std::optional<RollbackState> state, const QString &note, const QString &actor)
 {
-    QList<AuditEntry> appended;
-    RollbackRecord saved;
-    const Status ok = inTransaction([&]() -> Status {
+    return inTransaction([&](Transaction &tx) -> Result<RollbackRecord> {
         auto found = rollback(id);
         if (!found)
             return std::unexpected(found.error());
@@ -305,29 +282,22 @@ Result<RollbackRecord> StoreWorker::saveRollbackStep(qint64 id, const RollbackSt
             q.addBindValue(v);
         if (auto done = exec(q, QStringLiteral("cannot save step %1 of rollback %2").arg(step.name).arg(id));
             !done)
-            return done;
+            return std::unexpected(done.error());
         QJsonObject after = stepAudit(step);
         if (state) {
             if (auto done = updateRollbackState(id, *state, note, false); !done)
-                return done;
+                return std::unexpected(done.error());
             after.insert(QStringLiteral("rollback_state"), rollbackStateName(*state));
         }
         if (auto done
             = record(AuditEntry {0, now(), actor, QStringLiteral("rollback.step"), found->version,
                          QStringLiteral("%1/%2").arg(id).arg(step.index), stepAudit(before), after, {}, {}},
-                appended);
+                tx);
             !done)
-            return done;
-        auto reread = rollback(id);
-        if (!reread)
-            return std::unexpected(reread.error());
-        saved = *reread;
-        return {};
+            return std::unexpected(done.error());
+        tx.changedRelease = found->version;
+        return rollback(id);
     });
-    if (!ok)
-        return std::unexpected(ok.error());
-    announceRelease(appended, saved.version);
-    return saved;
 }
 
 }  // namespace cockpit

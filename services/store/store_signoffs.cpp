@@ -43,8 +43,8 @@ Result<Signoff> StoreWorker::recordSignoff(Signoff signoff)
     if (signoff.decision == SignoffDecision::Reject && signoff.reason.trimmed().isEmpty())
         return fail(ErrorCode::BadInput, QStringLiteral("a rejection needs a reason"));
     signoff.signedAt = now();
-    QList<AuditEntry> appended;
-    const Status ok = inTransaction([&]() -> Status {
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        tx.changedRelease = signoff.version;
         auto found = release(signoff.version);
         if (!found)
             return std::unexpected(found.error());
@@ -62,11 +62,10 @@ Result<Signoff> StoreWorker::recordSignoff(Signoff signoff)
         return record(AuditEntry {0, signoff.signedAt, signoff.signer,
                           QStringLiteral("signoff.") + signoffDecisionName(signoff.decision), signoff.version,
                           signoff.role, {}, signoffJson(signoff), {}, {}},
-            appended);
+            tx);
     });
     if (!ok)
         return std::unexpected(ok.error());
-    announceRelease(appended, signoff.version);
     return signoff;
 }
 

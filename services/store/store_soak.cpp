@@ -1,6 +1,7 @@
 // Soak recordings and probe results in the store (migration 005): Store's entry points and the
 // worker's half. Each save is one transaction with its audit entry; the JSON is stored as given
 // (soak_recording.h and ProbeReport define it), the store only keeps and finds it.
+#include "soak_recording.h"
 #include "store.h"
 #include "store_enqueue.h"
 #include "store_worker.h"
@@ -20,11 +21,24 @@ QFuture<Status> Store::saveSoakRecording(
         });
 }
 
-QFuture<Result<QByteArray>> Store::soakRecording(QString version, QString environment)
+QFuture<Result<SoakRecording>> Store::soakRecording(QString version, QString environment)
+{
+    // Parsed here, on the worker's thread: the window gets the fields, never the JSON.
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version),
+            environment = std::move(environment)]() -> Result<SoakRecording> {
+            auto json = w->soakRecordingJson(version, environment);
+            if (!json)
+                return std::unexpected(json.error());
+            return parseSoakRecording(*json);
+        });
+}
+
+QFuture<Result<QByteArray>> Store::soakRecordingJson(QString version, QString environment)
 {
     return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment)] {
-            return w->soakRecording(version, environment);
+            return w->soakRecordingJson(version, environment);
         });
 }
 
@@ -45,14 +59,18 @@ QFuture<Result<QByteArray>> Store::latestProbeResult(QString environment, QStrin
         });
 }
 
+QFuture<Result<QStringList>> Store::passedSoakVersions()
+{
+    return enqueue(m_worker.get(), [w = m_worker.get()] { return w->passedSoakVersions(); });
+}
+
 Status StoreWorker::saveSoakRecording(const QString &version, const QString &environment,
     const QByteArray &json, const QString &verdict, const QString &actor)
 {
     if (environment.isEmpty() || json.isEmpty())
         return fail(
             ErrorCode::BadInput, QStringLiteral("a soak recording needs an environment and its JSON"));
-    QList<AuditEntry> appended;
-    const Status ok = inTransaction([&]() -> Status {
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
         const QDateTime at = now();
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral(
@@ -68,14 +86,12 @@ Status StoreWorker::saveSoakRecording(const QString &version, const QString &env
             return done;
         return record(AuditEntry {0, at, actor, QStringLiteral("soak.record"), version, environment, {},
                           QJsonObject {{QStringLiteral("verdict"), verdict}}, {}, {}},
-            appended);
+            tx);
     });
-    if (ok)
-        announce(appended);
     return ok;
 }
 
-Result<QByteArray> StoreWorker::soakRecording(const QString &version, const QString &environment)
+Result<QByteArray> StoreWorker::soakRecordingJson(const QString &version, const QString &environment)
 {
     if (auto ok = requireOpen(); !ok)
         return std::unexpected(ok.error());
@@ -97,8 +113,7 @@ Status StoreWorker::saveProbeResult(
 {
     if (environment.isEmpty() || json.isEmpty())
         return fail(ErrorCode::BadInput, QStringLiteral("a probe result needs an environment and its JSON"));
-    QList<AuditEntry> appended;
-    const Status saved = inTransaction([&]() -> Status {
+    const Status saved = inTransaction([&](Transaction &tx) -> Status {
         // Numbered here, not by the engine: the write transaction holds the lock, so MAX + 1 is unique.
         QSqlQuery last(m_db);
         last.prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM probe_results"));
@@ -117,10 +132,8 @@ Status StoreWorker::saveProbeResult(
             return done;
         return record(AuditEntry {0, at, actor, QStringLiteral("probe.run"), version, environment, {},
                           QJsonObject {{QStringLiteral("ok"), ok}}, {}, {}},
-            appended);
+            tx);
     });
-    if (saved)
-        announce(appended);
     return saved;
 }
 
@@ -142,6 +155,21 @@ Result<QByteArray> StoreWorker::latestProbeResult(const QString &environment, co
             version.isEmpty() ? QStringLiteral("no probe of %1 is recorded").arg(environment)
                               : QStringLiteral("no probe of %1 in %2 is recorded").arg(version, environment));
     return q.value(0).toString().toUtf8();
+}
+
+Result<QStringList> StoreWorker::passedSoakVersions()
+{
+    if (auto ok = requireOpen(); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT DISTINCT release_version FROM soak_recordings WHERE LOWER(verdict) = 'pass'")))
+        return std::unexpected(sqlError(q, QStringLiteral("cannot read soak verdicts")));
+    QStringList versions;
+    while (q.next())
+        versions << q.value(0).toString();
+    return versions;
 }
 
 }  // namespace cockpit

@@ -1,14 +1,12 @@
-// StoreWorker in team mode (PostgreSQL): connecting with the password from the keychain,
-// LISTEN/NOTIFY mapped to the Store's signals, and noticing a lost connection and re-establishing
-// it with backoff. Everything here runs on the worker's thread.
+// StoreWorker in team mode (PostgreSQL): connecting with the password from the keychain, the
+// LISTEN (the notices are mapped to signals in store_team_notify.cpp), and noticing a lost
+// connection and re-establishing it with backoff. Everything here runs on the worker's thread.
 #include "secret_store.h"
 #include "sql_migrator.h"
 #include "store.h"
 #include "store_worker.h"
 #include "team_store_url.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QSqlError>
@@ -20,7 +18,6 @@ namespace cockpit {
 
 namespace {
 
-const QString kChannel = QStringLiteral("cockpit");
 constexpr int kHeartbeatMs = 1000;  // how soon an idle cockpit notices the server went away
 constexpr int kFirstRetryMs = 250;
 constexpr int kMaxRetryMs = 8000;
@@ -107,7 +104,7 @@ Status StoreWorker::connectTeam()
             SourceLocation {m_teamUrl});
     }
     QSqlDriver *driver = m_db.driver();
-    if (!driver->subscribeToNotification(kChannel)) {
+    if (!driver->subscribeToNotification(kNotifyChannel)) {
         const QString why = driver->lastError().text();
         teardownConnection();
         return fail(
@@ -132,69 +129,6 @@ qint64 StoreWorker::insertedId(const QSqlQuery &query)
     if (!q.exec(QStringLiteral("SELECT lastval()")) || !q.next())
         return 0;
     return q.value(0).toLongLong();
-}
-
-void StoreWorker::onNotification(
-    const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload)
-{
-    // Our own changes were announced when they were saved.
-    if (name != kChannel || source == QSqlDriver::SelfSource)
-        return;
-    const QJsonObject note = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-    const QString table = note.value(QStringLiteral("table")).toString();
-    const QString version = note.value(QStringLiteral("release")).toString();
-    const QString key = note.value(QStringLiteral("key")).toString();
-    if (table == u"checklist_items") {
-        announceRemoteItem(version, key);
-    } else if (table == u"audit_log") {
-        announceRemoteAudit(key.toLongLong());
-    } else if (table == u"signoffs") {
-        emitOnStore([version](Store *store) { emit store->signoffChanged(version); });
-    } else if (!version.isEmpty()) {  // releases, and any table a later migration announces
-        emitOnStore([version](Store *store) { emit store->releaseChanged(version); });
-    }
-}
-
-void StoreWorker::announceRemoteItem(const QString &version, const QString &key)
-{
-    if (!m_fetchItem) {
-        m_fetchItem.emplace(m_db);
-        m_fetchItem->prepare(
-            QStringLiteral("SELECT i.state, i.who, i.at, i.note, i.na_reason, i.evidence, i.row_version FROM "
-                           "checklist_items i "
-                           "JOIN releases r ON r.id = i.release_id WHERE r.version = ? AND i.key = ?"));
-    }
-    QSqlQuery &q = *m_fetchItem;
-    q.bindValue(0, version);
-    q.bindValue(1, key);
-    if (!q.exec() || !q.next()) {
-        qCWarning(lcStore) << "cannot read the item" << key << "of" << version
-                           << "another cockpit changed:" << q.lastError().text();
-        return;
-    }
-    // The saved state only: the item's text lives in the checklist the receiver already holds.
-    ChecklistItem item;
-    item.key = key;
-    item.state = itemStateFromName(q.value(0).toString()).value_or(ItemState::Open);
-    item.who = q.value(1).toString();
-    item.when = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
-    item.note = q.value(3).toString();
-    item.naReason = q.value(4).toString();
-    item.evidence = q.value(5).toString();
-    item.rowVersion = q.value(6).toInt();
-    q.finish();
-    emitOnStore([version, item](Store *store) { emit store->itemChanged(version, item); });
-}
-
-void StoreWorker::announceRemoteAudit(qint64 seq)
-{
-    auto entry = auditEntry(seq);
-    if (!entry) {
-        qCWarning(lcStore) << "cannot read audit entry" << seq
-                           << "another cockpit appended:" << entry.error().message;
-        return;
-    }
-    announce({*entry});
 }
 
 Error StoreWorker::checkFailure(const Error &error)

@@ -1,0 +1,2 @@
+-- Team mode (postgresql/009_notify_rows.sql) makes its change notifications carry the changed
+-- row; SQLite has no LISTEN/NOTIFY, so this step records the schema version and nothing else here.

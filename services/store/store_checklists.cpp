@@ -1,0 +1,243 @@
+// Checklist instances in the store: Store's entry points and the worker's half for reading a
+// release's checklist (its Markdown snapshot with every item's saved state), saving one item's
+// state with its audit entry, and appending a template as a new phase.
+#include "checklist_parser.h"
+#include "store.h"
+#include "store_enqueue.h"
+#include "store_worker.h"
+
+#include <QJsonObject>
+#include <QSqlError>
+
+namespace cockpit {
+
+namespace {
+
+QJsonObject itemJson(
+    const QString &state, const QString &note, const QString &naReason, const QString &evidence)
+{
+    return QJsonObject {
+        {QStringLiteral("state"), state},
+        {QStringLiteral("note"), note},
+        {QStringLiteral("na_reason"), naReason},
+        {QStringLiteral("evidence"), evidence},
+    };
+}
+
+}  // namespace
+
+QFuture<Result<Checklist>> Store::checklist(QString version)
+{
+    return enqueue(
+        m_worker.get(), [w = m_worker.get(), version = std::move(version)] { return w->checklist(version); });
+}
+
+QFuture<Result<ChecklistItem>> Store::setItemState(QString version, ChecklistItem item, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), item = std::move(item), actor = std::move(actor)] {
+            return w->setItemState(version, item, actor);
+        });
+}
+
+QFuture<Result<Checklist>> Store::appendChecklistPhase(QString version, ChecklistPhase phase, QString actor)
+{
+    return enqueue(m_worker.get(),
+        [w = m_worker.get(), version = std::move(version), phase = std::move(phase),
+            actor = std::move(actor)] { return w->appendChecklistPhase(version, phase, actor); });
+}
+
+Result<Checklist> StoreWorker::loadSnapshot(const ReleaseRecord &release)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT name, title, source FROM checklist_phases WHERE release_id = ? ORDER BY position"));
+    q.addBindValue(release.id);
+    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
+        return std::unexpected(ok.error());
+    Checklist list;
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        auto phase = parseChecklist(q.value(2).toString().toUtf8(), name,
+            QStringLiteral("release %1/%2.md").arg(release.version, name));
+        if (!phase)
+            return std::unexpected(phase.error());
+        if (!q.value(1).toString().isEmpty())
+            phase->title = q.value(1).toString();
+        list.phases.append(std::move(*phase));
+    }
+    return list;
+}
+
+Result<Checklist> StoreWorker::checklist(const QString &version)
+{
+    auto found = release(version);
+    if (!found)
+        return std::unexpected(found.error());
+    auto list = loadSnapshot(*found);
+    if (!list)
+        return list;
+    QSqlQuery items(m_db);
+    items.setForwardOnly(true);
+    items.prepare(QStringLiteral(
+        "SELECT key, state, who, at, note, na_reason, evidence, row_version FROM checklist_items "
+        "WHERE release_id = ?"));
+    items.addBindValue(found->id);
+    if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
+        return std::unexpected(ok.error());
+    while (items.next()) {
+        ChecklistItem *item = list->findItem(items.value(0).toString());
+        if (!item)
+            continue;  // a key the snapshot no longer yields: keep the row, show nothing
+        item->state = itemStateFromName(items.value(1).toString()).value_or(ItemState::Open);
+        item->who = items.value(2).toString();
+        item->when = QDateTime::fromString(items.value(3).toString(), Qt::ISODateWithMs);
+        item->note = items.value(4).toString();
+        item->naReason = items.value(5).toString();
+        item->evidence = items.value(6).toString();
+        item->rowVersion = items.value(7).toInt();
+    }
+    return list;
+}
+
+Result<QJsonObject> StoreWorker::itemBefore(const ReleaseRecord &release, ChecklistItem &item)
+{
+    const QString &key = item.key;
+    auto found = run(
+        QStringLiteral("SELECT state, note, na_reason, evidence, row_version, who, at FROM checklist_items "
+                       "WHERE release_id = ? AND key = ?"),
+        {release.id, key}, QStringLiteral("cannot read item %1").arg(key));
+    if (!found)
+        return std::unexpected(found.error());
+    QSqlQuery &q = **found;
+    if (q.next()) {
+        const QStringList saved {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString(), q.value(5).toString(), q.value(6).toString()};
+        // Inside the write transaction (writers are serialised), so current + 1 is what we save.
+        const int current = q.value(4).toInt();
+        q.finish();
+        if (item.rowVersion > 0 && item.rowVersion != current)
+            return fail(ErrorCode::Conflict,
+                QStringLiteral(
+                    "item %1 of %2 was changed by %3 at %4 after you read it (version %5, you had %6): "
+                    "reload it and try again")
+                    .arg(key, release.version, saved[4], saved[5])
+                    .arg(current)
+                    .arg(item.rowVersion));
+        item.rowVersion = current + 1;
+        return itemJson(saved[0], saved[1], saved[2], saved[3]);
+    }
+    q.finish();
+    item.rowVersion = 1;
+    // No row yet (a database written before rows were made up front): the snapshot decides.
+    auto snapshot = loadSnapshot(release);
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    if (!snapshot->findItem(key))
+        return fail(ErrorCode::NotFound,
+            QStringLiteral("release %1 has no checklist item %2").arg(release.version, key));
+    return itemJson(itemStateName(ItemState::Open), {}, {}, {});
+}
+
+Status StoreWorker::saveItem(qint64 releaseId, const ChecklistItem &item)
+{
+    auto saved
+        = run(QStringLiteral("INSERT INTO checklist_items (state, who, at, note, na_reason, evidence, "
+                             "release_id, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, "
+                             "key) DO UPDATE SET state = excluded.state, who = excluded.who, at = "
+                             "excluded.at, note = excluded.note, na_reason = excluded.na_reason, "
+                             "evidence = excluded.evidence, row_version = checklist_items.row_version + 1"),
+            {itemStateName(item.state), text(item.who), item.when.toString(Qt::ISODateWithMs),
+                text(item.note), text(item.naReason), text(item.evidence), releaseId, text(item.key)},
+            QStringLiteral("cannot save item %1").arg(item.key));
+    if (!saved)
+        return std::unexpected(saved.error());
+    return {};
+}
+
+Result<ChecklistItem> StoreWorker::setItemState(
+    const QString &version, ChecklistItem item, const QString &actor)
+{
+    if (item.state == ItemState::NotApplicable && item.naReason.trimmed().isEmpty())
+        return fail(
+            ErrorCode::BadInput, QStringLiteral("%1: marking an item N/A needs a reason").arg(item.key));
+    item.who = actor;
+    item.when = now();
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        auto found = release(version);
+        if (!found)
+            return std::unexpected(found.error());
+        const auto before = itemBefore(*found, item);
+        if (!before)
+            return std::unexpected(before.error());
+        if (auto saved = saveItem(found->id, item); !saved)
+            return saved;
+        const QString state = itemStateName(item.state);
+        tx.then = [version, item](Store *store) { emit store->itemChanged(version, item); };
+        return record(AuditEntry {0, item.when, actor, QStringLiteral("item.") + state, version, item.key,
+                          *before, itemJson(state, item.note, item.naReason, item.evidence), {}, {}},
+            tx);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    return item;
+}
+
+Status StoreWorker::insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(position), -1), SUM(CASE WHEN name = ? THEN 1 ELSE 0 END) FROM "
+                       "checklist_phases WHERE release_id = ?"));
+    q.addBindValue(phase.name);
+    q.addBindValue(release.id);
+    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
+        return ok;
+    q.next();
+    if (q.value(1).toInt() > 0)
+        return fail(ErrorCode::Conflict,
+            QStringLiteral("the checklist of %1 already has a phase %2").arg(release.version, phase.name));
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO checklist_phases (release_id, position, name, title, source) VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(release.id), QVariant(q.value(0).toInt() + 1), text(phase.name),
+             text(phase.title), text(phase.source)})
+        insert.addBindValue(v);
+    if (auto ok = exec(insert, QStringLiteral("cannot add phase %1").arg(phase.name)); !ok)
+        return ok;
+    QSqlQuery item(m_db);
+    item.prepare(QStringLiteral("INSERT INTO checklist_items (release_id, key) VALUES (?, ?)"));
+    for (const ChecklistSection &section : phase.sections) {
+        for (const ChecklistItem &it : section.items) {
+            item.addBindValue(release.id);
+            item.addBindValue(it.key);
+            if (auto ok = exec(item, QStringLiteral("cannot add item %1").arg(it.key)); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
+Result<Checklist> StoreWorker::appendChecklistPhase(
+    const QString &version, const ChecklistPhase &phase, const QString &actor)
+{
+    const Status ok = inTransaction([&](Transaction &tx) -> Status {
+        tx.changedRelease = version;
+        auto found = release(version);
+        if (!found)
+            return std::unexpected(found.error());
+        if (auto done = insertChecklistPhase(*found, phase); !done)
+            return done;
+        return record(
+            AuditEntry {0, now(), actor, QStringLiteral("checklist.append"), version, phase.name, {},
+                {{QStringLiteral("phase"), phase.name}, {QStringLiteral("items"), phase.itemCount()}}, {},
+                {}},
+            tx);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    return checklist(version);
+}
+
+}  // namespace cockpit
