@@ -8,10 +8,27 @@
 #include "workspace.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <memory>
 
 namespace cockpit::cli {
+
+// Waits for a future whose work may run on this (the main) thread's event loop (the keychain's,
+// the network's, a session's follow-up): the loop turns while it waits.
+template <typename T> T await(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QFutureWatcher<T> watcher;
+        QEventLoop loop;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    return future.result();
+}
 
 enum Exit {
     Ok = 0,

@@ -84,8 +84,9 @@ int show(CliContext &ctx, Store *store, const QString &version)
     return Ok;
 }
 
-int tick(CliContext &ctx, Store *store, const QString &version, const QString &name)
+int tick(CliContext &ctx, Session &session, const QString &version, const QString &name)
 {
+    Store *store = session.store();
     auto checklist = store->checklist(version).result();
     if (!checklist)
         return ctx.report(checklist.error());
@@ -108,7 +109,9 @@ int tick(CliContext &ctx, Store *store, const QString &version, const QString &n
     }
     if (ctx.isSet(QStringLiteral("note")))
         item.note = ctx.option(QStringLiteral("note"));
-    auto saved = store->setItemState(version, item, ctx.identity().id).result();
+    // The same use case as a tick in the window: Session::setItem, as who acts in this session.
+    auto saved
+        = await(session.setItem(version, item.key, item.state, item.note, item.naReason, item.rowVersion));
     if (!saved)
         return ctx.report(saved.error());
     ctx.err(QStringLiteral("%1 %2  %3").arg(marker(saved->state), saved->key, saved->text));
@@ -129,10 +132,10 @@ int runChecklistShow(CliContext &ctx)
 
 int runChecklistTick(CliContext &ctx)
 {
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    return tick(ctx, *store, ctx.words().at(2), ctx.words().at(3));
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    return tick(ctx, **session, ctx.words().at(2), ctx.words().at(3));
 }
 
 int runAudit(CliContext &ctx)

@@ -19,19 +19,6 @@
 namespace cockpit::cli {
 namespace {
 
-// Waits for a future whose work runs on this (the main) thread's event loop: QtKeychain's and
-// the network's do.
-template <typename T> T await(QFuture<T> future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
-
 // One line from standard input; typed at a terminal, it is not echoed.
 QString readSecretLine(CliContext &ctx)
 {

@@ -14,20 +14,6 @@
 namespace cockpit::cli {
 namespace {
 
-// Network and keychain answers arrive through this thread's event loop: spin it while waiting.
-template <typename T> T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
-
 // The release a probe of env verifies: the one deployed there last, else the newest open release.
 std::optional<ReleaseRecord> releaseFor(Store *store, const QString &env)
 {

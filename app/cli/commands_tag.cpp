@@ -48,18 +48,6 @@ QString changelogSection(const Workspace &ws, const QString &version)
     return {};
 }
 
-// Waits for a future whose work runs on this (the main) thread's event loop: QtKeychain does.
-template <typename T> T await(QFuture<T> future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
-
 // An http(s) remote's password from the keychain entry "git:SCHEME://HOST"; file:// and ssh
 // remotes need none (ssh uses the agent).
 GitCredentials credentialsFor(CliContext &ctx, const Workspace &ws, const QString &remote)

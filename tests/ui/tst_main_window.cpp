@@ -7,6 +7,7 @@
 #include "demo_builder.h"
 #include "error_banner.h"
 #include "main_window.h"
+#include "session_opener.h"
 #include "item_text_dialog.h"
 #include "store.h"
 #include "workspace.h"
@@ -342,31 +343,35 @@ void TestMainWindow::policyErrorNamesFileLineColumn()
     QVERIFY(banner->text().contains(message));
 }
 
+// Without --db, the session opener gives each workspace the store named after its work tree.
 void TestMainWindow::eachWorkspaceGetsItsOwnStore()
 {
     QTemporaryDir other;
     QVERIFY(other.isValid());
     QVERIFY(QProcess::execute(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q"), other.path()}) == 0);
     QVERIFY(initWorkspaceFromPreset(other.path(), QStringLiteral("promotion")).has_value());
-    Desk session;
-    startSession(session);
-    Store otherStore;
-    QVERIFY(otherStore.open(QDir(other.path()).filePath(QStringLiteral("other.sqlite"))).result().has_value());
-    QStringList asked;
-    session.window->setStoreProvider([&](const QString &root) {
-        asked << root;
-        return root == QDir(other.path()).canonicalPath() ? &otherStore : session.store.get();
-    });
-    auto *releases = session.window->findChild<QTableView *>(QStringLiteral("releaseList"));
-    QCOMPARE(releases->model()->rowCount(), 1);
-    QSignalSpy opened(session.window.get(), &MainWindow::workspaceOpened);
-    session.window->openWorkspace(other.path());
+    {
+        Store demoStore;
+        QVERIFY(demoStore.open(Workspace::defaultStoreUrlFor(m_repo)).result().has_value());
+        auto workspace = Workspace::load(m_repo);
+        QVERIFY(workspace.has_value());
+        const Status seeded = QtConcurrent::run([&] { return seedDemoRelease(&demoStore, *workspace); }).result();
+        QVERIFY2(seeded.has_value(), qPrintable(seeded ? QString() : seeded.error().toString()));
+    }
+    SessionOpener opener;
+    MainWindow window(&opener);
+    window.show();
+    auto *releases = window.findChild<QTableView *>(QStringLiteral("releaseList"));
+    QSignalSpy opened(&window, &MainWindow::workspaceOpened);
+    window.openWorkspace(m_repo);
     QVERIFY(opened.wait());
-    QCOMPARE(asked.size(), 1);
-    QCOMPARE(QDir(asked.first()).canonicalPath(), QDir(other.path()).canonicalPath());
+    QTRY_COMPARE(releases->model()->rowCount(), 1);
+    QVERIFY(opener.storeUrlFor(other.path()) != opener.storeUrlFor(m_repo));
+    window.openWorkspace(other.path());
+    QVERIFY(opened.wait());
     // The other workspace's store has no releases: the demo's 3.7.0 must not show there.
     QTRY_COMPARE(releases->model()->rowCount(), 0);
-    session.window->openWorkspace(m_repo);
+    window.openWorkspace(m_repo);
     QVERIFY(opened.wait());
     QTRY_COMPARE(releases->model()->rowCount(), 1);
 }

@@ -276,7 +276,7 @@ private slots:
     {
         const QString version = QStringLiteral("1.3.0");
         {
-            RollbackService crashed(m_desk.service.get());
+            RollbackService crashed(&m_desk.service->releases());
             auto plan = settle(crashed.plan(version, QStringLiteral("crash test")));
             QVERIFY2(plan.has_value(), why(plan).constData());
             auto record = settle(crashed.confirm(*plan, version));
@@ -340,7 +340,7 @@ private slots:
 
         // The second person, in their own cockpit on the same store.
         Session leadDesk(desk.store.get(), desk.service->workspace(), kLead);
-        RollbackService leadRollbacks(&leadDesk);
+        RollbackService leadRollbacks(&leadDesk.releases());
         auto latest = settle(leadRollbacks.latest(QStringLiteral("2.1.0")));
         QVERIFY2(latest.has_value(), why(latest).constData());
         QCOMPARE(latest->state, RollbackState::AwaitingApproval);
