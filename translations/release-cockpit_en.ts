@@ -702,14 +702,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 lints clean and covers every non-exempt commit %2..%3 (%4 covered, %5 exempt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(root)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Could not record the changelog check: %1</source>
             <translation type="unfinished" />
         </message>
@@ -3377,23 +3369,15 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             </translation>
         </message>
         <message>
-            <source>%1: %2/%3 measurements, %4 failures</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Soak PASS of %1 on %2, %3 to %4 (UTC). %5</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is live on %2 since %3, but the policy names no usable Prometheus (prometheus.url in .release-cockpit/policy.yml), so its soak cannot be followed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Live soak of %1 on %2 since %3 (Prometheus %4)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The soak on %1 finished but could not be stored: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is live on %2 since %3, but its soak cannot be followed: %4</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -183,7 +183,7 @@ private slots:
         QVERIFY(items[0]
                     .value(QStringLiteral("evidence"))
                     .toString()
-                    .startsWith(QStringLiteral("soak staging PASS")));
+                    .startsWith(QStringLiteral("Soak PASS of ")));
     }
 
     void spikeFailsWithTheTrigger()
