@@ -5,7 +5,9 @@
 // in English; translation is the window's business. No widget and no CLI command builds a service.
 #include "future_watch.h"
 #include "identity.h"
+#include "evidence_pack.h"
 #include "probe_runner.h"
+#include "signoff_service.h"
 #include "release_service.h"
 #include "session_events.h"
 #include "soak_recording.h"
@@ -124,6 +126,13 @@ public:
     QFuture<Result<ProbeOutcome>> probe(QString environment, std::optional<ReleaseRecord> release);
     static Result<ProbeOutcome> finishProbe(ReleaseService &releases, const QString &environment,
         const std::optional<ReleaseRecord> &release, const ProbeReport &report);
+
+    // --- records (session_records.cpp)
+    // Records a sign-off decision as who acts in this session (refused as the policy says;
+    // Conflict when the digest is no longer the one reviewed).
+    QFuture<Result<Signoff>> signOff(SignRequest request);
+    // Writes the release's evidence pack to path (progress from the pool thread).
+    QFuture<Result<EvidencePack>> exportEvidence(QString version, QString path, EvidenceProgress progress = {});
 
 signals:
     void changed(const cockpit::SessionEvent &event);

@@ -20,6 +20,7 @@ struct SessionEvent {
         ItemsTicked,  // a check passed and ticked the items bound to it (may be empty)
         SoakRecorded,  // a finished soak was stored (environment, verdict)
         ReleaseChanged,  // the release record itself changed (state, commit)
+        SignoffRecorded,  // a sign-off decision was stored
     };
     Kind kind = Kind::ItemChanged;
     QString version;

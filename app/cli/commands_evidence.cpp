@@ -30,13 +30,10 @@ int exportPack(CliContext &ctx, const QString &version)
     const QString out = ctx.option(QStringLiteral("out"));
     if (out.isEmpty())
         return ctx.usage(QStringLiteral("evidence export VERSION needs --out FILE.zip"));
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return ctx.report(ws.error());
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    auto pack = exportEvidencePack(*store, *ws, version, QFileInfo(out).absoluteFilePath());
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    auto pack = await((*session)->exportEvidence(version, QFileInfo(out).absoluteFilePath()));
     if (!pack)
         return ctx.report(pack.error());
     for (const QString &note : pack->notes)

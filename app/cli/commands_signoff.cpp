@@ -57,18 +57,18 @@ int runSignoff(CliContext &ctx)
     auto request = requestFrom(ctx, *ws);
     if (!request)
         return ctx.report(request.error());
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    const Identity me = ctx.identity();
-    auto signoff = SignoffService::record(*store, *ws, me, *request);
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    Store *store = (*session)->store();
+    auto signoff = await((*session)->signOff(*request));
     if (!signoff)
         return ctx.report(signoff.error());
     ctx.err(QStringLiteral("%1 %2 as %3 (%4), digest %5%6.")
                 .arg(pastTense(signoff->decision), signoff->version, signoff->role, signoff->signer,
                     signoff->digest.left(12),
                     signoff->signature.isEmpty() ? QString() : QStringLiteral(", signed with SSH")));
-    auto view = SignoffService::computeView(*store, *ws, signoff->version);
+    auto view = SignoffService::computeView(store, *ws, signoff->version);
     if (view) {
         for (const QString &blocker : view->approvals.blockers)
             ctx.err(QStringLiteral("  still blocks: %1").arg(blocker));

@@ -74,10 +74,7 @@ void exportEvidencePackTo(
             },
             Qt::QueuedConnection);
     };
-    Store *store = session->store();
-    const Workspace workspace = session->workspace();
-    auto future
-        = QtConcurrent::run([=] { return exportEvidencePack(store, workspace, version, path, report); });
+    auto future = session->exportEvidence(version, path, report);
     QPointer<QWidget> owner(parent);
     whenReady(progress, future, [progress, owner, path, version](const Result<EvidencePack> &pack) {
         progress->close();

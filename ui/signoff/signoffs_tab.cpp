@@ -337,7 +337,7 @@ void SignoffsTab::submit(const SignRequest &request)
         return;
     m_sign->setEnabled(false);
     m_withdraw->setEnabled(false);
-    whenReady(this, m_signoffs->sign(request), [this](const Result<Signoff> &saved) {
+    whenReady(this, m_session->signOff(request), [this](const Result<Signoff> &saved) {
         if (!saved) {
             QMessageBox::warning(this, tr("Sign-off Not Recorded"), saved.error().toString());
             emit statusMessage(tr("Sign-off not recorded: %1").arg(saved.error().message));
