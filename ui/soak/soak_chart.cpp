@@ -82,39 +82,6 @@ std::tuple<qint64, qint64, int> alignedRange(qint64 from, qint64 to, int maxTick
 
 }  // namespace
 
-QColor measurementColor(MeasurementStatus status)
-{
-    switch (status) {
-    case MeasurementStatus::Pass:
-        return itemStateColor(ItemState::Done);
-    case MeasurementStatus::Fail:
-        return failureColor();
-    case MeasurementStatus::Error:
-        return readableColor(QColor(0xe8, 0x59, 0x0c));
-    case MeasurementStatus::NoData:
-    case MeasurementStatus::Pending:
-        break;
-    }
-    return itemStateColor(ItemState::NotApplicable);
-}
-
-QString measurementTitle(MeasurementStatus status)
-{
-    switch (status) {
-    case MeasurementStatus::Pass:
-        return SoakChart::tr("✓ Pass");
-    case MeasurementStatus::Fail:
-        return SoakChart::tr("✗ Fail");
-    case MeasurementStatus::Error:
-        return SoakChart::tr("! Error");
-    case MeasurementStatus::NoData:
-        return SoakChart::tr("? No data");
-    case MeasurementStatus::Pending:
-        break;
-    }
-    return SoakChart::tr("Pending");
-}
-
 SoakChart::SoakChart(QWidget *parent)
     : QChartView(new QChart, parent)
 {

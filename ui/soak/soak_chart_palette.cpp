@@ -1,4 +1,4 @@
-// SoakChart's colours: Qt Charts bakes them into its items, so they are set from the palette here
+// SoakChart's colours and the words for its marks. Qt Charts bakes them into its items, so they are set from the palette here
 // and set again when the desktop switches between light and dark.
 #include "soak_chart.h"
 
@@ -14,6 +14,39 @@
 #include <QValueAxis>
 
 namespace cockpit {
+
+QColor measurementColor(MeasurementStatus status)
+{
+    switch (status) {
+    case MeasurementStatus::Pass:
+        return itemStateColor(ItemState::Done);
+    case MeasurementStatus::Fail:
+        return failureColor();
+    case MeasurementStatus::Error:
+        return readableColor(QColor(0xe8, 0x59, 0x0c));
+    case MeasurementStatus::NoData:
+    case MeasurementStatus::Pending:
+        break;
+    }
+    return itemStateColor(ItemState::NotApplicable);
+}
+
+QString measurementTitle(MeasurementStatus status)
+{
+    switch (status) {
+    case MeasurementStatus::Pass:
+        return SoakChart::tr("✓ Pass");
+    case MeasurementStatus::Fail:
+        return SoakChart::tr("✗ Fail");
+    case MeasurementStatus::Error:
+        return SoakChart::tr("! Error");
+    case MeasurementStatus::NoData:
+        return SoakChart::tr("? No data");
+    case MeasurementStatus::Pending:
+        break;
+    }
+    return SoakChart::tr("Pending");
+}
 
 void SoakChart::changeEvent(QEvent *event)
 {
