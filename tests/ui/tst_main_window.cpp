@@ -9,7 +9,6 @@
 #include "main_window.h"
 #include "session_opener.h"
 #include "item_text_dialog.h"
-#include "rollback_reason_dialog.h"
 #include "store.h"
 #include "workspace.h"
 
@@ -101,7 +100,6 @@ private slots:
     void undoRestoresPreviousState();
     void notApplicableNeedsReason();
     void naReasonDialogRefusesEmptyReason();
-    void ctrlEnterSubmitsTheTextDialogs();
     void tabShortcutsFollowTheTabsAndRollBackSaysWhyNot();
     void openOnlyFilterHidesClosedItems();
     void automatedItemCannotBeTickedByHand();
@@ -245,34 +243,6 @@ void TestMainWindow::naReasonDialogRefusesEmptyReason()
     QTest::keyClicks(dialog.reasonEdit(), QStringLiteral("no migrations"));
     QVERIFY(dialog.okButton()->isEnabled());
     QCOMPARE(dialog.reason(), QStringLiteral("no migrations"));
-}
-
-// Ctrl+Enter submits (plain Enter is a new line in the text); never while the button is disabled.
-void TestMainWindow::ctrlEnterSubmitsTheTextDialogs()
-{
-    const auto submits = [](QDialog &dialog, QPlainTextEdit *edit, QPushButton *ok) {
-        dialog.show();
-        if (!QTest::qWaitForWindowActive(&dialog))
-            return false;
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
-        if (dialog.result() == QDialog::Accepted || !dialog.isVisible())
-            return false;  // an empty required text is not submitted
-        QTest::keyClicks(edit, QStringLiteral("nothing to migrate"));
-        QTest::keyClick(edit, Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
-        return dialog.result() == QDialog::Accepted && ok->toolTip().contains(QLatin1String("Ctrl+Return"));
-    };
-    NaReasonDialog na(QStringLiteral("Run the migrations"));
-    QVERIFY(submits(na, na.reasonEdit(), na.okButton()));
-    QCOMPARE(na.reason(), QStringLiteral("nothing to migrate"));
-    RollbackReasonDialog lift(QStringLiteral("Lift Lock"), QStringLiteral("Why?"), QStringLiteral("Lift"));
-    QVERIFY(submits(lift, lift.reasonEdit(), lift.okButton()));
-    NoteDialog note(QStringLiteral("Run the migrations"), {});
-    note.show();
-    QVERIFY(QTest::qWaitForWindowActive(&note));
-    QTest::keyClicks(note.noteEdit(), QStringLiteral("INC-7"));
-    QTest::keyClick(note.noteEdit(), Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(note.result(), int(QDialog::Accepted));
 }
 
 // Ctrl+1 ... Ctrl+N are the tabs left to right, each in the View menu; Roll Back (Ctrl+Shift+B) is
