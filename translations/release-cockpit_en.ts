@@ -1884,14 +1884,6 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Checklist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Timeline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Release C&amp;alendar</source>
             <translation type="unfinished" />
         </message>
@@ -2494,6 +2486,14 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>The rollback runs on; the header shows its progress</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Nothing to roll back: %1 is already rolled back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to roll back: %1 was never deployed (a deployment starts its rollback window)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::RollbackPlanDialog</name>
@@ -2511,10 +2511,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why roll back (kept in the incident, {reason} in steps)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2583,6 +2579,14 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Why cancel the rollback of %1 before it was approved?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Required: why roll back (kept in the incident, {reason} in steps)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give a reason first: it becomes the incident's cause</source>
             <translation type="unfinished" />
         </message>
     </context>

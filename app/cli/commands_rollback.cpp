@@ -1,6 +1,6 @@
 // rollback VERSION                     the newest rollback of the release, as stored
 // rollback VERSION --dry-run [--reason T]     the plan, nothing run
-// rollback VERSION --confirm VERSION [--reason T]   run it (live output on stderr)
+// rollback VERSION --confirm VERSION --reason T     run it (live output on stderr, a summary on stdout)
 // rollback VERSION --approve           the second person approves, then the steps run
 // rollback VERSION --resume [--skip REASON]   retry (or skip) the halted/interrupted step, go on
 // release unlock VERSION --reason T    lift the deploy lock a rollback left
@@ -78,14 +78,27 @@ template <typename T> Result<T> wait(QFuture<Result<T>> future)
     return future.result();
 }
 
+// The whole record (every step's output) is for machines (--json); a person gets one line a step
+// and where the step output is kept.
 int finish(CliContext &ctx, RollbackService &service, const QString &version, int exitCode)
 {
+    auto latest = wait(service.latest(version));
     if (ctx.json()) {
-        auto latest = wait(service.latest(version));
         QJsonObject o = latest ? rollbackRecordToJson(*latest) : QJsonObject {};
         o.insert(QStringLiteral("exit"), exitCode);
         ctx.printJson(o);
+        return exitCode;
     }
+    if (!latest)
+        return exitCode;
+    ctx.out(QStringLiteral("Rollback #%1 of %2 to %3: %4")
+                .arg(QString::number(latest->id), version, latest->plan.targetVersion,
+                    rollbackStateName(latest->state)));
+    for (int i = 0; i < latest->steps.size(); ++i)
+        ctx.out(QStringLiteral("  ") + rollbackStepLine(*latest, i));
+    ctx.out(QStringLiteral("Step output (transcripts) is kept with the rollback in the store: "
+                           "release-cockpit rollback %1 --json (steps[].output), or the window's Incidents tab.")
+                .arg(version));
     return exitCode;
 }
 
@@ -120,7 +133,7 @@ int confirmAndRun(CliContext &ctx, RollbackService &service, const QString &vers
         return finish(ctx, service, version, Inconclusive);
     }
     const qint64 id = record->id;
-    const auto result = driveRollback(ctx, service, id, [&service, id] { service.run(id); });
+    const auto result = driveRollback(ctx, service, version, id, [&service, id] { service.run(id); });
     return finish(ctx, service, version, result.exitCode);
 }
 
@@ -135,7 +148,7 @@ int approve(CliContext &ctx, RollbackService &service, const QString &version)
     ctx.err(QStringLiteral("Rollback #%1 of %2 approved by %3; running it.")
                 .arg(QString::number(approved->id), version, approved->approvedBy));
     const qint64 id = approved->id;
-    const auto result = driveRollback(ctx, service, id, [&service, id] { service.run(id); });
+    const auto result = driveRollback(ctx, service, version, id, [&service, id] { service.run(id); });
     return finish(ctx, service, version, result.exitCode);
 }
 
@@ -178,7 +191,7 @@ int resume(CliContext &ctx, RollbackService &service, const QString &version)
                                        .arg(next + 1)
                                        .arg(s.name, skipReason));
     }
-    const auto result = driveRollback(ctx, service, id, [&service, id, skipReason] {
+    const auto result = driveRollback(ctx, service, version, id, [&service, id, skipReason] {
         if (skipReason.isEmpty())
             service.retry(id);
         else
@@ -214,6 +227,10 @@ int runRollback(CliContext &ctx)
         return ctx.usage(QStringLiteral("rollback: choose one of --dry-run, --confirm, --approve, --resume"));
     if (ctx.isSet(QStringLiteral("skip")) && !ctx.isSet(QStringLiteral("resume")))
         return ctx.usage(QStringLiteral("rollback: --skip REASON goes with --resume"));
+    // No trigger fires from the command line, so the reason is the incident's only cause.
+    if (ctx.isSet(QStringLiteral("confirm")) && ctx.option(QStringLiteral("reason")).trimmed().isEmpty())
+        return ctx.usage(QStringLiteral(
+            "rollback: --confirm needs --reason T (why roll back; it becomes the incident's cause)"));
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());

@@ -1,8 +1,9 @@
-// probe ENV | soak evaluate VERSION --env ENV [--from T] [--to T]: the post-deploy checks of
+// probe ENV [--release VERSION] | soak evaluate VERSION --env ENV [--from T] [--to T]: the post-deploy checks of
 // seed 002 from the command line. Results are stored (probe results, soak recordings) and, on
 // PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV`.
 #include "cli_context.h"
 #include "commands.h"
+#include "prometheus_client.h"
 #include "soak_monitor.h"
 
 #include <QEventLoop>
@@ -14,8 +15,9 @@
 namespace cockpit::cli {
 namespace {
 
-// The release a probe of env verifies: the one deployed there last, else the newest open release.
-std::optional<ReleaseRecord> releaseFor(Store *store, const QString &env)
+// The release deployed last in env, if any. No other release stands in for it: comparing the
+// environment with a release that is not there reports a mismatch that is not one.
+std::optional<ReleaseRecord> releaseDeployedIn(Store *store, const QString &env)
 {
     auto releases = store->releases().result();
     if (!releases)
@@ -31,15 +33,15 @@ std::optional<ReleaseRecord> releaseFor(Store *store, const QString &env)
             }
         }
     }
-    if (best)
-        return best;
-    for (const ReleaseRecord &r : *releases) {
-        const bool open = r.state != ReleaseState::Released && r.state != ReleaseState::RolledBack
-            && r.state != ReleaseState::Aborted;
-        if (open && (!best || r.createdAt > best->createdAt))
-            best = r;
-    }
     return best;
+}
+
+// "version GET http://host/api/health, JSON pointer /version": where the version was read.
+QString probeTarget(const ProbeCheckResult &c)
+{
+    if (c.kind != u"version" || c.url.isEmpty())
+        return c.target;
+    return QStringLiteral("%1, JSON pointer %2").arg(c.url, c.pointer);
 }
 
 // RFC 3339 ("2026-01-11T10:00:00Z", "...+01:00") or Unix seconds ("1768125600").
@@ -121,13 +123,28 @@ int runProbe(CliContext &ctx)
 {
     const QStringList w = ctx.words();
     if (w.size() != 2)
-        return ctx.usage(QStringLiteral("usage: probe ENV"));
+        return ctx.usage(QStringLiteral("usage: probe ENV [--release VERSION]"));
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
-    const std::optional<ReleaseRecord> release = releaseFor((*session)->store(), w[1]);
+    const QString named = ctx.option(QStringLiteral("release"));
+    std::optional<ReleaseRecord> release;
+    if (!named.isEmpty()) {
+        auto found = (*session)->store()->release(named).result();
+        if (!found)
+            return ctx.report(found.error());
+        release = *found;
+    } else {
+        release = releaseDeployedIn((*session)->store(), w[1]);
+    }
     if (!release)
-        ctx.err(QStringLiteral("No release to compare the deployed version with: version not checked."));
+        ctx.err(QStringLiteral("No release is recorded as deployed in %1 and none was named (--release VERSION): "
+                               "the deployed version is not checked and no checklist item is ticked.")
+                    .arg(w[1]));
+    else
+        ctx.err(QStringLiteral("Checking %1 against release %2 (%3).")
+                    .arg(w[1], release->version,
+                        named.isEmpty() ? QStringLiteral("deployed there") : QStringLiteral("--release")));
     auto outcome = await((*session)->probe(w[1], release));
     if (!outcome)
         return ctx.report(outcome.error());
@@ -145,7 +162,7 @@ int runProbe(CliContext &ctx)
     } else {
         for (const ProbeCheckResult &c : report->checks)
             ctx.out(QStringLiteral("%1  %2 %3: %4%5 (%6 ms)")
-                        .arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), c.kind, c.target,
+                        .arg(c.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), c.kind, probeTarget(c),
                             c.actual, c.ok ? QString() : QStringLiteral(", expected %1").arg(c.expected))
                         .arg(c.latencyMs));
         ctx.out(report->summary());
@@ -200,6 +217,52 @@ Result<SoakWindow> windowFor(CliContext &ctx, Store *store, const QString &versi
     return SoakWindow {last->deployedAt, {}, std::nullopt};
 }
 
+// Nothing of the window is due yet: no check has a measurement that is not Pending.
+bool allPending(const SoakEvaluation &e)
+{
+    if (e.checks.isEmpty())
+        return false;
+    for (const CheckResult &c : e.checks)
+        for (const Measurement &m : c.measurements)
+            if (m.status != MeasurementStatus::Pending)
+                return false;
+    return true;
+}
+
+// What is pending and when the first measurement is due, so "nothing yet" is not read as a fault.
+int reportAllPending(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan)
+{
+    std::optional<QDateTime> first;
+    QString firstCheck;
+    ctx.err(QStringLiteral("Nothing to judge yet: every measurement of the soak of %1 in %2 is still pending.")
+                .arg(plan.version, plan.environment));
+    for (const CheckResult &c : e.checks) {
+        ctx.err(QStringLiteral("  %1: %2 pending%3")
+                    .arg(c.name)
+                    .arg(c.measurements.size())
+                    .arg(c.nextMeasurement ? QStringLiteral(", next at %1").arg(timeText(c.nextMeasurement))
+                                           : QString()));
+        if (c.nextMeasurement && (!first || *c.nextMeasurement < *first)) {
+            first = c.nextMeasurement;
+            firstCheck = c.name;
+        }
+    }
+    if (first)
+        ctx.err(QStringLiteral("The first measurement (%1) is due at %2; evaluate again after that.")
+                    .arg(firstCheck, timeText(first)));
+    return Inconclusive;
+}
+
+// Names the Prometheus asked and the two ways to point elsewhere.
+int reportSilentPrometheus(CliContext &ctx, const QString &url, const QString &outage)
+{
+    ctx.err(QStringLiteral("release-cockpit: Prometheus at %1 did not answer%2.")
+                .arg(url, outage.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(outage)));
+    ctx.err(QStringLiteral("Point elsewhere with --prometheus URL, or set the policy key prometheus.url in "
+                           ".release-cockpit/policy.yml."));
+    return Unavailable;
+}
+
 }  // namespace
 
 int runSoak(CliContext &ctx)
@@ -221,8 +284,10 @@ int runSoak(CliContext &ctx)
     auto window = windowFor(ctx, store, release->version, env);
     if (!window)
         return ctx.report(window.error());
-    if (auto prometheus = (*session)->prometheus(); !prometheus)
+    auto prometheus = (*session)->prometheus();
+    if (!prometheus)
         return ctx.report(prometheus.error());
+    const QString prometheusUrl = (*prometheus)->baseUrl().toString(QUrl::RemoveUserInfo);
     // A credential the keychain cannot give means none: a Prometheus that needs one answers 401,
     // never a PASS.
     if (auto ready = await((*session)->prometheusReady()); !ready && ready.error().code != ErrorCode::NotFound)
@@ -260,8 +325,12 @@ int runSoak(CliContext &ctx)
     case SoakVerdict::Fail:
         return Failed;
     default:
+        // Nothing due is not a fault: say what waits and when, whatever Prometheus answered.
+        if (allPending(evaluation))
+            return reportAllPending(ctx, evaluation, plan);
         // Nothing answered at all: the verdict says INCONCLUSIVE, the exit code says why.
-        return monitor->prometheusSilent() ? Unavailable : Inconclusive;
+        return monitor->prometheusSilent() ? reportSilentPrometheus(ctx, prometheusUrl, monitor->outage())
+                                           : Inconclusive;
     }
 }
 

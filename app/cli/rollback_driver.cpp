@@ -76,8 +76,8 @@ QString rollbackStepLine(const RollbackRecord &record, int index)
     return line;
 }
 
-RollbackDriveResult driveRollback(
-    CliContext &ctx, RollbackService &service, qint64 rollbackId, const std::function<void()> &start)
+RollbackDriveResult driveRollback(CliContext &ctx, RollbackService &service, const QString &version,
+    qint64 rollbackId, const std::function<void()> &start)
 {
     QEventLoop loop;
     RollbackDriveResult result {Failed, rollbackId};
@@ -114,9 +114,9 @@ RollbackDriveResult driveRollback(
         });
     QObject::connect(&service, &RollbackService::halted, &loop, [&](qint64, int index, const QString &why) {
         ctx.err(QStringLiteral("Halted at step %1: %2").arg(index + 1).arg(why));
-        ctx.err(
-            QStringLiteral("Resume with: release-cockpit rollback VERSION --resume (retries it), or --resume "
-                           "--skip REASON"));
+        ctx.err(QStringLiteral("Resume with: release-cockpit rollback %1 --resume (retries it), or "
+                               "release-cockpit rollback %1 --resume --skip REASON")
+                    .arg(version));
         stop(held ? Inconclusive : Failed);
     });
     QObject::connect(&service, &RollbackService::finished, &loop, [&](const RollbackRecord &r) {

@@ -17,8 +17,9 @@ struct RollbackDriveResult {
 
 // Connects to service, calls start() (run, retry or skip) and turns the event loop until the
 // rollback succeeds, halts, is aborted, or waits for someone who is not at this terminal.
-RollbackDriveResult driveRollback(
-    CliContext &ctx, RollbackService &service, qint64 rollbackId, const std::function<void()> &start);
+// version is the release rolled back, named in the resume hint a halt prints.
+RollbackDriveResult driveRollback(CliContext &ctx, RollbackService &service, const QString &version,
+    qint64 rollbackId, const std::function<void()> &start);
 
 // A one-line view of a step as stored: "[2/5] Deploy previous version: succeeded (exit 0)".
 QString rollbackStepLine(const RollbackRecord &record, int index);

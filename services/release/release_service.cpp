@@ -58,11 +58,15 @@ Result<ResolvedRelease> resolve(
         out.type = previous ? inferReleaseType(*previous, version, hotfix)
                             : (hotfix ? QStringLiteral("hotfix") : QStringLiteral("major"));
     }
-    if (!policy.releaseType(out.type))
+    if (!policy.releaseType(out.type)) {
+        QStringList valid;
+        for (const ReleaseTypePolicy &t : policy.releaseTypes)
+            valid << t.name;
         return fail(ErrorCode::BadInput,
-            QStringLiteral("release type '%1' is not in the policy; pass --type with one that is")
-                .arg(out.type),
+            QStringLiteral("release type '%1' is not in the policy; pass --type with one of: %2")
+                .arg(out.type, valid.join(QStringLiteral(", "))),
             SourceLocation {policy.sourcePath});
+    }
     return out;
 }
 

@@ -165,6 +165,10 @@ QFuture<Result<RollbackRecord>> RollbackService::confirm(RollbackPlan plan, QStr
         return ready<RollbackRecord>(fail(ErrorCode::Refused,
             QStringLiteral("type the version %1 to confirm the rollback (got '%2')")
                 .arg(plan.version, typedVersion)));
+    // The incident's cause is the trigger or this reason: an empty cause helps nobody afterwards.
+    if (plan.trigger.trimmed().isEmpty() && plan.reason.trimmed().isEmpty())
+        return ready<RollbackRecord>(fail(ErrorCode::Usage,
+            QStringLiteral("a rollback needs a reason (--reason T): it becomes the incident's cause")));
     RollbackRecord record;
     record.version = plan.version;
     record.state = plan.twoPerson ? RollbackState::AwaitingApproval : RollbackState::Running;

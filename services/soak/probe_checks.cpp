@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace cockpit::probe {
 namespace {
@@ -22,6 +23,7 @@ ProbeCheckResult result(QString kind, QString target, QString expected, const Ht
     r.kind = std::move(kind);
     r.target = std::move(target);
     r.expected = std::move(expected);
+    r.url = QUrl(e.url).toString(QUrl::RemoveUserInfo);  // stored and shown: never a password
     r.latencyMs = e.latencyMs;
     r.transcript = transcript(e);
     return r;
@@ -209,15 +211,16 @@ ProbeCheckResult versionCheck(const QString &target, const QString &pointer, con
         expected << version;
     if (!commit.isEmpty())
         expected << QStringLiteral("a prefix of %1").arg(commit);
-    ProbeCheckResult r
-        = result(QStringLiteral("version"), target + pointer, expected.join(QStringLiteral(" or ")), e);
+    // The path and the pointer stay apart: "/api/health" + "/version" read as one path misleads.
+    ProbeCheckResult r = result(QStringLiteral("version"), target, expected.join(QStringLiteral(" or ")), e);
+    r.pointer = pointer.isEmpty() ? QStringLiteral("/version") : pointer;
     if (e.status != 200) {
         r.actual = e.status == 0 ? statusText(e) : QStringLiteral("HTTP %1").arg(e.status);
         return r;
     }
-    const auto value = jsonPointer(e.body, pointer.isEmpty() ? QStringLiteral("/version") : pointer);
+    const auto value = jsonPointer(e.body, r.pointer);
     if (!value) {
-        r.actual = QStringLiteral("no %1 in the answer (not JSON, or absent)").arg(pointer);
+        r.actual = QStringLiteral("no %1 in the answer (not JSON, or absent)").arg(r.pointer);
         return r;
     }
     const QString v = value->trimmed();

@@ -215,10 +215,15 @@ QFuture<Result<ProbeReport>> ProbeRunner::run(const EnvironmentPolicy &env, cons
 
 QJsonObject ProbeCheckResult::toJson() const
 {
-    return QJsonObject {{QStringLiteral("kind"), kind}, {QStringLiteral("target"), target},
+    QJsonObject o {{QStringLiteral("kind"), kind}, {QStringLiteral("target"), target},
         {QStringLiteral("expected"), expected}, {QStringLiteral("actual"), actual},
         {QStringLiteral("ok"), ok}, {QStringLiteral("latency_ms"), latencyMs},
         {QStringLiteral("transcript"), transcript}};
+    if (!url.isEmpty())
+        o.insert(QStringLiteral("url"), url);
+    if (!pointer.isEmpty())
+        o.insert(QStringLiteral("pointer"), pointer);
+    return o;
 }
 
 ProbeCheckResult ProbeCheckResult::fromJson(const QJsonObject &o)
@@ -226,6 +231,8 @@ ProbeCheckResult ProbeCheckResult::fromJson(const QJsonObject &o)
     ProbeCheckResult r;
     r.kind = o.value(QStringLiteral("kind")).toString();
     r.target = o.value(QStringLiteral("target")).toString();
+    r.url = o.value(QStringLiteral("url")).toString();
+    r.pointer = o.value(QStringLiteral("pointer")).toString();
     r.expected = o.value(QStringLiteral("expected")).toString();
     r.actual = o.value(QStringLiteral("actual")).toString();
     r.ok = o.value(QStringLiteral("ok")).toBool();

@@ -20,6 +20,8 @@ namespace cockpit {
 struct ProbeCheckResult {
     QString kind;  // health, version, header, status, cookie, no_cookie
     QString target;  // path, header name or the policy request's name
+    QString url;  // the URL fetched
+    QString pointer;  // version: the JSON pointer read in the answer, apart from the path
     QString expected;
     QString actual;
     bool ok = false;

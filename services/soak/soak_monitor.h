@@ -55,6 +55,8 @@ public:
     [[nodiscard]] bool prometheusAnswered() const { return m_passAnswered; }
     // Queries were sent in the latest pass and not one was answered (down, timing out, HTTP errors).
     [[nodiscard]] bool prometheusSilent() const { return m_passAsked > 0 && !m_passAnswered; }
+    // The first outage of the latest pass ("Prometheus unreachable: ..."), empty when none.
+    [[nodiscard]] QString outage() const { return m_passFailure; }
     [[nodiscard]] SoakEvaluation evaluation() const { return m_evaluation; }
     [[nodiscard]] SoakRecording recording() const { return m_recording; }
 

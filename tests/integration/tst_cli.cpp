@@ -107,6 +107,15 @@ private slots:
         QVERIFY(markdown.out.contains(QLatin1String("- [x] All PRs merged to main")));
     }
 
+    void unknownReleaseTypeListsTheValidOnes()
+    {
+        const CliRun run = cockpit({QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("3.9.0"),
+            QStringLiteral("--type"), QStringLiteral("foo")});
+        QCOMPARE(run.exitCode, 65);
+        QVERIFY2(run.err.contains(QLatin1String("release type 'foo' is not in the policy")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("one of: major, minor, patch, hotfix")), qPrintable(run.err));
+    }
+
     void releaseTypeIsInferredFromTheLastTag_data()
     {
         QTest::addColumn<QString>("version");

@@ -102,6 +102,7 @@ class TestCliRollback : public QObject {
 
 private slots:
     void dryRunRunsNothing();
+    void confirmNeedsAReason();
     void killedMidStepResumesWithoutRerunningFinishedSteps();
     void twoPersonRuleExitCodes();
 };
@@ -133,6 +134,22 @@ void TestCliRollback::dryRunRunsNothing()
     QCOMPARE(none.exitCode, 65);  // no rollback stored
 }
 
+void TestCliRollback::confirmNeedsAReason()
+{
+    setUpWorkspace(QStringLiteral("reason"), false);
+    for (const QString &blank : {QString(), QStringLiteral("  ")}) {
+        QStringList args {QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--confirm"),
+            QStringLiteral("3.7.0")};
+        if (!blank.isNull())
+            args << QStringLiteral("--reason") << blank;
+        CliRun run = cockpit(args);
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains(QStringLiteral("--reason")), qPrintable(run.err));
+    }
+    QVERIFY(!QFile::exists(m_log));  // nothing ran
+    QCOMPARE(cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0")}).exitCode, 65);  // nothing stored
+}
+
 void TestCliRollback::killedMidStepResumesWithoutRerunningFinishedSteps()
 {
     setUpWorkspace(QStringLiteral("kill"), false);
@@ -151,7 +168,7 @@ void TestCliRollback::killedMidStepResumesWithoutRerunningFinishedSteps()
 
     checkInterruptedShown();
     CliRun again = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--confirm"),
-        QStringLiteral("3.7.0")});
+        QStringLiteral("3.7.0"), QStringLiteral("--reason"), QStringLiteral("errors")});
     QCOMPARE(again.exitCode, 1);  // an unfinished rollback: resume or abort it, never a second one
     QVERIFY(again.err.contains(QStringLiteral("unfinished")));
     QCOMPARE(runs(QStringLiteral("two")), 1);
@@ -162,6 +179,9 @@ void TestCliRollback::killedMidStepResumesWithoutRerunningFinishedSteps()
     QVERIFY2(held.err.contains(QStringLiteral("[2/4] Two: interrupted")), qPrintable(held.err));
     QVERIFY(held.err.contains(QStringLiteral("running it again")));
     QVERIFY(held.err.contains(QStringLiteral("waiting for you: Open the incident: errors")));
+    // The resume hint names this release, ready to paste.
+    QVERIFY2(held.err.contains(QStringLiteral("release-cockpit rollback 3.7.0 --resume")), qPrintable(held.err));
+    QVERIFY(!held.err.contains(QStringLiteral("rollback VERSION")));
     QCOMPARE(runs(QStringLiteral("one")), 1);
     QCOMPARE(runs(QStringLiteral("two")), 2);
     QCOMPARE(runs(QStringLiteral("three")), 1);
@@ -224,7 +244,7 @@ void TestCliRollback::twoPersonRuleExitCodes()
 {
     setUpWorkspace(QStringLiteral("two"), true);
     CliRun asked = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--confirm"),
-        QStringLiteral("3.7.0"), QStringLiteral("--json")});
+        QStringLiteral("3.7.0"), QStringLiteral("--reason"), QStringLiteral("errors"), QStringLiteral("--json")});
     QCOMPARE(asked.exitCode, 2);
     QCOMPARE(asked.json().value(QStringLiteral("state")).toString(), QStringLiteral("awaiting_approval"));
     CliRun self = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--approve")});
@@ -236,6 +256,10 @@ void TestCliRollback::twoPersonRuleExitCodes()
     CliRun approved = cockpit(
         {QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--approve")}, "done\n");
     QVERIFY2(approved.exitCode == 0, qPrintable(approved.err));
+    // Without --json: one line a step and where the output is kept, not the record as JSON.
+    QVERIFY2(approved.out.contains(QStringLiteral("[1/4] One: succeeded")), qPrintable(approved.out));
+    QVERIFY(approved.out.contains(QStringLiteral("rollback 3.7.0 --json (steps[].output)")));
+    QVERIFY(!approved.out.contains(u'{'));
     QCOMPARE(runs(QStringLiteral("one")), 1);
     QCOMPARE(runs(QStringLiteral("three")), 1);
 }

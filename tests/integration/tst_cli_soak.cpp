@@ -110,12 +110,30 @@ private slots:
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
     }
 
+    // Nothing deployed in staging yet and no --release: no release stands in for the one running.
+    void probeWithoutAReleaseChecksNoVersion()
+    {
+        const CliRun run = cockpit({QStringLiteral("probe"), QStringLiteral("staging")});
+        QVERIFY2(run.err.contains(QLatin1String("No release is recorded as deployed in staging and none was "
+                                                "named (--release VERSION)")),
+            qPrintable(run.err));
+        QVERIFY2(!run.out.contains(QLatin1String(" version ")), qPrintable(run.out));
+        QVERIFY(!run.out.contains(QLatin1String("expected 3.7.0")));
+        for (const QJsonObject &item : boundItems(QStringLiteral("probe staging")))
+            QCOMPARE(item.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+        QCOMPARE(cockpit({QStringLiteral("probe"), QStringLiteral("staging"), QStringLiteral("--release"),
+                             QStringLiteral("9.9.9")})
+                     .exitCode,
+            65);
+    }
+
     void probePassesAndTicksItsItems()
     {
         QVERIFY(!boundItems(QStringLiteral("probe staging")).isEmpty());
-        const CliRun run
-            = cockpit({QStringLiteral("probe"), QStringLiteral("staging"), QStringLiteral("--json")});
+        const CliRun run = cockpit({QStringLiteral("probe"), QStringLiteral("staging"), QStringLiteral("--release"),
+            QStringLiteral("3.7.0"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.err.contains(QLatin1String("against release 3.7.0 (--release)")), qPrintable(run.err));
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QStringLiteral("env")).toString(), QStringLiteral("staging"));
         QVERIFY(o.value(QStringLiteral("ok")).toBool());
@@ -234,6 +252,17 @@ private slots:
         QCOMPARE(run.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("inconclusive"));
     }
 
+    void unreachablePrometheusNamesTheUrl()
+    {
+        const CliRun run = soak(QStringLiteral("staging"),
+            window(0, 120) << QStringLiteral("--prometheus") << QStringLiteral("http://127.0.0.1:9"));
+        QCOMPARE(run.exitCode, 69);
+        QVERIFY2(run.err.contains(QLatin1String("Prometheus at http://127.0.0.1:9 did not answer")),
+            qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("--prometheus URL")));
+        QVERIFY(run.err.contains(QLatin1String("prometheus.url")));
+    }
+
     void deployedReleaseIsSoakingNow()
     {
         QCOMPARE(cockpit({QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("3.7.0"),
@@ -243,6 +272,28 @@ private slots:
         const CliRun run = soak(QStringLiteral("gap"), {});
         QCOMPARE(run.exitCode, 2);  // just started: nothing to judge yet
         QCOMPARE(run.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("running"));
+        QVERIFY2(run.err.contains(QLatin1String("Nothing to judge yet")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("is due at")));
+        // Every measurement pending is exit 2 with that message, even with Prometheus down.
+        const CliRun down
+            = soak(QStringLiteral("gap"), {QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:9")});
+        QVERIFY2(down.exitCode == 2, qPrintable(QString::number(down.exitCode) + u' ' + down.err));
+        QVERIFY(down.err.contains(QLatin1String("Nothing to judge yet")));
+    }
+
+    // Once deployed there, `probe ENV` checks the release that runs there, URL and pointer apart.
+    void probeChecksTheReleaseDeployedThere()
+    {
+        QCOMPARE(cockpit({QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("3.7.0"),
+                             QStringLiteral("--env"), QStringLiteral("staging")})
+                     .exitCode,
+            0);
+        const CliRun run = cockpit({QStringLiteral("probe"), QStringLiteral("staging")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.err.contains(QLatin1String("against release 3.7.0 (deployed there)")), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("version %1/ok/api/health, JSON pointer /version: 3.7.0")
+                                      .arg(m_httpBase)),
+            qPrintable(run.out));
     }
 };
 

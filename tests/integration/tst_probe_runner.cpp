@@ -121,9 +121,12 @@ private slots:
         // 3 health + version + 5 headers + cookie + (status, no_cookie) + 2 webhooks.
         QCOMPARE(report->checks.size(), 14);
         const ProbeCheckResult *version
-            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health/version"));
+            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health"));
         QVERIFY(version);
         QCOMPARE(version->actual, QStringLiteral("3.7.0"));
+        // The URL fetched and the JSON pointer read in it, apart.
+        QCOMPARE(version->pointer, QStringLiteral("/version"));
+        QCOMPARE(version->url, m_base + QStringLiteral("/ok/api/health"));
         const ProbeCheckResult *cookie
             = find(*report, QStringLiteral("cookie"), QStringLiteral("Session cookie flags"));
         QVERIFY(cookie);
@@ -143,7 +146,7 @@ private slots:
         QCOMPARE(find(*report, QStringLiteral("health"), QStringLiteral("/api/health/ready"))->actual,
             QStringLiteral("503"));
         const ProbeCheckResult *version
-            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health/version"));
+            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health"));
         QVERIFY(!version->ok);
         QCOMPARE(version->actual, QStringLiteral("3.6.0"));
         QCOMPARE(find(*report, QStringLiteral("header"), QStringLiteral("X-Frame-Options"))->actual,
@@ -170,10 +173,10 @@ private slots:
         env.versionPointer = QStringLiteral("/commit");
         auto report = probe(env, {QStringLiteral("9.9.9"), m_commit, std::chrono::seconds(10), {}});
         QVERIFY(report);
-        QVERIFY(find(*report, QStringLiteral("version"), QStringLiteral("/api/health/commit"))->ok);
+        QVERIFY(find(*report, QStringLiteral("version"), QStringLiteral("/api/health"))->ok);
         report = probe(
             env, {QStringLiteral("9.9.9"), QStringLiteral("0000000aaaa"), std::chrono::seconds(10), {}});
-        QVERIFY(!find(*report, QStringLiteral("version"), QStringLiteral("/api/health/commit"))->ok);
+        QVERIFY(!find(*report, QStringLiteral("version"), QStringLiteral("/api/health"))->ok);
         QVERIFY(!report->ok);
     }
 
@@ -182,7 +185,7 @@ private slots:
         auto report = probe(environment(m_base + QStringLiteral("/garbage")));
         QVERIFY(report);
         const ProbeCheckResult *version
-            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health/version"));
+            = find(*report, QStringLiteral("version"), QStringLiteral("/api/health"));
         QVERIFY(!version->ok);
         QVERIFY2(version->actual.contains(QStringLiteral("not JSON")), qPrintable(version->actual));
         QVERIFY(!report->ok);

@@ -3,9 +3,11 @@
 #include "about_dialog.h"
 #include "checklist_filter_proxy.h"
 #include "checklist_model.h"
+#include "item_text_dialog.h"
 #include "library_versions.h"
 #include "new_release_dialog.h"
 #include "new_workspace_wizard.h"
+#include "rollback_reason_dialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -67,7 +70,36 @@ private slots:
     void wizardAcceptsOnlyRepositoriesWithoutPolicy();
     void aboutListsLibraryVersions();
     void filterProxy();
+    void ctrlEnterSubmitsTheTextDialogs();
 };
+
+// Ctrl+Enter submits (plain Enter is a new line in the text); never while the button is disabled.
+void TestDialogs::ctrlEnterSubmitsTheTextDialogs()
+{
+    const auto submits = [](QDialog &dialog, QPlainTextEdit *edit, QPushButton *ok) {
+        dialog.show();
+        if (!QTest::qWaitForWindowActive(&dialog))
+            return false;
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        if (dialog.result() == QDialog::Accepted || !dialog.isVisible())
+            return false;  // an empty required text is not submitted
+        QTest::keyClicks(edit, QStringLiteral("nothing to migrate"));
+        QTest::keyClick(edit, Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
+        return dialog.result() == QDialog::Accepted && ok->toolTip().contains(QLatin1String("Ctrl+Return"));
+    };
+    NaReasonDialog na(QStringLiteral("Run the migrations"));
+    QVERIFY(submits(na, na.reasonEdit(), na.okButton()));
+    QCOMPARE(na.reason(), QStringLiteral("nothing to migrate"));
+    RollbackReasonDialog lift(QStringLiteral("Lift Lock"), QStringLiteral("Why?"), QStringLiteral("Lift"));
+    QVERIFY(submits(lift, lift.reasonEdit(), lift.okButton()));
+    NoteDialog note(QStringLiteral("Run the migrations"), {});
+    note.show();
+    QVERIFY(QTest::qWaitForWindowActive(&note));
+    QTest::keyClicks(note.noteEdit(), QStringLiteral("INC-7"));
+    QTest::keyClick(note.noteEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(note.result(), int(QDialog::Accepted));
+}
 
 void TestDialogs::newReleaseValidatesVersion()
 {

@@ -19,12 +19,14 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +100,7 @@ private slots:
     void undoRestoresPreviousState();
     void notApplicableNeedsReason();
     void naReasonDialogRefusesEmptyReason();
+    void tabShortcutsFollowTheTabsAndRollBackSaysWhyNot();
     void openOnlyFilterHidesClosedItems();
     void automatedItemCannotBeTickedByHand();
     void nonRepositoryShowsBannerAndWindowStays();
@@ -240,6 +243,35 @@ void TestMainWindow::naReasonDialogRefusesEmptyReason()
     QTest::keyClicks(dialog.reasonEdit(), QStringLiteral("no migrations"));
     QVERIFY(dialog.okButton()->isEnabled());
     QCOMPARE(dialog.reason(), QStringLiteral("no migrations"));
+}
+
+// Ctrl+1 ... Ctrl+N are the tabs left to right, each in the View menu; Roll Back (Ctrl+Shift+B) is
+// in the Release menu, disabled with the reason for a release that was never deployed.
+void TestMainWindow::tabShortcutsFollowTheTabsAndRollBackSaysWhyNot()
+{
+    Desk session;
+    startSession(session);
+    auto *tabs = session.window->findChild<QTabWidget *>(QStringLiteral("releaseTabs"));
+    auto *view = session.window->findChild<QMenu *>(QStringLiteral("menuView"));
+    QVERIFY(tabs && view);
+    QVERIFY(tabs->count() >= 6);
+    for (int i = tabs->count() - 1; i >= 0; --i) {
+        auto *show = session.window->findChild<QAction *>(QStringLiteral("actionShowTab%1").arg(i + 1));
+        QVERIFY2(show, qPrintable(tabs->tabText(i)));
+        QVERIFY(view->actions().contains(show));
+        QCOMPARE(show->text(), tabs->tabText(i));
+        QCOMPARE(show->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        QTest::keyClick(session.window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QTRY_COMPARE(tabs->currentIndex(), i);
+    }
+    auto *release = session.window->findChild<QMenu *>(QStringLiteral("menuRelease"));
+    auto *rollback = session.window->findChild<QAction *>(QStringLiteral("actionRollback"));
+    QVERIFY(release && rollback && release->actions().contains(rollback));
+    QCOMPARE(rollback->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    // The demo's 3.7.0 is a draft, never deployed.
+    QTRY_VERIFY2(rollback->toolTip().contains(QLatin1String("never deployed")), qPrintable(rollback->toolTip()));
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY(release->toolTipsVisible());
 }
 
 void TestMainWindow::openOnlyFilterHidesClosedItems()

@@ -29,6 +29,7 @@ private slots:
     void metricsEmptyState();
     void calendarMonthOfTheDemo();
     void calendarEmptyState();
+    void toolWindowsCloseOnEscapeAndCtrlW();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +221,23 @@ void TestMetricsWindows::calendarMonthOfTheDemo()
     QVERIFY(loaded.wait());
     QCOMPARE(window.shownMonth(), QDate(2026, 12, 1));
     QCOMPARE(window.calendar().events.first().date, QDate(2026, 12, 1));  // platform, first Tuesday
+}
+
+// Like a dialog: Escape closes them, and Ctrl+W as a document window.
+void TestMetricsWindows::toolWindowsCloseOnEscapeAndCtrlW()
+{
+    for (const auto &[key, modifiers] :
+        {std::pair {Qt::Key_Escape, Qt::KeyboardModifiers {}}, std::pair {Qt::Key_W, Qt::KeyboardModifiers {Qt::ControlModifier}}}) {
+        CalendarWindow calendar(m_emptyService.get());
+        MetricsWindow metrics(m_emptyService.get());
+        for (QWidget *window : {static_cast<QWidget *>(&calendar), static_cast<QWidget *>(&metrics)}) {
+            window->show();
+            window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(window));
+            QTest::keyClick(window, key, modifiers);
+            QTRY_VERIFY2(!window->isVisible(), qPrintable(window->objectName()));
+        }
+    }
 }
 
 void TestMetricsWindows::calendarEmptyState()

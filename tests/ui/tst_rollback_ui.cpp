@@ -104,7 +104,13 @@ private slots:
         }
         typed->clear();
         QTest::keyClicks(typed, QStringLiteral("1.1.0-rc1"));
-        QVERIFY(plan->confirmButton()->isEnabled());
+        // No trigger fired here: the reason is the incident's cause, so it is required.
+        QVERIFY(!plan->confirmButton()->isEnabled());
+        QVERIFY2(plan->confirmButton()->toolTip().contains(QLatin1String("reason")),
+            qPrintable(plan->confirmButton()->toolTip()));
+        QTest::keyClicks(plan->reasonEdit(), QStringLiteral("errors after deploy"));
+        QTRY_VERIFY_WITH_TIMEOUT(plan->confirmButton()->isEnabled(), 30000);
+        QVERIFY(plan->confirmButton()->toolTip().isEmpty());
         plan->close();
     }
 
@@ -328,7 +334,9 @@ private slots:
         showOn(panel, desk, QStringLiteral("2.1.0"));
         RollbackPlanDialog *plan = openPlan(panel);
         QVERIFY(plan);
+        QTest::keyClicks(plan->reasonEdit(), QStringLiteral("errors after deploy"));
         QTest::keyClicks(plan->versionEdit(), QStringLiteral("2.1.0"));
+        QTRY_VERIFY_WITH_TIMEOUT(plan->confirmButton()->isEnabled(), 30000);  // replanned with the reason
         plan->confirmButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(plan->isWaiting(), 30000);
         QVERIFY2(plan->waitingText().contains(QLatin1String("Waiting for a second person to approve")),

@@ -90,6 +90,21 @@ private slots:
             dialog.grab().save(dir + QStringLiteral("/signoff-dialog.png"));  // for looking at it
     }
 
+    // Ctrl+Enter approves from the reason box (plain Enter is a new line there).
+    void ctrlEnterApproves()
+    {
+        SignoffDialog dialog(
+            sampleView(), policy(), Identity {QStringLiteral("lead@x"), QStringLiteral("Lea Lead")});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        dialog.reasonEdit()->setFocus();
+        QTest::keyClicks(dialog.reasonEdit(), QStringLiteral("looked at the soak"));
+        QTest::keyClick(dialog.reasonEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.request().decision, SignoffDecision::Approve);
+        QVERIFY(dialog.approveButton()->toolTip().contains(QLatin1String("Ctrl+Return")));
+    }
+
     void rejectNeedsAReason()
     {
         SignoffDialog dialog(

@@ -1,4 +1,5 @@
 #include "item_text_dialog.h"
+#include "dialog_keys.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -47,6 +48,7 @@ ItemTextDialog::ItemTextDialog(
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    submitOnCtrlEnter(this, m_ok);
     if (kind.required) {
         const auto update = [this] { m_ok->setEnabled(!this->text().isEmpty()); };
         connect(m_edit, &QPlainTextEdit::textChanged, this, update);

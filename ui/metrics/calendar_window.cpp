@@ -1,4 +1,5 @@
 #include "calendar_window.h"
+#include "dialog_keys.h"
 
 #include "future_watch.h"
 #include "metrics_service.h"
@@ -62,6 +63,7 @@ CalendarWindow::CalendarWindow(Session *session, QWidget *parent)
     setWindowTitle(tr("Release Calendar"));
     if (m_session)
         m_metrics = &m_session->metrics();
+    closeOnEscapeOrCtrlW(this);
     buildUi();
     resize(1100, 640);
     const QDate today = QDate::currentDate();

@@ -1,4 +1,5 @@
 #include "metrics_window.h"
+#include "dialog_keys.h"
 
 #include "future_watch.h"
 #include "session.h"
@@ -93,6 +94,7 @@ MetricsWindow::MetricsWindow(Session *session, QWidget *parent)
     setWindowTitle(tr("Release Metrics"));
     if (m_session)
         m_metrics = &m_session->metrics();
+    closeOnEscapeOrCtrlW(this);
     buildUi();
     resize(1100, 820);
     reload();

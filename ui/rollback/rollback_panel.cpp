@@ -43,9 +43,10 @@ RollbackPanel::RollbackPanel(QWidget *parent)
     setObjectName(QStringLiteral("rollbackPanel"));
     m_button->setObjectName(QStringLiteral("rollbackButton"));
     m_button->setAccessibleName(tr("Roll back this release"));
-    m_button->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    // The key itself belongs to Release > Roll Back… (a shortcut lives in its menu); the button
+    // only names it.
     m_button->setToolTip(tr("Shows the rollback plan; nothing runs until you type the version (%1)")
-                             .arg(m_button->shortcut().toString(QKeySequence::NativeText)));
+                             .arg(rollbackShortcut().toString(QKeySequence::NativeText)));
     m_button->setStyleSheet(destructiveButtonStyle());
     m_button->hide();
     m_badge->setText(tr("Rolled back"));
@@ -80,6 +81,11 @@ RollbackPanel::RollbackPanel(QWidget *parent)
                                .arg(m_release.version));
     });
     hide();
+}
+
+QKeySequence RollbackPanel::rollbackShortcut()
+{
+    return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B);
 }
 
 RollbackPanel::~RollbackPanel()
@@ -215,12 +221,28 @@ bool RollbackPanel::showsRolledBack() const
     return !m_badge->isHidden();
 }
 
+QString RollbackPanel::nothingToRollBack() const
+{
+    if (!m_session || m_release.version.isEmpty())
+        return tr("Select a release to roll back");
+    if (unfinished())
+        return {};  // Roll Back shows the unfinished one
+    if (m_release.state == ReleaseState::RolledBack || (m_latest && m_latest->state == RollbackState::Succeeded))
+        return tr("Nothing to roll back: %1 is already rolled back").arg(m_release.version);
+    if (!m_deployment)
+        return tr("Nothing to roll back: %1 was never deployed (a deployment starts its rollback window)")
+            .arg(m_release.version);
+    return {};
+}
+
 void RollbackPanel::showState()
 {
     for (QWidget *w :
         std::initializer_list<QWidget *> {m_window, m_button, m_badge, m_lockLabel, m_notice, m_resume})
         w->hide();
     m_ticker->stop();
+    const QString nothing = nothingToRollBack();
+    emit rollbackAvailable(nothing.isEmpty(), nothing);
     const bool rolledBack = m_release.state == ReleaseState::RolledBack
         || (m_latest && m_latest->state == RollbackState::Succeeded);
     // A release that finished its soak and left its rollback window is history: no red button for

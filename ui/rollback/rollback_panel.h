@@ -10,6 +10,7 @@
 #include "rollback_run_dialog.h"
 #include "rollback_service.h"
 
+#include <QKeySequence>
 #include <QPointer>
 #include <functional>
 #include <memory>
@@ -27,6 +28,8 @@ class RollbackPanel : public ReleaseTab {
     Q_OBJECT
 public:
     explicit RollbackPanel(QWidget *parent = nullptr);
+    // Ctrl+Shift+B: the key of Release > Roll Back…, named on the button.
+    [[nodiscard]] static QKeySequence rollbackShortcut();
     ~RollbackPanel() override;
     void setSession(Session *session) override;
     void showRelease(const ReleaseRecord &release) override;
@@ -39,11 +42,15 @@ public:
     [[nodiscard]] QString windowText() const;
     [[nodiscard]] QString noticeText() const;
     [[nodiscard]] bool showsRolledBack() const;
+    // Why Roll Back has nothing to do for the shown release (never deployed, already rolled back,
+    // none shown); empty when it can plan one or an unfinished one waits.
+    [[nodiscard]] QString nothingToRollBack() const;
     [[nodiscard]] RollbackPlanDialog *planDialog() const { return m_plan; }
     [[nodiscard]] RollbackRunDialog *runDialog() const { return m_run; }
 
 signals:
     void refreshed();  // the panel shows the stored state of the release
+    void rollbackAvailable(bool available, const QString &why);  // why: nothingToRollBack()
 
 public slots:
     // Opens the plan for the shown release; trigger names the soak trigger that fired (the

@@ -105,7 +105,7 @@ QWidget *RollbackPlanDialog::buildHeader()
     m_reason->setObjectName(QStringLiteral("rollbackReason"));
     m_reason->setAccessibleName(tr("Reason"));
     m_reason->setPlaceholderText(m_trigger.isEmpty()
-            ? tr("Why roll back (kept in the incident, {reason} in steps)")
+            ? tr("Required: why roll back (kept in the incident, {reason} in steps)")
             : tr("Optional: more than the trigger says"));
     connect(m_reason, &QLineEdit::textChanged, this, [this] {
         if (m_reason->isReadOnly())
@@ -236,7 +236,10 @@ void RollbackPlanDialog::updateConfirm()
 {
     const bool typed = m_typed->text() == m_release.version;  // exact: no trimming, no case folding
     const bool ready = m_awaiting ? true : m_plan.has_value();
-    m_confirm->setEnabled(typed && ready && !m_busy && !m_replanTimer->isActive() && m_rollbacks);
+    // An incident needs a cause: the trigger that fired, else the person's reason.
+    const bool caused = m_awaiting || !m_trigger.isEmpty() || !m_reason->text().trimmed().isEmpty();
+    m_confirm->setEnabled(typed && ready && caused && !m_busy && !m_replanTimer->isActive() && m_rollbacks);
+    m_confirm->setToolTip(caused ? QString() : tr("Give a reason first: it becomes the incident's cause"));
 }
 
 void RollbackPlanDialog::confirmOrApprove()

@@ -1,4 +1,5 @@
 #include "rollback_reason_dialog.h"
+#include "dialog_keys.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -32,6 +33,7 @@ RollbackReasonDialog::RollbackReasonDialog(
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_reason, &QPlainTextEdit::textChanged, this, [this] { m_ok->setEnabled(!reason().isEmpty()); });
+    submitOnCtrlEnter(this, m_ok);
     resize(440, 220);
 }
 

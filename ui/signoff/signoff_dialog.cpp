@@ -1,4 +1,5 @@
 #include "signoff_dialog.h"
+#include "dialog_keys.h"
 
 #include "state_style.h"
 
@@ -256,6 +257,7 @@ QWidget *SignoffDialog::buildDecision()
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    submitOnCtrlEnter(this, m_approve);  // Reject stays a click: it is the rarer, heavier decision
     connect(m_reason, &QPlainTextEdit::textChanged, this, &SignoffDialog::updateButtons);
     connect(m_ssh, &QCheckBox::toggled, this, &SignoffDialog::updateButtons);
     connect(m_sshKey, &QLineEdit::textChanged, this, &SignoffDialog::updateButtons);

@@ -143,9 +143,18 @@ void MainWindow::buildReleaseMenu()
     connect(evidence, &QAction::triggered, this,
         [this] { exportEvidencePack(this, m_session.get(), currentVersion()); });
     release->addSeparator();
-    QAction *rollback = addNamedAction(release, QStringLiteral("actionRollback"), tr("Roll &Back…"));
+    QAction *rollback = addNamedAction(
+        release, QStringLiteral("actionRollback"), tr("Roll &Back…"), RollbackPanel::rollbackShortcut());
     connect(rollback, &QAction::triggered, m_rollback, [this] { m_rollback->requestRollback(); });
-    m_releaseActions = {communications, evidence, rollback};
+    // Enabled by the panel, which knows whether there is anything to roll back, and says why not.
+    release->setToolTipsVisible(true);
+    rollback->setEnabled(false);
+    rollback->setToolTip(m_rollback->nothingToRollBack());
+    connect(m_rollback, &RollbackPanel::rollbackAvailable, rollback, [rollback](bool available, const QString &why) {
+        rollback->setEnabled(available);
+        rollback->setToolTip(available ? rollback->text().remove(u'&') : why);
+    });
+    m_releaseActions = {communications, evidence};
     for (QAction *action : std::as_const(m_releaseActions))
         action->setEnabled(false);
 }
@@ -163,17 +172,16 @@ void MainWindow::buildViewMenu()
 {
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
-    const std::pair<QWidget *, QString> tabs[]
-        = {{m_checklist, tr("&Checklist")}, {m_timeline, tr("&Timeline")}};
-    int n = 1;
-    for (const auto &[page, title] : tabs) {
-        QAction *show = addNamedAction(view, QStringLiteral("actionShowTab%1").arg(n), title,
-            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
+    // Ctrl+1 ... Ctrl+N follow the tabs as they stand, left to right (at most nine have a key).
+    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
+        QWidget *page = m_tabs->widget(i);
+        QAction *show = addNamedAction(view, QStringLiteral("actionShowTab%1").arg(i + 1), m_tabs->tabText(i),
+            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(show, &QAction::triggered, this, [this, page] {
             m_tabs->setCurrentWidget(page);
             page->setFocus(Qt::ShortcutFocusReason);
         });
-        ++n;
+        m_tabs->setTabToolTip(i, show->shortcut().toString(QKeySequence::NativeText));
     }
     view->addSeparator();
     view->addAction(m_checklist->openOnlyAction());
