@@ -140,7 +140,7 @@ int runChecklistTick(CliContext &ctx)
 
 int runAudit(CliContext &ctx)
 {
-    auto store = ctx.openStore();
+    auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
     auto result = (*store)->verifyAudit().result();
