@@ -132,6 +132,14 @@ int runChecklistShow(CliContext &ctx)
 
 int runChecklistTick(CliContext &ctx)
 {
+    // One outcome per tick: with two, whichever was tested first would win silently.
+    QStringList outcomes;
+    for (const char *name : {"na", "fail", "reopen"}) {
+        if (ctx.isSet(QString::fromLatin1(name)))
+            outcomes << QStringLiteral("--") + QString::fromLatin1(name);
+    }
+    if (outcomes.size() > 1)
+        return ctx.usage(QStringLiteral("%1 cannot be used together: choose one").arg(outcomes.join(u' ')));
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
