@@ -1,11 +1,37 @@
 #include "policy_inputs.h"
 
 #include <QDir>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 #include <QRegularExpression>
 
 namespace cockpit {
 
 namespace {
+
+// Counts documents without building them. YAML::LoadAll would build every document, and on some
+// malformed input it never stops finding empty ones (the fuzz replay saw 18 GB): this stops at the
+// second document and keeps where it starts.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    YAML::Mark second;
+    int documents = 0;
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (++documents == 2)
+            second = mark;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
 
 // Column of what (1-based) on a template's line, else 1.
 int columnOf(const ChecklistPhase &phase, int line, const QString &what)
@@ -119,6 +145,18 @@ Status checkPrereleaseLabel(const Policy &policy, const SemVer &version)
         QStringLiteral("pre-release label \"%1\" of %2 is not one of prerelease_labels (%3)")
             .arg(label, version.toString(), policy.prereleaseLabels.join(u", ")),
         policy.locationOf(QStringLiteral("prerelease_labels")));
+}
+
+std::optional<SourceLocation> secondYamlDocument(const std::string &yaml, const QString &path)
+{
+    std::istringstream in(yaml);
+    YAML::Parser parser(in);
+    DocumentCounter counter;
+    if (!parser.HandleNextDocument(counter) || !parser.HandleNextDocument(counter))
+        return std::nullopt;
+    if (counter.second.is_null())
+        return SourceLocation {path, 1, 1};
+    return SourceLocation {path, counter.second.line + 1, counter.second.column + 1};
 }
 
 }  // namespace cockpit

@@ -5,6 +5,9 @@
 #include "policy.h"
 #include "semver.h"
 
+#include <optional>
+#include <string>
+
 namespace cockpit {
 
 // 1 MB: the bundled presets are under 15 kB, and yaml-cpp needs about 60 bytes of memory per byte
@@ -13,6 +16,10 @@ constexpr qint64 kDefaultPolicyMaxBytes = 1024 * 1024;
 
 // BadInput when size is over limit, before anything is parsed.
 Status checkPolicySize(qint64 size, qint64 limit, const QString &path);
+
+// Where a second YAML document starts (its "---"), if yaml has one. Counts documents without
+// building them, and stops at the second.
+std::optional<SourceLocation> secondYamlDocument(const std::string &yaml, const QString &path);
 
 // A template must start every item open (a "- [x]" would be done with no who, when or audit entry)
 // and may bind items only to checks that exist: a gate of the policy, a probe or soak of one of its

@@ -282,24 +282,6 @@ void readSignoff(PolicyReader &reader, const MapView &root, Policy &policy)
         reader.fail(view.node(), view.path(), QStringLiteral("ssh_signing: required needs allowed_signers"));
 }
 
-// Where the second document starts: its node's mark, else the line of its "---" marker.
-SourceLocation secondDocumentAt(const QByteArray &yaml, const YAML::Node &second, const QString &path)
-{
-    if (!second.IsNull() && !second.Mark().is_null())
-        return SourceLocation {path, second.Mark().line + 1, second.Mark().column + 1};
-    const QList<QByteArray> lines = yaml.split('\n');
-    int markers = 0;
-    bool content = false;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        if (line.startsWith("---") && (content || ++markers > 1))
-            return SourceLocation {path, int(i) + 1, 1};
-        if (!line.isEmpty() && !line.startsWith('#') && !line.startsWith("---") && !line.startsWith("%"))
-            content = true;
-    }
-    return SourceLocation {path, 1, 1};
-}
-
 Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QString &path)
 {
     Policy policy;
@@ -333,15 +315,15 @@ Result<Policy> parsePolicy(const QByteArray &yaml, const QString &path, qint64 m
     try {
         if (auto size = checkPolicySize(yaml.size(), maxBytes, path); !size)
             return std::unexpected(size.error());
-        // Every document is read so that a second one is refused, not silently ignored: rules
-        // after a "---" look like policy and would never apply.
-        const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
-        if (documents.size() > 1)
+        const std::string text = yaml.toStdString();
+        const YAML::Node document = YAML::Load(text);
+        // A second document is refused, not silently ignored: rules after a "---" look like
+        // policy and would never apply.
+        if (const auto second = secondYamlDocument(text, path))
             return fail(ErrorCode::BadInput,
                 QStringLiteral("a second YAML document (after \"---\"); a policy is one document: "
                                "merge it into the first or remove it"),
-                secondDocumentAt(yaml, documents.at(1), path));
-        const YAML::Node document = documents.empty() ? YAML::Node() : documents.front();
+                *second);
         Policy policy = readPolicy(reader, document, path);
         policy.locations = std::move(locations);
         return policy;

@@ -57,7 +57,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("tail");
         QTest::addColumn<int>("line");
-        QTest::newRow("mapping") << QByteArray("---\nsingle_operator: true\n") << 12;
+        QTest::newRow("mapping") << QByteArray("---\nsingle_operator: true\n") << 11;
         QTest::newRow("empty") << QByteArray("---\n") << 11;
     }
 
