@@ -2,6 +2,7 @@
 // binary. Ours carry PRAGMA application_id; anything else non-empty is refused untouched (65), and
 // commands that only read open the file read-only and never wait for a writer.
 #include "support/cli_runner.h"
+#include "support/raw_db.h"
 
 #include "sqlite_file_check.h"
 #include "store.h"
@@ -10,44 +11,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace cockpit;
 
 namespace {
-
-// A connection of the test's own, as another application (or a second cockpit) would hold one.
-class Raw {
-public:
-    explicit Raw(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~Raw()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant value(const QString &sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        if (!q.exec(sql)) {
-            qWarning() << sql << q.lastError().text();
-            return {};
-        }
-        return q.next() ? q.value(0) : QVariant();
-    }
-
-private:
-    QString m_name;
-};
 
 QByteArray digest(const QString &path)
 {
@@ -110,9 +79,9 @@ private slots:
         QFETCH(QString, reason);
         const QString db = path(QStringLiteral("other-%1.sqlite").arg(QTest::currentDataTag()).replace(u' ', u'-'));
         {
-            Raw raw(db);
-            raw.value(setup);
-            raw.value(QStringLiteral("CREATE TABLE IF NOT EXISTS keep (x)"));  // a non-empty file in any case
+            RawDb raw(db);
+            QVERIFY(raw.exec(setup));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS keep (x)")));  // a non-empty file in any case
         }
         const QByteArray before = digest(db);
         const CliRun run = cockpit(command, db);
@@ -121,7 +90,7 @@ private slots:
         QVERIFY2(run.err.contains(reason), qPrintable(run.err));
         QCOMPARE(digest(db), before);  // no tables added, journal mode not switched
         QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
-        Raw raw(db);
+        RawDb raw(db);
         QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
     }
 
@@ -143,7 +112,7 @@ private slots:
     {
         const QString db = ours(QStringLiteral("new.sqlite"));
         QVERIFY(!db.isEmpty());
-        Raw raw(db);
+        RawDb raw(db);
         QCOMPARE(raw.value(QStringLiteral("PRAGMA application_id")).toInt(), kSqliteApplicationId);
     }
 
@@ -151,7 +120,7 @@ private slots:
     {
         const QString db = ours(QStringLiteral("legacy.sqlite"));
         QVERIFY(!db.isEmpty());
-        Raw(db).value(QStringLiteral("PRAGMA application_id = 0"));
+        QVERIFY(RawDb(db).exec(QStringLiteral("PRAGMA application_id = 0")));
         // A reader leaves it as it is, and works.
         const QByteArray before = digest(db);
         CliRun run = cockpit({QStringLiteral("release"), QStringLiteral("list")}, db);
@@ -161,7 +130,7 @@ private slots:
         Store store;
         const Status opened = store.open(db).result();
         QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error().toString()));
-        QCOMPARE(Raw(db).value(QStringLiteral("PRAGMA application_id")).toInt(), kSqliteApplicationId);
+        QCOMPARE(RawDb(db).value(QStringLiteral("PRAGMA application_id")).toInt(), kSqliteApplicationId);
     }
 
     void readOnlyCommandsWorkOnAReadOnlyCopy()
@@ -185,9 +154,9 @@ private slots:
     {
         const QString db = ours(QStringLiteral("busy.sqlite"));
         QVERIFY(!db.isEmpty());
-        Raw writer(db);
-        writer.value(QStringLiteral("BEGIN IMMEDIATE"));
-        writer.value(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', 'y')"));
+        RawDb writer(db);
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(writer.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', 'y')")));
         QElapsedTimer timer;
         timer.start();
         for (const QStringList &command : {QStringList {QStringLiteral("release"), QStringLiteral("list")},
@@ -197,7 +166,7 @@ private slots:
         }
         // The busy timeout is 5 s: a reader that waited for the writer would take at least that.
         QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
-        writer.value(QStringLiteral("ROLLBACK"));
+        QVERIFY(writer.exec(QStringLiteral("ROLLBACK")));
     }
 };
 
