@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <cstdio>
 
@@ -38,7 +39,7 @@ Result<Workspace> CliContext::loadWorkspace()
     return *m_workspace;
 }
 
-Result<Store *> CliContext::openStore(const QString &rootDir)
+Result<Store *> CliContext::openStore(const QString &rootDir, StoreAccess access)
 {
     if (m_store)
         return m_store.get();
@@ -50,11 +51,17 @@ Result<Store *> CliContext::openStore(const QString &rootDir)
         url = Workspace::defaultStoreUrlFor(*root);
     }
     auto store = std::make_unique<Store>();
-    auto opening = store->open(url);
-    // Team mode reads the password from the keychain, whose job runs on this thread: keep its
-    // event loop turning instead of blocking in result().
-    while (!opening.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    auto opening = access == StoreAccess::Read ? store->openForReading(url) : store->open(url);
+    // Team mode reads the password from the keychain, whose job runs on this thread: its event
+    // loop keeps turning, and sleeps until the watcher says the open is done (no polling).
+    if (!opening.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<Status> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<Status>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(opening);
+        if (!opening.isFinished())
+            loop.exec();
+    }
     if (auto opened = opening.result(); !opened)
         return std::unexpected(opened.error());
     m_store = std::move(store);

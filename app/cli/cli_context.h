@@ -52,8 +52,10 @@ public:
     // The --workspace directory, else the git repository around the current directory.
     [[nodiscard]] QString workspaceDir() const;
     Result<Workspace> loadWorkspace();
-    // The store at --db, else the default store of the workspace (or of root when given).
-    Result<Store *> openStore(const QString &root = {});
+    // The store at --db, else the default store of the workspace (or of root when given). Read:
+    // the command only reads (Store::openForReading), so it works on a read-only copy.
+    enum class StoreAccess { Write, Read };
+    Result<Store *> openStore(const QString &root = {}, StoreAccess access = StoreAccess::Write);
     // Set by a command that wants the GUI opened on a workspace when it is done (demo).
     void setGuiWorkspace(const QString &dir) { m_guiWorkspace = dir; }
     [[nodiscard]] QString guiWorkspace() const { return m_guiWorkspace; }

@@ -132,6 +132,14 @@ int runChecklistShow(CliContext &ctx)
 
 int runChecklistTick(CliContext &ctx)
 {
+    // One outcome per tick: with two, whichever was tested first would win silently.
+    QStringList outcomes;
+    for (const char *name : {"na", "fail", "reopen"}) {
+        if (ctx.isSet(QString::fromLatin1(name)))
+            outcomes << QStringLiteral("--") + QString::fromLatin1(name);
+    }
+    if (outcomes.size() > 1)
+        return ctx.usage(QStringLiteral("%1 cannot be used together: choose one").arg(outcomes.join(u' ')));
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
@@ -140,7 +148,7 @@ int runChecklistTick(CliContext &ctx)
 
 int runAudit(CliContext &ctx)
 {
-    auto store = ctx.openStore();
+    auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
     auto result = (*store)->verifyAudit().result();

@@ -42,7 +42,7 @@ int releaseNew(CliContext &ctx, const QString &version)
 
 int releaseStatus(CliContext &ctx, const QString &version)
 {
-    auto store = ctx.openStore();
+    auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
     auto release = (*store)->release(version).result();
@@ -130,7 +130,7 @@ int releaseDeployed(CliContext &ctx, const QString &version)
 
 int releaseList(CliContext &ctx)
 {
-    auto store = ctx.openStore();
+    auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
     auto releases = (*store)->releases().result();

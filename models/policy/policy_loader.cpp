@@ -1,5 +1,6 @@
 #include "policy_loader.h"
 
+#include "policy_inputs.h"
 #include "policy_sections.h"
 #include "tag_message.h"
 
@@ -307,12 +308,22 @@ Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QStrin
 
 }  // namespace
 
-Result<Policy> parsePolicy(const QByteArray &yaml, const QString &path)
+Result<Policy> parsePolicy(const QByteArray &yaml, const QString &path, qint64 maxBytes)
 {
     QHash<QString, SourceLocation> locations;
     PolicyReader reader(path, &locations);
     try {
-        const YAML::Node document = YAML::Load(yaml.toStdString());
+        if (auto size = checkPolicySize(yaml.size(), maxBytes, path); !size)
+            return std::unexpected(size.error());
+        const std::string text = yaml.toStdString();
+        const YAML::Node document = YAML::Load(text);
+        // A second document is refused, not silently ignored: rules after a "---" look like
+        // policy and would never apply.
+        if (const auto second = secondYamlDocument(text, path))
+            return fail(ErrorCode::BadInput,
+                QStringLiteral("a second YAML document (after \"---\"); a policy is one document: "
+                               "merge it into the first or remove it"),
+                *second);
         Policy policy = readPolicy(reader, document, path);
         policy.locations = std::move(locations);
         return policy;

@@ -1,5 +1,7 @@
 #include "release_service.h"
 
+#include "policy_inputs.h"
+
 #include "git_service.h"
 #include "semver.h"
 
@@ -86,6 +88,8 @@ QFuture<Result<ReleaseRecord>> ReleaseService::createRelease(NewReleaseRequest r
             auto version = SemVer::parse(request.version);
             if (!version)
                 return std::unexpected(version.error());
+            if (auto label = checkPrereleaseLabel(ws.policy, *version); !label)
+                return std::unexpected(label.error());
             auto resolved = resolve(ws.root, ws.policy, request, *version);
             if (!resolved)
                 return std::unexpected(resolved.error());

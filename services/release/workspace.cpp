@@ -25,6 +25,33 @@ Result<QByteArray> readFile(const QString &path)
     return f.readAll();
 }
 
+// RELEASE_COCKPIT_POLICY_MAX_BYTES, else the default (docs/policy.md).
+qint64 policyMaxBytes()
+{
+    bool ok = false;
+    const qint64 set = qEnvironmentVariable("RELEASE_COCKPIT_POLICY_MAX_BYTES").toLongLong(&ok);
+    return ok && set > 0 ? set : kDefaultPolicyMaxBytes;
+}
+
+// Lexically inside (models), and through symlinks too for the entries that exist now; the
+// export checks again, as the files may change in between.
+Status checkEvidenceIncludes(const Workspace &ws)
+{
+    if (auto lexical = validateEvidenceIncludes(ws.policy); !lexical)
+        return lexical;
+    const QString root = QFileInfo(ws.root).canonicalFilePath();
+    for (qsizetype i = 0; i < ws.policy.evidenceInclude.size(); ++i) {
+        const QString key = QStringLiteral("evidence.include[%1]").arg(i);
+        const QFileInfo info(QDir(ws.root).absoluteFilePath(ws.policy.evidenceInclude.at(i)));
+        if (info.exists() && !info.canonicalFilePath().startsWith(root + u'/'))
+            return fail(ErrorCode::BadInput,
+                QStringLiteral("%1: \"%2\" leads outside the workspace (to %3)")
+                    .arg(key, ws.policy.evidenceInclude.at(i), info.canonicalFilePath()),
+                ws.policy.locationOf(key));
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<QString> Workspace::discover(const QString &dir)
@@ -64,13 +91,19 @@ Result<Workspace> Workspace::load(const QString &dir)
         return fail(ErrorCode::BadInput,
                     QStringLiteral("no release policy here; create one with `release-cockpit init --preset NAME`"),
                     SourceLocation{policyFile});
+    // Refused on its size before it is read: a huge file would take gigabytes to parse.
+    const qint64 maxBytes = policyMaxBytes();
+    if (auto size = checkPolicySize(QFileInfo(policyFile).size(), maxBytes, policyFile); !size)
+        return std::unexpected(size.error());
     auto yaml = readFile(policyFile);
     if (!yaml)
         return std::unexpected(yaml.error());
-    auto policy = parsePolicy(*yaml, policyFile);
+    auto policy = parsePolicy(*yaml, policyFile, maxBytes);
     if (!policy)
         return std::unexpected(policy.error());
     ws.policy = std::move(*policy);
+    if (auto includes = checkEvidenceIncludes(ws); !includes)
+        return std::unexpected(includes.error());
 
     const QDir checklists(QDir(ws.root).filePath(kConfigDir + QStringLiteral("/checklists")));
     const auto files = checklists.entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
@@ -81,6 +114,8 @@ Result<Workspace> Workspace::load(const QString &dir)
         auto phase = parseChecklist(*markdown, info.completeBaseName(), info.absoluteFilePath());
         if (!phase)
             return std::unexpected(phase.error());
+        if (auto valid = validateTemplate(ws.policy, *phase, info.absoluteFilePath()); !valid)
+            return std::unexpected(valid.error());
         ws.templates.insert(phase->name, std::move(*phase));
     }
     if (auto refs = validateChecklistRefs(ws.policy, ws.templates.keys()); !refs)

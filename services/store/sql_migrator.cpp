@@ -1,5 +1,7 @@
 #include "sql_migrator.h"
 
+#include "sqlite_file_check.h"
+
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -202,14 +204,40 @@ Status SqlMigrator::migratePending(
     return {};
 }
 
+Result<bool> SqlMigrator::needsWrite(QSqlDatabase &db, int target) const
+{
+    const auto current = currentVersion(db);
+    if (!current)
+        return std::unexpected(current.error());
+    if (*current < target)
+        return true;
+    if (isPostgres())
+        return false;
+    // A database made before the application id existed gets it with its next writer's open.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return std::unexpected(sqlFailure(q.lastError(), QStringLiteral("cannot read application_id"),
+            db.databaseName()));
+    return q.value(0).toInt() != kSqliteApplicationId;
+}
+
 Status SqlMigrator::migrate(QSqlDatabase &db, int upTo, const QDateTime &now) const
 {
     auto migrations = available();
     if (!migrations)
         return std::unexpected(migrations.error());
     const QString where = db.databaseName();
+    // Looked at before any lock: an up-to-date database is opened without a write transaction,
+    // so a writer holding the file (a long tick, a migration elsewhere) blocks nobody's open.
+    const int target = upTo < 0 ? int(migrations->size()) : std::min(upTo, int(migrations->size()));
+    const auto write = needsWrite(db, target);
+    if (!write)
+        return std::unexpected(write.error());
+    if (!*write)
+        return migratePending(db, *migrations, upTo, now);  // only refuses a newer schema
     // Two cockpits opening the same new database must not both migrate it: SQLite takes the
-    // write lock up front, PostgreSQL a transaction-scoped advisory lock (released at COMMIT).
+    // write lock, PostgreSQL a transaction-scoped advisory lock (released at COMMIT); the version
+    // is read again under it.
     if (auto ok = exec(db, isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), where);
         !ok)
         return ok;
@@ -218,6 +246,9 @@ Status SqlMigrator::migrate(QSqlDatabase &db, int upTo, const QDateTime &now) co
         result = exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock), where);
     if (result)
         result = migratePending(db, *migrations, upTo, now);
+    // In the same transaction as the tables: a file with our schema always carries our id.
+    if (result && !isPostgres())
+        result = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId), where);
     if (auto ok = exec(db, result ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"), where);
         !ok && result)
         return ok;

@@ -28,7 +28,8 @@ public:
     // Applies every migration newer than the current version and not newer than upTo (< 0: all).
     // PostgreSQL: serialised by an advisory lock, run as the cockpit_owner role (which must exist
     // and be granted to the login) so that the tables belong to it and row-level security applies
-    // to every login; an up-to-date database needs no such membership.
+    // to every login; an up-to-date database needs no such membership, and no write lock.
+    // SQLite: also sets PRAGMA application_id (sqlite_file_check.h) in the same transaction.
     [[nodiscard]] Status migrate(QSqlDatabase &db, int upTo, const QDateTime &now) const;
 
     // Splits a migration script into statements at ';' outside '...' strings, "..." names and
@@ -42,6 +43,8 @@ private:
     Status apply(QSqlDatabase &db, const SqlMigration &migration, const QDateTime &now) const;
     Status migratePending(
         QSqlDatabase &db, const QList<SqlMigration> &migrations, int upTo, const QDateTime &now) const;
+    // True when the schema is older than target or a SQLite file lacks our application_id.
+    Result<bool> needsWrite(QSqlDatabase &db, int target) const;
     Status becomeOwner(QSqlDatabase &db, int current, int target) const;
     [[nodiscard]] bool isPostgres() const { return m_dialect == u"postgresql"; }
 

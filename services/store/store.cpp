@@ -67,6 +67,12 @@ QFuture<Status> Store::openMigratedTo(const QString &url, int schemaVersion)
         m_worker.get(), [w = m_worker.get(), url, schemaVersion] { return w->open(url, schemaVersion); });
 }
 
+QFuture<Status> Store::openForReading(const QString &url)
+{
+    m_url = url;
+    return enqueue(m_worker.get(), [w = m_worker.get(), url] { return w->open(url, -1, true); });
+}
+
 QString Store::url() const
 {
     if (TeamStoreUrl::isTeamUrl(m_url)) {

@@ -33,7 +33,12 @@ public:
 
     // Opens (creating as needed) a SQLite path or a postgresql:// URL and applies the migrations
     // from resources/sql in one transaction. Unavailable: the file or server cannot be opened.
+    // BadInput: a SQLite file that is not ours (another application's, or not SQLite); it is left
+    // as it was.
     QFuture<Status> open(const QString &url);
+    // For commands that only read: an existing, up-to-date SQLite file is opened read-only, so a
+    // read-only copy works and a writer holding the file is not waited for. Otherwise as open().
+    QFuture<Status> openForReading(const QString &url);
     // As open(), but migrates no further than schemaVersion: tests build older schemas with it.
     QFuture<Status> openMigratedTo(const QString &url, int schemaVersion);
     static int latestSchemaVersion();  // the newest migration compiled in

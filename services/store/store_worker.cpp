@@ -1,6 +1,7 @@
 #include "store_worker.h"
 
 #include "sql_migrator.h"
+#include "sqlite_file_check.h"
 #include "store.h"
 #include "team_store_url.h"
 
@@ -64,7 +65,7 @@ QDateTime StoreWorker::timeOf(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
-Status StoreWorker::open(const QString &url, int upToVersion)
+Status StoreWorker::open(const QString &url, int upToVersion, bool readOnly)
 {
     close();
     if (TeamStoreUrl::isTeamUrl(url))
@@ -80,16 +81,31 @@ Status StoreWorker::open(const QString &url, int upToVersion)
             QStringLiteral("cannot open database %1: directory does not exist").arg(path),
             SourceLocation {path});
     m_path = info.absoluteFilePath();
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open()) {
-        const QString why = m_db.lastError().text();
+    // A reader of an existing, up-to-date database writes nothing, so it works on a read-only copy
+    // and never waits for a writer. A missing file or an older schema needs a writer's open.
+    if (readOnly && info.exists() && info.size() > 0) {
+        if (auto ready = connectSqlite(true); !ready)
+            return ready;
+        const auto kind = inspectSqliteFile(m_db, m_path);
+        const auto current = kind ? SqlMigrator::currentVersion(m_db) : Result<int>(0);
+        const int latest = Store::latestSchemaVersion();
+        const int wanted = upToVersion < 0 ? latest : std::min(upToVersion, latest);
+        if (!kind || !current) {
+            const Error error = !kind ? kind.error() : current.error();
+            close();
+            return std::unexpected(error);
+        }
+        if (*current == wanted) {
+            qCInfo(lcStore) << "opened read-only" << m_path;
+            return {};
+        }
         close();
-        return fail(ErrorCode::Unavailable, QStringLiteral("cannot open database %1: %2").arg(path, why),
-            SourceLocation {path});
     }
-    Status ready = configureConnection();
+    if (auto ready = connectSqlite(false); !ready)
+        return ready;
+    // Nothing is written (WAL, tables, the id) before the file is known to be ours.
+    const auto kind = inspectSqliteFile(m_db, m_path);
+    Status ready = kind ? switchToWal() : Status(std::unexpected(kind.error()));
     if (ready)
         ready = SqlMigrator(QStringLiteral("sqlite")).migrate(m_db, upToVersion, now());
     if (!ready) {
@@ -100,18 +116,42 @@ Status StoreWorker::open(const QString &url, int upToVersion)
     return {};
 }
 
-Status StoreWorker::configureConnection()
+Status StoreWorker::connectSqlite(bool readOnly)
 {
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return fail(ErrorCode::Unavailable, QStringLiteral("cannot open database %1: %2").arg(m_path, why),
+            SourceLocation {m_path});
+    }
     QSqlQuery q(m_db);
-    // WAL + FULL: a commit is fsynced before the future reports it saved. The busy timeout lets
-    // two cockpits share a file; foreign keys are off by default in SQLite.
+    // Connection settings only, nothing in the file: FULL fsyncs a commit before the future
+    // reports it saved; the busy timeout lets two cockpits share a file; foreign keys are off by
+    // default in SQLite.
     for (const char *pragma :
         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
-            return fail(ErrorCode::Unavailable,
-                QStringLiteral("cannot open database %1: %2").arg(m_path, q.lastError().text()),
-                SourceLocation {m_path});
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            const Status failed = isNotADatabase(q.lastError())
+                ? Status(std::unexpected(notOurDatabase(m_path, QStringLiteral("is not a SQLite database"))))
+                : fail(ErrorCode::Unavailable,
+                      QStringLiteral("cannot open database %1: %2").arg(m_path, q.lastError().text()),
+                      SourceLocation {m_path});
+            q = QSqlQuery();
+            close();
+            return failed;
+        }
     }
+    return {};
+}
+
+Status StoreWorker::switchToWal()
+{
+    // Already WAL (every database of ours after its first open): answered without a lock.
+    QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
         || q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
         return fail(ErrorCode::Unavailable, QStringLiteral("cannot switch %1 to WAL mode").arg(m_path),

@@ -31,7 +31,9 @@ public:
     explicit StoreWorker(Store *store);
     ~StoreWorker() override;
 
-    Status open(const QString &url, int upToVersion);
+    // readOnly: an existing, up-to-date SQLite file is opened read-only (never written, never
+    // waited for); anything else opens as a writer would.
+    Status open(const QString &url, int upToVersion, bool readOnly = false);
     void close();
     // Team mode (PostgreSQL, store_team.cpp). After a failed request: when the connection
     // turns out to be lost, the error becomes Unavailable and reconnection starts.
@@ -109,7 +111,8 @@ private:
     // prepare PREPARE + EXECUTE + DEALLOCATE, three round trips): for what every tick runs. The
     // query stays valid until the connection closes; finish() it once its rows are read.
     Result<QSqlQuery *> run(const QString &sql, const QVariantList &values, const QString &what);
-    Status configureConnection();
+    Status connectSqlite(bool readOnly);
+    Status switchToWal();
 
     // What a write transaction collects to announce once it has committed: its audit entries, the
     // release whose views must reload, and any further signal (itemChanged with the saved item).

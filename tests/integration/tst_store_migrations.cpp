@@ -1,5 +1,6 @@
 // Schema migrations: from an empty file, and from every earlier schema version to the latest with
 // the data kept; schema_migrations records each step once.
+#include "support/raw_db.h"
 #include "support/store_test_support.h"
 
 #include <QSqlDatabase>
@@ -10,56 +11,6 @@
 
 using namespace cockpit;
 using namespace cockpit::test;
-
-namespace {
-
-// Raw SQL through a connection of our own, as an older cockpit would have written the rows.
-class RawDb {
-public:
-    explicit RawDb(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(quintptr(this)))
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawDb()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString &sql, const QVariantList &values = {})
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec()) {
-            qWarning() << sql << q.lastError().text();
-            return false;
-        }
-        return true;
-    }
-    QList<QVariantList> rows(const QString &sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        QList<QVariantList> out;
-        if (!q.exec(sql))
-            return out;
-        while (q.next()) {
-            QVariantList row;
-            for (int i = 0; i < q.record().count(); ++i)
-                row << q.value(i);
-            out << row;
-        }
-        return out;
-    }
-
-private:
-    QString m_name;
-};
-
-}  // namespace
 
 class TestStoreMigrations : public QObject {
     Q_OBJECT
