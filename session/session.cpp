@@ -64,9 +64,14 @@ Session::Session(Store *store, Workspace workspace, Identity identity, QObject *
 
 Session::~Session()
 {
-    // The rollback service's runs reach back into the release service: stop them first.
+    // The rollback service's runs reach back into the release service: stop them first. A probe
+    // still waiting for the network is dropped with its runner; the pool jobs that hold the store
+    // or a service (a tick, a soak's end, an export) finish before either goes.
     delete m_rollbacks;
     m_rollbacks = nullptr;
+    delete m_probes;
+    m_probes = nullptr;
+    m_inFlight.waitForAll();
 }
 
 const Workspace &Session::workspace() const

@@ -12,6 +12,7 @@
 #include "session_events.h"
 #include "soak_recording.h"
 #include "soak_types.h"
+#include "work_in_flight.h"
 #include "workspace.h"
 
 #include <QFuture>
@@ -160,6 +161,9 @@ private:
     ProbeRunner *m_probes = nullptr;
     QString m_prometheusUrl;
     QFuture<Status> m_prometheusAuth;
+    // Pool jobs holding m_store or a service: waited for before the services go (declared last,
+    // destroyed first; the destructor also waits explicitly after stopping the network).
+    WorkInFlight m_inFlight;
 };
 
 }  // namespace cockpit

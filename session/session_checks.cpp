@@ -7,7 +7,7 @@ namespace cockpit {
 
 QFuture<Result<ReleaseRecord>> Session::createRelease(NewReleaseRequest request)
 {
-    auto future = m_releases->createRelease(std::move(request));
+    auto future = m_inFlight.keep(m_releases->createRelease(std::move(request)));
     follow(future, [this](const Result<ReleaseRecord> &created) {
         if (created)
             announce({SessionEvent::Kind::ReleaseChanged, created->version});
@@ -54,8 +54,8 @@ QFuture<Result<QList<ChecklistItem>>> Session::recordTagCheck(QString version, Q
 QFuture<Result<QList<ChecklistItem>>> Session::tickFor(
     QString version, CheckKind kind, QString target, QString evidence)
 {
-    auto future = m_releases->applyCheckOutcome(
-        version, CheckOutcome {checkKindName(kind), target, true, std::move(evidence)});
+    auto future = m_inFlight.keep(m_releases->applyCheckOutcome(
+        version, CheckOutcome {checkKindName(kind), target, true, std::move(evidence)}));
     follow(future, [this, version, kind, target](const Result<QList<ChecklistItem>> &ticked) {
         if (ticked)
             announce({SessionEvent::Kind::ItemsTicked, version, kind, target, {}, *ticked});

@@ -35,14 +35,14 @@ QFuture<Result<ProbeOutcome>> Session::probe(QString environment, std::optional<
     }
     // The probe runs on this thread's event loop (network); storing and ticking wait for the
     // store on a pool thread.
-    auto future = m_probes->run(**env, options)
+    auto future = m_inFlight.keep(m_probes->run(**env, options)
                       .then(QtFuture::Launch::Async,
                           [releases = m_releases.get(), environment, release](
                               const Result<ProbeReport> &report) -> Result<ProbeOutcome> {
                               if (!report)
                                   return std::unexpected(report.error());
                               return finishProbe(*releases, environment, release, *report);
-                          });
+                          }));
     follow(future, [this, environment, release](const Result<ProbeOutcome> &outcome) {
         if (outcome && release)
             announce({SessionEvent::Kind::ItemsTicked, release->version, CheckKind::Probe, environment,

@@ -11,7 +11,7 @@ namespace cockpit {
 QFuture<Result<Signoff>> Session::signOff(SignRequest request)
 {
     const QString version = request.version;
-    auto future = m_signoffs->sign(std::move(request));
+    auto future = m_inFlight.keep(m_signoffs->sign(std::move(request)));
     follow(future, [this, version](const Result<Signoff> &saved) {
         if (saved)
             announce({SessionEvent::Kind::SignoffRecorded, version});
@@ -22,9 +22,9 @@ QFuture<Result<Signoff>> Session::signOff(SignRequest request)
 QFuture<Result<EvidencePack>> Session::exportEvidence(QString version, QString path, EvidenceProgress progress)
 {
     // Blocks on the store, git and the zip writer: a pool thread, never the caller's.
-    return QtConcurrent::run([store = m_store, workspace = workspace(), version, path, progress] {
+    return m_inFlight.keep(QtConcurrent::run([store = m_store, workspace = workspace(), version, path, progress] {
         return exportEvidencePack(store, workspace, version, path, progress);
-    });
+    }));
 }
 
 }  // namespace cockpit

@@ -37,6 +37,7 @@ private slots:
     void tickThroughSessionAndCliLeavesTheSameAuditEntry();
     void changelogCheckEvidenceIsWrittenOnce();
     void soakEndIsStoredAndTicksOnPass();
+    void closingWaitsForTheTicksInFlight();
 };
 
 std::optional<AuditEntry> TstSession::lastEntry(Store &store, const QString &action)
@@ -168,6 +169,28 @@ void TstSession::soakEndIsStoredAndTicksOnPass()
     auto stored = session->store()->soakRecording(QStringLiteral("1.1.0"), QStringLiteral("staging"));
     COCKPIT_AWAIT(stored);
     QVERIFY2(stored.result().has_value(), why(stored.result()).constData());
+}
+
+// A tick runs on a pool thread holding the store: the session does not go (and the store after
+// it) while one is in flight. CI once crashed when a window closed right after a changelog check.
+void TstSession::closingWaitsForTheTicksInFlight()
+{
+    SessionOpener opener(db(QStringLiteral("closing")));
+    auto setup = opener.load(m_repo);
+    COCKPIT_AWAIT(setup);
+    std::unique_ptr<Session> session = opener.open(std::move(*setup.result()));
+    auto created = session->createRelease({QStringLiteral("1.2.0"), {}, {}, {}});
+    COCKPIT_AWAIT(created);
+    QVERIFY2(created.result().has_value(), why(created.result()).constData());
+    QList<QFuture<Result<QList<ChecklistItem>>>> ticks;
+    for (int i = 0; i < 20; ++i)
+        ticks << session->recordTagCheck(QStringLiteral("1.2.0"), QStringLiteral("v1.2.0"),
+            QStringLiteral("tag v1.2.0 verified (%1)").arg(i));
+    session.reset();
+    for (const auto &tick : ticks) {
+        QVERIFY(tick.isFinished());
+        QVERIFY2(tick.result().has_value(), why(tick.result()).constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TstSession)
