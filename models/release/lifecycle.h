@@ -1,0 +1,28 @@
+#pragma once
+// The release lifecycle as a pure state machine: which state may follow which. Facts (a freeze
+// date, an RC tag, fresh approvals, a soak verdict) move a release; this table only says which
+// moves exist. Guards live in readiness.h.
+//
+//   draft -> frozen -> candidate -> approved -> deploying -> soaking -> released
+//                         ^            |                       |
+//                         +------------+ (a new commit,        +-> deploying (next environment)
+//                                       reopened item)
+//   every live state -> aborted, rolled_back
+#include "release.h"
+
+#include <QList>
+
+namespace cockpit {
+
+// Released, rolled back and aborted are final: nothing moves them again.
+bool isFinalState(ReleaseState state);
+// Whether the lifecycle has the edge from -> to (a state never "moves" to itself).
+bool lifecycleAllows(ReleaseState from, ReleaseState to);
+// The states reachable from `from` in one move, forward move first.
+QList<ReleaseState> lifecycleNext(ReleaseState from);
+// The move the release works towards: draft -> frozen, ..., soaking -> released. None when final.
+std::optional<ReleaseState> forwardState(ReleaseState from);
+// Why a move is not an edge, in one sentence ("a released release cannot be aborted").
+QString lifecycleRefusal(ReleaseState from, ReleaseState to);
+
+}  // namespace cockpit
