@@ -7,6 +7,7 @@
 #include "identity.h"
 #include "evidence_pack.h"
 #include "probe_runner.h"
+#include "readiness.h"
 #include "signoff_service.h"
 #include "release_service.h"
 #include "session_events.h"
@@ -135,6 +136,30 @@ public:
     // Writes the release's evidence pack to path (progress from the pool thread).
     QFuture<Result<EvidencePack>> exportEvidence(QString version, QString path, EvidenceProgress progress = {});
 
+    // --- lifecycle (session_lifecycle.cpp)
+    struct MoveRequest {
+        QString version;
+        ReleaseState to = ReleaseState::Frozen;
+        QString reason;  // required to abort and to override
+        bool override = false;  // break-glass: only the policy's override_roles, recorded with the blockers
+        QString pinCommit;  // a release candidate pins this commit in the same move
+    };
+    // May the release take its next step, and what blocks it (one computation for every front end).
+    QFuture<Result<Readiness>> readiness(QString version);
+    static Result<Readiness> computeReadiness(Store *store, const Workspace &ws, const QString &version, const QDateTime &now);
+    static Result<ReadinessFacts> readinessFacts(Store *store, const Workspace &ws, const QString &version, const QDateTime &now);
+    // Freeze, finish, abort, ...: refused with every blocker named (Refused) unless overridden.
+    QFuture<Result<ReleaseRecord>> moveRelease(MoveRequest request);
+    static Result<ReleaseRecord> applyMove(Store *store, const Workspace &ws, const Identity &who, const MoveRequest &request);
+    // Moves the release as far as the facts carry it on their own (the freeze date, an RC pinned,
+    // approval gained or lost). Returns the release as it is afterwards.
+    QFuture<Result<ReleaseRecord>> advance(QString version);
+    static Result<ReleaseRecord> advanceRelease(Store *store, const Workspace &ws, const QString &version, const QDateTime &now);
+    static bool mayOverride(const Policy &policy, const Identity &who);
+    // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
+    // moves on as far as the facts carry it. NotFound when there is no such release.
+    QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);
+
 signals:
     void changed(const cockpit::SessionEvent &event);
 
@@ -146,6 +171,18 @@ private:
     {
         if (QThread::currentThread() == thread())
             whenReady(this, std::move(future), std::forward<Fn>(fn));
+    }
+    static Result<QList<GateResult>> storedGateResults(Store *store, const QString &version);
+    // The use case's future, finished only after the release moved as far as its new facts carry
+    // it (advanceRelease on the pool thread); a failed advance leaves the release where it was.
+    template <typename R> QFuture<R> thenAdvance(const QString &version, QFuture<R> future)
+    {
+        return m_inFlight.keep(future.then(QtFuture::Launch::Async,
+            [store = m_store, ws = workspace(), version](R result) {
+                if (result)
+                    (void)advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc());
+                return result;
+            }));
     }
     QFuture<Result<QList<ChecklistItem>>> tickFor(
         QString version, CheckKind kind, QString target, QString evidence);

@@ -18,8 +18,8 @@ QFuture<Result<ReleaseRecord>> Session::createRelease(NewReleaseRequest request)
 QFuture<Result<ChecklistItem>> Session::setItem(
     QString version, QString key, ItemState state, QString note, QString naReason, int expectedRowVersion)
 {
-    auto future = m_releases->setItem(
-        version, std::move(key), state, std::move(note), std::move(naReason), expectedRowVersion);
+    auto future = thenAdvance(version, m_releases->setItem(
+        version, std::move(key), state, std::move(note), std::move(naReason), expectedRowVersion));
     follow(future, [this, version](const Result<ChecklistItem> &saved) {
         if (saved)
             announce({SessionEvent::Kind::ItemChanged, version, CheckKind::Changelog, {}, {}, {*saved}});
@@ -54,7 +54,7 @@ QFuture<Result<QList<ChecklistItem>>> Session::recordTagCheck(QString version, Q
 QFuture<Result<QList<ChecklistItem>>> Session::tickFor(
     QString version, CheckKind kind, QString target, QString evidence)
 {
-    auto future = m_inFlight.keep(m_releases->applyCheckOutcome(
+    auto future = thenAdvance(version, m_releases->applyCheckOutcome(
         version, CheckOutcome {checkKindName(kind), target, true, std::move(evidence)}));
     follow(future, [this, version, kind, target](const Result<QList<ChecklistItem>> &ticked) {
         if (ticked)

@@ -11,7 +11,7 @@ namespace cockpit {
 QFuture<Result<Signoff>> Session::signOff(SignRequest request)
 {
     const QString version = request.version;
-    auto future = m_inFlight.keep(m_signoffs->sign(std::move(request)));
+    auto future = thenAdvance(version, m_signoffs->sign(std::move(request)));
     follow(future, [this, version](const Result<Signoff> &saved) {
         if (saved)
             announce({SessionEvent::Kind::SignoffRecorded, version});

@@ -116,7 +116,7 @@ QFuture<Result<QList<ChecklistItem>>> Session::recordSoakEnd(
     const QString env = recording.environment;
     const QString verdict = soakVerdictName(evaluation.verdict);
     // Waits for the store on a pool thread: the GUI thread only sees the finished future.
-    auto future = m_inFlight.keep(QtConcurrent::run([releases = m_releases.get(), version, recording, evaluation] {
+    auto future = thenAdvance(version, QtConcurrent::run([releases = m_releases.get(), version, recording, evaluation] {
         return finishSoak(*releases, version, recording, evaluation);
     }));
     follow(future, [this, version, env, verdict](const Result<QList<ChecklistItem>> &ticked) {

@@ -13,6 +13,9 @@ int runReleaseNew(CliContext &ctx);  // commands_release.cpp
 int runReleaseStatus(CliContext &ctx);
 int runReleaseList(CliContext &ctx);
 int runReleaseDeployed(CliContext &ctx);
+int runReleaseFreeze(CliContext &ctx);
+int runReleaseFinish(CliContext &ctx);
+int runReleaseAbort(CliContext &ctx);
 int runReleaseUnlock(CliContext &ctx);  // commands_rollback.cpp
 int runChecklistShow(CliContext &ctx);  // commands_checklist.cpp
 int runChecklistTick(CliContext &ctx);

@@ -1,7 +1,8 @@
-// release new | status | list
+// release new | status | list | deployed | freeze | finish | abort
 #include "cli_context.h"
 #include "commands.h"
 #include "release_json.h"
+#include "session.h"
 #include "signoff_service.h"
 
 #include <QJsonArray>
@@ -40,6 +41,8 @@ int releaseNew(CliContext &ctx, const QString &version)
     return Ok;
 }
 
+// The readiness of the release (Session::computeReadiness: the window's header reads the same):
+// exit 1 when anything blocks the next move.
 int releaseStatus(CliContext &ctx, const QString &version)
 {
     auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
@@ -51,47 +54,79 @@ int releaseStatus(CliContext &ctx, const QString &version)
     auto checklist = (*store)->checklist(version).result();
     if (!checklist)
         return ctx.report(checklist.error());
-    QStringList blockers = releaseBlockers(*checklist);
     const QJsonObject counts = checklistCountsJson(*checklist);
-    // Approvals need the workspace too (policy, changelog, branch head): without it they are unknown.
     auto ws = ctx.loadWorkspace();
-    auto signoffs = ws ? SignoffService::computeView(*store, *ws, version)
-                       : Result<SignoffView>(std::unexpected(ws.error()));
-    if (signoffs)
-        blockers << signoffs->approvals.blockers;
-    else
-        blockers << QStringLiteral("approvals cannot be evaluated: %1").arg(signoffs.error().toString());
+    if (!ws)
+        return ctx.report(ws.error());
+    auto readiness = Session::computeReadiness(*store, *ws, version, QDateTime::currentDateTimeUtc());
+    if (!readiness)
+        return ctx.report(readiness.error());
+    auto signoffs = SignoffService::computeView(*store, *ws, version);
+    const int exit = readiness->blocked() ? Failed : Ok;
     if (ctx.json()) {
         QJsonObject o = releaseToJson(*release);
+        const QJsonObject r = readinessToJson(*readiness);
+        for (const QString &key : {QStringLiteral("next"), QStringLiteral("blocked"), QStringLiteral("gates"),
+                 QStringLiteral("environments"), QStringLiteral("blockers"), QStringLiteral("freeze_starts")})
+            o.insert(key, r.value(key));
         o.insert(QStringLiteral("checklist"), counts);
         o.insert(QStringLiteral("approvals"), signoffs ? approvalsJson(signoffs->approvals) : QJsonArray());
-        o.insert(QStringLiteral("blockers"), QJsonArray::fromStringList(blockers));
+        o.insert(QStringLiteral("approval_counts"), r.value(QStringLiteral("approvals")));
         ctx.printJson(o);
-        return Ok;
+        return exit;
     }
-    ctx.out(QStringLiteral("Release %1 (%2) %3")
-                .arg(release->version, release->type, releaseStateTitle(release->state)));
+    const Readiness &rd = *readiness;
+    ctx.out(QStringLiteral("Release %1 (%2) %3%4")
+                .arg(release->version, release->type, releaseStateTitle(release->state),
+                    rd.next ? QStringLiteral(", next: %1%2")
+                                  .arg(releaseStateTitle(*rd.next), rd.blocked() ? QStringLiteral(" (blocked)") : QString())
+                            : QString()));
     ctx.out(
         QStringLiteral("  commit     %1%2")
             .arg(release->commit,
                 release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
     ctx.out(QStringLiteral("  manager    %1").arg(release->manager));
-    ctx.out(
-        QStringLiteral("  checklist  %1/%2 closed, %3 failed")
-            .arg(counts.value(QStringLiteral("done")).toInt() + counts.value(QStringLiteral("na")).toInt())
-            .arg(counts.value(QStringLiteral("total")).toInt())
-            .arg(counts.value(QStringLiteral("failed")).toInt()));
-    if (signoffs) {
-        ctx.out(QStringLiteral("  approvals  %1/%2")
-                    .arg(signoffs->approvals.countedCount)
-                    .arg(signoffs->approvals.requiredCount));
+    ctx.out(QStringLiteral("  checklist  %1/%2 closed, %3 failed").arg(rd.checklistClosed).arg(rd.checklistTotal).arg(rd.checklistFailed));
+    ctx.out(QStringLiteral("  approvals  %1/%2%3")
+                .arg(rd.approvalsCounted)
+                .arg(rd.approvalsRequired)
+                .arg(rd.approvalsStale ? QStringLiteral(", %1 stale").arg(rd.approvalsStale) : QString()));
+    if (signoffs)
         for (const QJsonValue &a : approvalsJson(signoffs->approvals))
             ctx.out(QStringLiteral("             %1 %2 by %3 (%4)")
                         .arg(a[QStringLiteral("role")].toString(), a[QStringLiteral("decision")].toString(),
                             a[QStringLiteral("signer")].toString(), a[QStringLiteral("status")].toString()));
-    }
-    for (const QString &b : blockers)
-        ctx.out(QStringLiteral("  blocks     %1").arg(b));
+    ctx.out(QStringLiteral("  gates      %1/%2 passed%3")
+                .arg(rd.gatesPassed)
+                .arg(rd.gatesTotal)
+                .arg(rd.gatesStale ? QStringLiteral(", %1 stale").arg(rd.gatesStale) : QString()));
+    for (const EnvironmentReadiness &e : rd.environments)
+        ctx.out(QStringLiteral("  %1 %2").arg(e.name.leftJustified(10), e.deployed ? QStringLiteral("deployed, soak %1").arg(e.soak)
+                                                                                 : QStringLiteral("not deployed")));
+    for (const Blocker &b : rd.blockers)
+        ctx.out(QStringLiteral("  blocks     %1%2").arg(b.what, b.clearsWhen.isEmpty() ? QString() : QStringLiteral(" (clears: %1)").arg(b.clearsWhen)));
+    if (const QDateTime earliest = rd.earliestClear(); earliest.isValid())
+        ctx.out(QStringLiteral("  earliest   %1").arg(readinessTime(earliest)));
+    return exit;
+}
+
+// release freeze | finish | abort: a lifecycle move through the session, refused with every
+// blocker (exit 1) unless --override with --reason by someone the policy allows.
+int releaseMove(CliContext &ctx, const QString &version, ReleaseState to)
+{
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    const bool override = to == ReleaseState::Released && ctx.isSet(QStringLiteral("override"));
+    Session::MoveRequest request {version, to, ctx.option(QStringLiteral("reason")), override, {}};
+    auto moved = (*session)->moveRelease(request).result();
+    if (!moved)
+        return ctx.report(moved.error());
+    ctx.err(QStringLiteral("Release %1 is %2%3.")
+                .arg(version, releaseStateTitle(moved->state).toLower(),
+                    request.override ? QStringLiteral(" (override recorded in the audit log)") : QString()));
+    if (ctx.json())
+        ctx.printJson(releaseToJson(*moved));
     return Ok;
 }
 
@@ -164,6 +199,21 @@ int runReleaseStatus(CliContext &ctx)
 int runReleaseList(CliContext &ctx)
 {
     return releaseList(ctx);
+}
+
+int runReleaseFreeze(CliContext &ctx)
+{
+    return releaseMove(ctx, ctx.words().at(2), ReleaseState::Frozen);
+}
+
+int runReleaseFinish(CliContext &ctx)
+{
+    return releaseMove(ctx, ctx.words().at(2), ReleaseState::Released);
+}
+
+int runReleaseAbort(CliContext &ctx)
+{
+    return releaseMove(ctx, ctx.words().at(2), ReleaseState::Aborted);
 }
 
 int runReleaseDeployed(CliContext &ctx)

@@ -207,6 +207,10 @@ struct Policy {
     QString changelogFormat = QStringLiteral("keep-a-changelog");
     QStringList prereleaseLabels;  // rc, alpha, beta: accepted pre-release identifiers
     std::chrono::seconds codeFreeze {0};  // freeze starts this long before the target date
+    // Roles whose members may override the lifecycle's blockers (break-glass, with a reason).
+    QStringList overrideRoles {QStringLiteral("release_manager")};
+    // Checklist phases closed before approval; empty: "pre*", "approval*", pipeline, quality-gates.
+    QStringList beforeDeployment;
     QStringList releaseNotesSections;
     QList<TrainPolicy> trains;
     QList<CalendarEntryPolicy> calendar;

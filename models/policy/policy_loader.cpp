@@ -22,6 +22,8 @@ const QStringList kTopLevelKeys {
     QStringLiteral("hotfix_branch"),
     QStringLiteral("prerelease_labels"),
     QStringLiteral("code_freeze"),
+    QStringLiteral("override_roles"),
+    QStringLiteral("before_deployment"),
     QStringLiteral("release_notes"),
     QStringLiteral("trains"),
     QStringLiteral("calendar"),
@@ -240,6 +242,9 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
                 QStringLiteral("a SemVer pre-release identifier like rc or beta"));
     }
     policy.codeFreeze = root.duration(QStringLiteral("code_freeze")).value_or(std::chrono::seconds(0));
+    if (root.has(QStringLiteral("override_roles")))
+        policy.overrideRoles = root.strings(QStringLiteral("override_roles"));
+    policy.beforeDeployment = root.strings(QStringLiteral("before_deployment"));
     if (root.has(QStringLiteral("release_notes"))) {
         const MapView notes = reader.map(root.get(QStringLiteral("release_notes")),
             QStringLiteral("release_notes"), {QStringLiteral("sections")});

@@ -11,8 +11,20 @@
 #include "release.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace cockpit {
+
+// One move of a release as the store records it, in one transaction with its audit entry.
+struct LifecycleMove {
+    QString version;
+    ReleaseState from = ReleaseState::Draft;  // the state the decision was made on: Conflict if it changed
+    ReleaseState to = ReleaseState::Draft;
+    QString actor;
+    QString reason;  // why: typed by a person, or the fact that moved it ("code freeze started")
+    QStringList overridden;  // break-glass: the blockers the actor overrode (empty: none)
+    QString pinCommit;  // non-empty: the release is pinned to this commit in the same move
+};
 
 // Released, rolled back and aborted are final: nothing moves them again.
 bool isFinalState(ReleaseState state);

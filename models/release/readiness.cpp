@@ -246,6 +246,12 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     if (!r.next)
         return r;
     r.blockers = blockersFor(f, *r.next);
+    if (r.state == ReleaseState::Draft || r.state == ReleaseState::Frozen) {
+        // Work towards approval goes on in parallel: show what will hold it too.
+        ReadinessFacts asCandidate = f;
+        asCandidate.release.state = ReleaseState::Candidate;
+        r.blockers << blockersFor(asCandidate, ReleaseState::Approved);
+    }
     if (r.state == ReleaseState::Draft) {
         // Nothing blocks an explicit freeze; the release waits for the freeze date or the command.
         const bool waiting = f.freezeStarts.isValid() && f.freezeStarts > f.now;

@@ -80,7 +80,7 @@ struct Readiness {
     bool frozen = false;
     QDateTime freezeStarts;
     QList<EnvironmentReadiness> environments;
-    QList<Blocker> blockers;  // for `next`
+    QList<Blocker> blockers;  // for `next`; before candidate, also what will hold the approval
     [[nodiscard]] bool blocked() const { return !blockers.isEmpty(); }
     // The earliest time any time-bound blocker clears; invalid when none waits on time.
     [[nodiscard]] QDateTime earliestClear() const;

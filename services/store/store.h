@@ -6,10 +6,12 @@
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
+#include "lifecycle.h"
 #include "release.h"
 #include "rollback.h"
 
 #include <QDateTime>
+
 #include <QFuture>
 #include <QObject>
 #include <functional>
@@ -57,6 +59,9 @@ public:
     QFuture<Result<QList<ReleaseRecord>>> releases();
     QFuture<Result<ReleaseRecord>> release(QString version);  // NotFound when absent
     QFuture<Result<ReleaseRecord>> setReleaseState(QString version, ReleaseState state, QString actor);
+    // A lifecycle move (store_lifecycle.cpp): Conflict when the release is no longer in move.from;
+    // audit "release.state" (or "release.override" when blockers were overridden) with the reason.
+    QFuture<Result<ReleaseRecord>> moveRelease(LifecycleMove move);
 
     // Records that the release went live in environment (now, as actor) and moves it to Soaking,
     // with its audit entry, in one transaction. NotFound for an unknown release.

@@ -5,6 +5,7 @@
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
+#include "lifecycle.h"
 #include "release.h"
 #include "rollback.h"
 
@@ -49,6 +50,7 @@ public:
     Result<QList<ReleaseRecord>> releases();
     Result<ReleaseRecord> release(const QString &version);
     Result<ReleaseRecord> setReleaseState(const QString &version, ReleaseState state, const QString &actor);
+    Result<ReleaseRecord> moveRelease(const LifecycleMove &move);  // store_lifecycle.cpp
     // store_checklists.cpp
     Result<Checklist> checklist(const QString &version);
     Result<ChecklistItem> setItemState(const QString &version, ChecklistItem item, const QString &actor);
