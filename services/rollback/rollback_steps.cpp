@@ -57,7 +57,7 @@ void RollbackStepExecutor::start()
         startProcess(m_step.argv.value(0), m_step.argv.mid(1));
         break;
     case RollbackStepKind::Shell:
-        // The step asked for a shell; every substituted value in the line is already quoted.
+        // The line as the policy wrote it: no value is ever pasted in; it reads "$RELEASE_REASON".
         startProcess(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_step.shellCommand});
         break;
     case RollbackStepKind::Http:
@@ -91,6 +91,10 @@ void RollbackStepExecutor::startProcess(const QString &program, const QStringLis
     m_process->setWorkingDirectory(m_context.workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = m_context.environment.cbegin(); it != m_context.environment.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    m_process->setProcessEnvironment(environment);
     // Its own process group, so a timeout kills the step's children too (sh -c, a deploy script's
     // sleep), not just the direct child.
     m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
