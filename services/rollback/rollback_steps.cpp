@@ -2,6 +2,7 @@
 
 #include "future_watch.h"
 
+#include "redactor.h"
 #include "rollback_plan.h"
 
 #include <QJsonDocument>
@@ -223,7 +224,7 @@ void RollbackStepExecutor::feed(const QString &text, bool flush)
     const qsizetype take = (cut == 0 && m_partial.size() > 8192) ? m_partial.size() : cut;
     if (take <= 0)
         return;
-    const QString chunk = redactSecrets(m_partial.left(take));
+    const QString chunk = Redactor::redact(redactSecrets(m_partial.left(take)));
     m_partial.remove(0, take);
     if (!chunk.isEmpty())
         emit output(chunk);
