@@ -3,6 +3,7 @@
 #include "cli_context.h"
 #include "command_line.h"
 #include "gui_main.h"
+#include "redactor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
 {
     // Debug output is for developers who ask for it (QT_LOGGING_RULES); users see warnings only.
     QLoggingCategory::setFilterRules(QStringLiteral("cockpit.*.debug=false\ncockpit.*.info=false"));
+    Redactor::installMessageFilter();  // no secret of this process reaches a log line
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

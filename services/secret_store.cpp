@@ -1,5 +1,7 @@
 #include "secret_store.h"
 
+#include "redactor.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QPromise>
@@ -61,6 +63,7 @@ QFuture<Result<QString>> SecretStore::read(const QString &key)
     auto *job = makeJob<QKeychain::ReadPasswordJob>(key);
     QObject::connect(job, &QKeychain::Job::finished, job, [promise, job] {
         if (job->error() == QKeychain::NoError) {
+            Redactor::add(job->textData());  // from now on, never in anything that leaves
             promise->addResult(Result<QString>(job->textData()));
         } else {
             qCDebug(lcSecrets) << "read" << job->key() << "failed:" << job->errorString();
@@ -78,6 +81,7 @@ QFuture<Status> SecretStore::write(const QString &key, const QString &value)
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     QFuture<Status> future = promise->future();
+    Redactor::add(value);
     auto *job = makeJob<QKeychain::WritePasswordJob>(key);
     job->setTextData(value);
     QObject::connect(job, &QKeychain::Job::finished, job, [promise, job] {

@@ -1,6 +1,7 @@
 #include "cli_context.h"
 
 #include "command_table.h"
+#include "redactor.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -92,21 +93,21 @@ Result<Session *> CliContext::session()
 
 void CliContext::out(const QString &text) const
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputs(Redactor::redact(text).toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 
 void CliContext::err(const QString &text) const
 {
-    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputs(Redactor::redact(text).toUtf8().constData(), stderr);
     std::fputc('\n', stderr);
     std::fflush(stderr);
 }
 
 void CliContext::printJson(const QJsonObject &object) const
 {
-    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+    std::fputs(Redactor::redact(QJsonDocument(object).toJson(QJsonDocument::Indented)).constData(), stdout);
     std::fflush(stdout);
 }
 

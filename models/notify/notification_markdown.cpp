@@ -98,6 +98,15 @@ QString releaseNotesMarkdown(const Policy &policy, const NotificationFacts &fact
     return out.join(QStringLiteral("\n\n"));
 }
 
+QString slackEscape(const QString &text)
+{
+    QString out = text;
+    out.replace(u'&', QStringLiteral("&amp;"))
+        .replace(u'<', QStringLiteral("&lt;"))
+        .replace(u'>', QStringLiteral("&gt;"));
+    return out;
+}
+
 QString slackMrkdwn(const QString &markdown)
 {
     static const QRegularExpression heading(QStringLiteral("^#{1,6}\\s+(.+?)\\s*#*$"));
@@ -119,11 +128,24 @@ QString slackMrkdwn(const QString &markdown)
     return lines.join(u'\n');
 }
 
+namespace {
+
+// Every &, < and > of the text is escaped first, so "<!channel>", "<@U123>" and "<url|label>"
+// written by anyone (a reason, a changelog entry) arrive as text; only the links the Markdown
+// conversion writes are Slack's own <url|label>.
+QString escapedMrkdwn(const QString &markdown)
+{
+    return slackMrkdwn(slackEscape(markdown));
+}
+
+}  // namespace
+
 QByteArray slackPayload(const RenderedNotification &message)
 {
-    const QString body = slackMrkdwn(message.body);
-    const QString text
-        = message.subject.isEmpty() ? body : QStringLiteral("*%1*\n\n%2").arg(message.subject, body);
+    const QString body = escapedMrkdwn(message.body);
+    const QString text = message.subject.isEmpty()
+        ? body
+        : QStringLiteral("*%1*\n\n%2").arg(slackEscape(message.subject), body);
     return QJsonDocument(QJsonObject {{QStringLiteral("text"), text}}).toJson(QJsonDocument::Compact);
 }
 

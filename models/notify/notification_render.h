@@ -71,8 +71,11 @@ QString notificationReleaseManager(const Policy &policy, const ReleaseRecord &re
 QString notificationEnvironment(const Policy &policy, const QList<Deployment> &deployments);
 
 // Slack's incoming-webhook payload {"text": "*subject*\n\nbody"}, Markdown turned into Slack's
-// mrkdwn (bold, headings, links) so the message reads the same in the channel.
+// mrkdwn (bold, headings, links) so the message reads the same in the channel. Every & < > of the
+// text is escaped (&amp; &lt; &gt;), so <!channel>, <@U123> or <https://evil|click> written in
+// a reason or a changelog arrive as text, never as a mention or a disguised link.
 QByteArray slackPayload(const RenderedNotification &message);
-QString slackMrkdwn(const QString &markdown);
+QString slackMrkdwn(const QString &markdown);  // the conversion alone, no escaping
+QString slackEscape(const QString &text);  // & < > as &amp; &lt; &gt;
 
 }  // namespace cockpit

@@ -2,6 +2,7 @@
 
 #include "policy_inputs.h"
 #include "policy_sections.h"
+#include "shell_variables.h"
 #include "tag_message.h"
 
 #include <QRegularExpression>
@@ -280,9 +281,9 @@ void readSignoff(PolicyReader &reader, const MapView &root, Policy &policy)
     policy.signoff.allowedSigners = view.string(QStringLiteral("allowed_signers"));
     policy.signoff.sshSigning = view.string(QStringLiteral("ssh_signing"), policy.signoff.sshSigning);
     if (view.has(QStringLiteral("ssh_signing")))
-        reader.requireKnown(view.get(QStringLiteral("ssh_signing")), view.childPath(QStringLiteral("ssh_signing")),
-            QStringLiteral("ssh_signing value"), policy.signoff.sshSigning,
-            {QStringLiteral("optional"), QStringLiteral("required")});
+        reader.requireKnown(view.get(QStringLiteral("ssh_signing")),
+            view.childPath(QStringLiteral("ssh_signing")), QStringLiteral("ssh_signing value"),
+            policy.signoff.sshSigning, {QStringLiteral("optional"), QStringLiteral("required")});
     if (policy.signoff.sshSigning == u"required" && policy.signoff.allowedSigners.isEmpty())
         reader.fail(view.node(), view.path(), QStringLiteral("ssh_signing: required needs allowed_signers"));
 }
@@ -331,6 +332,8 @@ Result<Policy> parsePolicy(const QByteArray &yaml, const QString &path, qint64 m
                 *second);
         Policy policy = readPolicy(reader, document, path);
         policy.locations = std::move(locations);
+        if (Status shell = checkShellLines(policy, yaml); !shell)
+            return std::unexpected(shell.error());
         return policy;
     } catch (const PolicyReadError &e) {
         return std::unexpected(e.error);

@@ -1,6 +1,7 @@
 #include "rollback_plan.h"
 
 #include "semver.h"
+#include "shell_variables.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,8 +94,6 @@ QString quoteValue(const QString &value, PlaceholderQuoting quoting)
     switch (quoting) {
     case PlaceholderQuoting::Raw:
         return value;
-    case PlaceholderQuoting::Shell:
-        return shellQuote(value);
     case PlaceholderQuoting::Url:
         return QString::fromLatin1(QUrl::toPercentEncoding(value));
     case PlaceholderQuoting::Json: {
@@ -116,38 +115,28 @@ bool isNameChar(QChar c, bool first)
     return (c >= u'a' && c <= u'z') || c == u'_' || (!first && c >= u'0' && c <= u'9');
 }
 
-// Follows sh's quoting through the template one character at a time: a value pasted inside the
-// template's own quotes would break out of them (''; rm -rf ~''), and one pasted right after a
-// backslash would have its opening quote escaped (\{reason}), so placeholders are refused there.
-// A backslash escapes the next character outside single quotes, whatever precedes it: runs of
-// backslashes are counted, not guessed from the last two characters.
-struct ShellQuoteState {
-    QChar quote;  // the open quote, or null
-    bool escapeNext = false;  // the previous character was an unescaped backslash
-};
-
-void trackShellQuote(QChar c, ShellQuoteState &state)
-{
-    if (state.escapeNext) {
-        state.escapeNext = false;
-        return;
-    }
-    if (c == u'\\' && state.quote != u'\'') {
-        state.escapeNext = true;
-        return;
-    }
-    if (state.quote.isNull() && (c == u'\'' || c == u'"'))
-        state.quote = c;
-    else if (!state.quote.isNull() && c == state.quote)
-        state.quote = QChar();
-}
-
 SourceLocation stepLocation(const Policy &policy, int index, const QString &key)
 {
     const QString step = QStringLiteral("rollback.steps[%1]").arg(index);
     if (policy.locations.contains(step + u'.' + key))
         return policy.locations.value(step + u'.' + key);
     return policy.locationOf(step);
+}
+
+// A form-encoded body gets each value percent-encoded inside its field (a reason "a&b=c" stays
+// one field); a JSON body gets JSON string escapes; anything else is sent as written.
+PlaceholderQuoting bodyQuoting(const RollbackStepPolicy &p)
+{
+    for (auto it = p.httpHeaders.cbegin(); it != p.httpHeaders.cend(); ++it) {
+        if (it.key().compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0
+            && it.value().trimmed().startsWith(
+                QLatin1String("application/x-www-form-urlencoded"), Qt::CaseInsensitive))
+            return PlaceholderQuoting::Url;
+    }
+    const QString body = p.httpBody.trimmed();
+    if (body.startsWith(u'{') || body.startsWith(u'['))
+        return PlaceholderQuoting::Json;
+    return PlaceholderQuoting::Raw;
 }
 
 }  // namespace
@@ -227,19 +216,14 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
 {
     QString out;
     out.reserve(text.size());
-    ShellQuoteState shell;  // where the scan is in sh's quoting (Shell quoting only)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
-        const bool escapedByBackslash = shell.escapeNext;
-        if (quoting == PlaceholderQuoting::Shell)
-            trackShellQuote(c, shell);
         if ((c == u'{' || c == u'}') && i + 1 < text.size() && text.at(i + 1) == c) {
             out += c;  // "{{" / "}}": a literal brace
             ++i;
             continue;
         }
-        const bool shellExpansion = quoting == PlaceholderQuoting::Shell && i > 0 && text.at(i - 1) == u'$';
-        if (c != u'{' || shellExpansion || i + 1 >= text.size() || !isNameChar(text.at(i + 1), true)) {
+        if (c != u'{' || i + 1 >= text.size() || !isNameChar(text.at(i + 1), true)) {
             out += c;
             continue;
         }
@@ -251,22 +235,6 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
             continue;
         }
         const QString name = text.mid(i + 1, end - i - 1);
-        if (escapedByBackslash && values.contains(name))
-            return fail(ErrorCode::BadInput,
-                QStringLiteral(
-                    "rollback step '%1': {%2} follows a backslash, which would escape the quote it "
-                    "gets; remove the backslash")
-                    .arg(stepName, name),
-                where);
-        const QChar openQuote = shell.quote;
-        if (!openQuote.isNull() && values.contains(name))
-            return fail(ErrorCode::BadInput,
-                QStringLiteral(
-                    "rollback step '%1': {%2} is inside %3 quotes; placeholders in a shell step are "
-                    "quoted for you, remove the quotes around it")
-                    .arg(stepName, name,
-                        openQuote == u'\'' ? QStringLiteral("single") : QStringLiteral("double")),
-                where);
         if (!values.contains(name))
             return fail(ErrorCode::BadInput,
                 QStringLiteral("rollback step '%1': unknown placeholder {%2} (known: {%3})")
@@ -296,17 +264,19 @@ Status planStep(const Policy &policy, int i, const QMap<QString, QString> &value
             step.argv << *arg;
         }
     } else if (!p.shell.isEmpty()) {
+        // Verbatim: values reach the line only as RELEASE_* environment variables. A policy
+        // built in code skipped the loader's refusal, so it is checked again here.
         step.kind = RollbackStepKind::Shell;
-        auto line = sub(p.shell, Q::Shell, QStringLiteral("shell"));
-        if (!line)
-            return std::unexpected(line.error());
-        step.shellCommand = *line;
+        if (Status ok = checkShellLine(p.shell, QStringLiteral("rollback step '%1' (shell)").arg(p.name),
+                stepLocation(policy, i, QStringLiteral("shell")), {});
+            !ok)
+            return ok;
+        step.shellCommand = p.shell;
     } else if (!p.httpUrl.isEmpty()) {
         step.kind = RollbackStepKind::Http;
         step.httpMethod = p.httpMethod;
-        const bool json = p.httpBody.trimmed().startsWith(u'{') || p.httpBody.trimmed().startsWith(u'[');
         auto url = sub(p.httpUrl, Q::Url, QStringLiteral("http.url"));
-        auto body = sub(p.httpBody, json ? Q::Json : Q::Raw, QStringLiteral("http.body"));
+        auto body = sub(p.httpBody, bodyQuoting(p), QStringLiteral("http.body"));
         if (!url || !body)
             return std::unexpected(url ? body.error() : url.error());
         step.httpUrl = *url;

@@ -2,8 +2,8 @@
 // Planning a rollback from the policy, without running anything: which release to go back to
 // (last known good, else the previous GA tag) and every step with its placeholders resolved.
 // Placeholders are substituted inside each argv element on its own, never by joining a command
-// line; a `shell:` step gets every substituted value single-quoted for POSIX sh, so whatever a
-// version, tag or reason contains stays one inert word.
+// line; a `shell:` step's line is kept verbatim and gets the values as RELEASE_* environment
+// variables (shell_variables.h), so no version, tag or reason is ever shell text.
 #include "error.h"
 #include "policy.h"
 #include "rollback.h"
@@ -60,14 +60,15 @@ QString rollbackComponent(const QString &version, const QString &tag, const QStr
 QMap<QString, QString> rollbackPlaceholders(const Policy &policy, const RollbackPlanInput &input);
 
 // One word for POSIX sh: 'text' with every ' written as '\''. Never empty ('' for "").
+// For showing a command line to a person; never used to build one that runs.
 QString shellQuote(const QString &text);
 
 // How a substituted value is written into its place.
-enum class PlaceholderQuoting { Raw, Shell, Url, Json, HeaderValue };
+enum class PlaceholderQuoting { Raw, Url, Json, HeaderValue };
 
 // text with every {name} replaced by values[name], quoted as asked. A {name} that is not a
-// placeholder is BadInput naming the step and where; "{{" and "}}" are a literal brace, and in
-// a Shell string "${...}" is the shell's own expansion, left alone.
+// placeholder is BadInput naming the step and where; "{{" and "}}" are a literal brace. Never for
+// shell text: a shell line gets its values from the environment.
 Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, QString> &values,
     PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where);
 

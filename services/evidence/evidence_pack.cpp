@@ -5,6 +5,7 @@
 #include "evidence_records.h"
 #include "evidence_soak.h"
 #include "library_versions.h"
+#include "redactor.h"
 #include "rollback_incident.h"
 #include "rollback_json.h"
 #include "signoff_service.h"
@@ -33,7 +34,9 @@ struct Builder {
     QSet<QString> taken;
     void add(const QString &name, const QByteArray &data)
     {
-        members.append({uniqueMemberName(taken, name), data});
+        // The one way into the pack (before checksums): no secret of this process is exported.
+        const bool image = name.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+        members.append({uniqueMemberName(taken, name), image ? data : Redactor::redact(data)});
     }
 };
 

@@ -1,5 +1,6 @@
 #include "webhook_client.h"
 
+#include "redactor.h"
 #include "secret_store.h"
 
 #include <QLoggingCategory>
@@ -113,7 +114,9 @@ QFuture<Status> WebhookClient::post(const QString &url, const QByteArray &payloa
     qCDebug(lcWebhook) << "posting" << payload.size() << "bytes to" << displayHost(target);
     connect(reply, &QNetworkReply::finished, this, [promise, reply, target] {
         reply->deleteLater();
-        const Status result = outcome(reply, target);
+        Status result = outcome(reply, target);
+        if (!result)
+            result.error().message = Redactor::redact(result.error().message);
         if (!result)
             qCInfo(lcWebhook) << "post failed:" << result.error().message;
         promise->addResult(result);

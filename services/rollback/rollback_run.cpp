@@ -5,6 +5,7 @@
 #include "future_watch.h"
 #include "release_service.h"
 #include "rollback_service_p.h"
+#include "shell_variables.h"
 
 #include <QLoggingCategory>
 
@@ -78,8 +79,8 @@ void RollbackService::Private::save(RollbackStepRecord step, std::optional<Rollb
         [this, id, then = std::move(then)](Result<RollbackRecord> r) {
             busy = false;
             if (!r) {
-                refuse(
-                    id, RollbackRefusal::StoreFailed, QStringLiteral("cannot store the rollback's progress: %1").arg(r.error().toString()));
+                refuse(id, RollbackRefusal::StoreFailed,
+                    QStringLiteral("cannot store the rollback's progress: %1").arg(r.error().toString()));
                 return;
             }
             record = *r;
@@ -96,7 +97,8 @@ void RollbackService::Private::haltAt(const RollbackRecord &rec, int index, cons
 void RollbackService::Private::advance(const RollbackRecord &rec)
 {
     if (rec.state == RollbackState::AwaitingApproval) {
-        refuse(rec.id, RollbackRefusal::AwaitingApproval, QStringLiteral("rollback #%1 waits for a second person's approval").arg(rec.id));
+        refuse(rec.id, RollbackRefusal::AwaitingApproval,
+            QStringLiteral("rollback #%1 waits for a second person's approval").arg(rec.id));
         return;
     }
     if (isFinished(rec.state)) {
@@ -156,7 +158,7 @@ void RollbackService::Private::startStep(int index)
         const Workspace &ws = releases->workspace();
         RollbackStepExecutor::Context context {ws.root, defaultTimeout, &ws.policy,
             ProbeOptions {rec.plan.targetVersion, rec.plan.targetCommit, std::chrono::seconds(10), {}},
-            network, probes};
+            network, probes, shellEnvironment(rec.plan.placeholders)};
         output.clear();
         executor = new RollbackStepExecutor(rec.plan.steps.value(index), context, q);
         const qint64 id = rec.id;
@@ -222,7 +224,8 @@ void RollbackService::Private::finishSuccess()
         q, store()->finishRollback(id, lockReason, checklist, actor()), [this, id](Result<RollbackRecord> r) {
             busy = false;
             if (!r) {
-                refuse(id, RollbackRefusal::StoreFailed, QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
+                refuse(id, RollbackRefusal::StoreFailed,
+                    QStringLiteral("cannot finish the rollback: %1").arg(r.error().toString()));
                 return;
             }
             record = *r;
@@ -234,7 +237,8 @@ void RollbackService::Private::finishSuccess()
 void RollbackService::run(qint64 rollbackId)
 {
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
+        d->refuse(
+            rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
         return;
     }
     d->load(rollbackId, [this](const RollbackRecord &rec) { d->advance(rec); });
@@ -243,7 +247,8 @@ void RollbackService::run(qint64 rollbackId)
 void RollbackService::retry(qint64 rollbackId)
 {
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
+        d->refuse(
+            rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; wait for it or abort"));
         return;
     }
     d->load(rollbackId, [this](const RollbackRecord &rec) {
@@ -261,7 +266,8 @@ void RollbackService::retry(qint64 rollbackId)
         }
         const RollbackStepRecord &step = rec.steps.at(i);
         if (step.state == RollbackStepState::Running && Private::runnerAliveElsewhere(step.runner)) {
-            d->refuse(rec.id, RollbackRefusal::StepBusy, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(step.runner));
+            d->refuse(rec.id, RollbackRefusal::StepBusy,
+                QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(step.runner));
             return;
         }
         const PlannedRollbackStep planned = rec.plan.steps.value(i);
@@ -279,22 +285,26 @@ void RollbackService::retry(qint64 rollbackId)
 void RollbackService::skip(qint64 rollbackId, QString reason)
 {
     if (reason.trimmed().isEmpty()) {
-        d->refuse(rollbackId, RollbackRefusal::ReasonRequired, QStringLiteral("skipping a step needs a reason"));
+        d->refuse(
+            rollbackId, RollbackRefusal::ReasonRequired, QStringLiteral("skipping a step needs a reason"));
         return;
     }
     if (d->busy || d->executor) {
-        d->refuse(rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; abort it instead"));
+        d->refuse(
+            rollbackId, RollbackRefusal::StepBusy, QStringLiteral("a step is running; abort it instead"));
         return;
     }
     d->load(rollbackId, [this, reason](const RollbackRecord &rec) {
         const int i = Private::nextIndex(rec);
         if (isFinished(rec.state) || rec.state == RollbackState::AwaitingApproval || i < 0) {
-            d->refuse(rec.id, RollbackRefusal::NothingToDo, QStringLiteral("rollback #%1 has no step to skip").arg(rec.id));
+            d->refuse(rec.id, RollbackRefusal::NothingToDo,
+                QStringLiteral("rollback #%1 has no step to skip").arg(rec.id));
             return;
         }
         RollbackStepRecord s = rec.steps.at(i);
         if (s.state == RollbackStepState::Running && Private::runnerAliveElsewhere(s.runner)) {
-            d->refuse(rec.id, RollbackRefusal::StepBusy, QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(s.runner));
+            d->refuse(rec.id, RollbackRefusal::StepBusy,
+                QStringLiteral("step %1 is being run by %2").arg(i + 1).arg(s.runner));
             return;
         }
         s.state = RollbackStepState::Skipped;
@@ -308,7 +318,8 @@ void RollbackService::skip(qint64 rollbackId, QString reason)
 void RollbackService::abort(qint64 rollbackId, QString reason)
 {
     if (reason.trimmed().isEmpty()) {
-        d->refuse(rollbackId, RollbackRefusal::ReasonRequired, QStringLiteral("aborting a rollback needs a reason"));
+        d->refuse(rollbackId, RollbackRefusal::ReasonRequired,
+            QStringLiteral("aborting a rollback needs a reason"));
         return;
     }
     if (d->executor && d->activeId == rollbackId) {
@@ -334,8 +345,8 @@ void RollbackService::abort(qint64 rollbackId, QString reason)
 void RollbackService::confirmManual(qint64 rollbackId, bool done, QString note)
 {
     if (d->waitingIndex < 0 || d->activeId != rollbackId || d->busy) {
-        d->refuse(
-            rollbackId, RollbackRefusal::NothingToDo, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
+        d->refuse(rollbackId, RollbackRefusal::NothingToDo,
+            QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
         return;
     }
     const int i = d->waitingIndex;
@@ -372,8 +383,8 @@ void RollbackService::confirmManual(qint64 rollbackId, bool done, QString note)
 void RollbackService::hold(qint64 rollbackId, QString why)
 {
     if (d->waitingIndex < 0 || d->activeId != rollbackId || d->busy) {
-        d->refuse(
-            rollbackId, RollbackRefusal::NothingToDo, QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
+        d->refuse(rollbackId, RollbackRefusal::NothingToDo,
+            QStringLiteral("no step of rollback #%1 is waiting for a person").arg(rollbackId));
         return;
     }
     const int i = d->waitingIndex;

@@ -2,6 +2,7 @@
 
 #include "future_watch.h"
 
+#include "redactor.h"
 #include "rollback_plan.h"
 
 #include <QJsonDocument>
@@ -57,7 +58,7 @@ void RollbackStepExecutor::start()
         startProcess(m_step.argv.value(0), m_step.argv.mid(1));
         break;
     case RollbackStepKind::Shell:
-        // The step asked for a shell; every substituted value in the line is already quoted.
+        // The line as the policy wrote it: no value is ever pasted in; it reads "$RELEASE_REASON".
         startProcess(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_step.shellCommand});
         break;
     case RollbackStepKind::Http:
@@ -91,6 +92,10 @@ void RollbackStepExecutor::startProcess(const QString &program, const QStringLis
     m_process->setWorkingDirectory(m_context.workDir);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = m_context.environment.cbegin(); it != m_context.environment.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    m_process->setProcessEnvironment(environment);
     // Its own process group, so a timeout kills the step's children too (sh -c, a deploy script's
     // sleep), not just the direct child.
     m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
@@ -219,7 +224,7 @@ void RollbackStepExecutor::feed(const QString &text, bool flush)
     const qsizetype take = (cut == 0 && m_partial.size() > 8192) ? m_partial.size() : cut;
     if (take <= 0)
         return;
-    const QString chunk = redactSecrets(m_partial.left(take));
+    const QString chunk = Redactor::redact(redactSecrets(m_partial.left(take)));
     m_partial.remove(0, take);
     if (!chunk.isEmpty())
         emit output(chunk);

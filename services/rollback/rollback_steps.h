@@ -1,12 +1,14 @@
 #pragma once
 // Runs one resolved rollback step that needs no person: a process by argv (never through a shell),
-// an explicit `shell:` step as /bin/sh -c, an HTTP call, or a probe of an environment. Output is
+// an explicit `shell:` step as /bin/sh -c with its line verbatim (values only in RELEASE_*
+// environment variables), an HTTP call, or a probe of an environment. Output is
 // streamed line by line with secrets redacted; the timeout kills the process group. Used by
 // RollbackService, which stores the outcome.
 #include "policy.h"
 #include "probe_runner.h"
 #include "rollback.h"
 
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <chrono>
@@ -37,6 +39,8 @@ public:
         ProbeOptions probeOptions;
         QNetworkAccessManager *network = nullptr;
         ProbeRunner *probes = nullptr;
+        // Added to the inherited environment of run: and shell: processes (RELEASE_REASON, ...).
+        QMap<QString, QString> environment;
     };
 
     RollbackStepExecutor(PlannedRollbackStep step, Context context, QObject *parent = nullptr);

@@ -1,6 +1,7 @@
 #include "prometheus_client.h"
 
 #include "prometheus_response.h"
+#include "redactor.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -28,7 +29,17 @@ QueryOutcome failed(QueryFailure failure, QString message)
     return o;
 }
 
-QueryOutcome outcomeOf(QNetworkReply *reply, std::chrono::milliseconds timeout)
+// A server may echo the credential in its error body (a proxy's 401 quoting the header): every
+// sentence of an outcome is redacted here, before it is stored, printed or exported.
+QueryOutcome redacted(QueryOutcome o)
+{
+    o.message = Redactor::redact(o.message);
+    for (QString &w : o.warnings)
+        w = Redactor::redact(w);
+    return o;
+}
+
+QueryOutcome rawOutcomeOf(QNetworkReply *reply, std::chrono::milliseconds timeout)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const auto error = reply->error();
@@ -39,6 +50,11 @@ QueryOutcome outcomeOf(QNetworkReply *reply, std::chrono::milliseconds timeout)
         return failed(QueryFailure::Unreachable, reply->errorString());
     }
     return parsePrometheusResponse(reply->readAll(), status);
+}
+
+QueryOutcome outcomeOf(QNetworkReply *reply, std::chrono::milliseconds timeout)
+{
+    return redacted(rawOutcomeOf(reply, timeout));
 }
 
 // Series of consecutive chunks joined by their labels; a time already present is not repeated.

@@ -1,6 +1,7 @@
 // The hash-chained audit log (migration 001, head 003): Store's entry points and the worker's
 // half. Every user action's transaction appends its entries through record(); the chain head is
 // read inside the write transaction and recorded in audit_head before COMMIT.
+#include "redactor.h"
 #include "store.h"
 #include "store_enqueue.h"
 #include "store_worker.h"
@@ -87,6 +88,16 @@ Result<StoreWorker::ChainHead> StoreWorker::chainHead()
 
 Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
 {
+    // Every audit entry passes here before it is hashed: no secret enters the chain.
+    if (!Redactor::isEmpty()) {
+        const auto clean = [](const QJsonObject &o) {
+            return QJsonDocument::fromJson(Redactor::redact(QJsonDocument(o).toJson(QJsonDocument::Compact)))
+                .object();
+        };
+        entry.subject = Redactor::redact(entry.subject);
+        entry.before = clean(entry.before);
+        entry.after = clean(entry.after);
+    }
     if (!m_insertAudit) {
         m_insertAudit.emplace(m_db);
         m_insertAudit->prepare(

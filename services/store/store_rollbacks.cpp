@@ -4,6 +4,7 @@
 // Finishing, aborting, deploy locks and the checklist append are in store_rollback_finish.cpp;
 // appending the checklist is in store_checklists.cpp.
 #include "rollback_json.h"
+#include "redactor.h"
 #include "store.h"
 #include "store_enqueue.h"
 #include "store_worker.h"
@@ -41,8 +42,10 @@ QFuture<Result<QList<RollbackRecord>>> Store::rollbacks(QString version)
 QFuture<Result<RollbackRecord>> Store::saveRollbackStep(
     qint64 id, RollbackStepRecord step, std::optional<RollbackState> state, QString note, QString actor)
 {
+    step.output = Redactor::redact(step.output);
+    step.note = Redactor::redact(step.note);
     return enqueue(m_worker.get(),
-        [w = m_worker.get(), id, step = std::move(step), state, note = std::move(note),
+        [w = m_worker.get(), id, step = std::move(step), state, note = Redactor::redact(note),
             actor = std::move(actor)] { return w->saveRollbackStep(id, step, state, note, actor); });
 }
 

@@ -2,6 +2,7 @@
 // worker's half. Each save is one transaction with its audit entry; the JSON is stored as given
 // (soak_recording.h and ProbeReport define it), the store only keeps and finds it.
 #include "soak_recording.h"
+#include "redactor.h"
 #include "store.h"
 #include "store_enqueue.h"
 #include "store_worker.h"
@@ -16,7 +17,7 @@ QFuture<Status> Store::saveSoakRecording(
 {
     return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
-            json = std::move(json), verdict = std::move(verdict), actor = std::move(actor)] {
+            json = Redactor::redact(json), verdict = std::move(verdict), actor = std::move(actor)] {
             return w->saveSoakRecording(version, environment, json, verdict, actor);
         });
 }
@@ -47,7 +48,7 @@ QFuture<Status> Store::saveProbeResult(
 {
     return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment), ok,
-            json = std::move(json),
+            json = Redactor::redact(json),
             actor = std::move(actor)] { return w->saveProbeResult(version, environment, ok, json, actor); });
 }
 

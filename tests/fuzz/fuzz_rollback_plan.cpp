@@ -1,11 +1,11 @@
 // libFuzzer target: placeholder substitution of rollback steps (template and value NUL-separated).
-// Properties: shellQuote(v) is one word that a tiny POSIX sh reader unquotes back to v; in a
-// `shell:` step a value never changes the command's shape (words, operators, expansions are the
-// same for a plain value and the fuzzed one), so /bin/sh never sees a value as syntax; Url, Json
-// and HeaderValue quoting give back the value or keep it on one line; a refusal names the step
-// and carries the location it was given.
+// Properties: shellQuote(v) (display only) is one word that a tiny POSIX sh reader unquotes back
+// to v; a `shell:` line is refused exactly when it writes a known {placeholder} outside ${...}
+// (values reach shell text only as RELEASE_* variables), the refusal carrying the location it was
+// given; Url, Json and HeaderValue quoting give back the value or keep it on one line.
 #include "fuzz_text.h"
 #include "rollback_plan.h"
+#include "shell_variables.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,19 +99,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (quoted.tokens != QStringList {QStringLiteral("W")} || quoted.words != QStringList {value})
         std::abort();
     const SourceLocation where {QStringLiteral("fuzz.yml"), 7, 12};
-    const auto plain = substitutePlaceholders(
-        tmpl, valuesWith(QStringLiteral("v")), PlaceholderQuoting::Shell, QStringLiteral("Deploy"), where);
-    const auto fuzzed = substitutePlaceholders(
-        tmpl, valuesWith(value), PlaceholderQuoting::Shell, QStringLiteral("Deploy"), where);
-    if (plain.has_value() != fuzzed.has_value())
-        std::abort();
-    if (!plain) {
-        const Error &e = plain.error();
-        if (e.location.toString() != where.toString() || !e.message.contains(QLatin1String("'Deploy'")))
-            std::abort();
-    } else if (shellShape(*plain).tokens != shellShape(*fuzzed).tokens) {
-        std::abort();  // the value changed what sh would run
+    bool writesPlaceholder = false;
+    for (const ShellVariable &v : shellVariables()) {
+        const QString token = u'{' + v.placeholder + u'}';
+        for (qsizetype at = tmpl.indexOf(token); at >= 0; at = tmpl.indexOf(token, at + 1))
+            writesPlaceholder = writesPlaceholder || at == 0 || tmpl.at(at - 1) != u'$';
     }
+    const Status shell = checkShellLine(tmpl, QStringLiteral("rollback step 'Deploy' (shell)"), where, {});
+    if (shell.has_value() == writesPlaceholder)
+        std::abort();
+    if (!shell
+        && (shell.error().location.toString() != where.toString()
+            || !shell.error().message.contains(QLatin1String("'Deploy'"))))
+        std::abort();
     const auto url = substitutePlaceholders(
         QStringLiteral("{reason}"), valuesWith(value), PlaceholderQuoting::Url, {}, where);
     if (!url || QUrl::fromPercentEncoding(url->toLatin1()) != value)

@@ -150,6 +150,22 @@ private slots:
         QVERIFY2(rc.exitCode == 0, qPrintable(rc.err));
     }
 
+    // Issue 14: a value pasted into shell text ran commands (a reason of "$(touch pwn)" in a here-doc).
+    void aPlaceholderInAShellLineIsRefusedAtItsLineAndColumn()
+    {
+        const QString dir = workspace();
+        QVERIFY(!dir.isEmpty());
+        QVERIFY(replace(policyPath(dir),
+            "      shell: 'pg_restore --dbname \"$SOLVEREIGN_DB_URL\" --clean --if-exists backups/pre_release_backup.dump'\n",
+            "      shell: |\n        cat > incident.txt <<EOF\n        Rolled back: {reason}\n        EOF\n"));
+        const CliRun run = check(dir);
+        refusedAt(run, policyPath(dir), QStringLiteral("use \"$RELEASE_REASON\" instead of {reason}"));
+        QVERIFY2(run.err.contains(policyPath(dir) + QStringLiteral(":211:22: ")), qPrintable(run.err));
+        QVERIFY(replace(policyPath(dir), "Rolled back: {reason}", "Rolled back: $RELEASE_REASON"));
+        const CliRun fixed = check(dir);
+        QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.err));
+    }
+
     void failAndReopenTogetherIsAUsageError()
     {
         const QString dir = workspace();

@@ -274,6 +274,18 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(slackPayload(m)).object().value(QStringLiteral("text")).toString(),
             slackMrkdwn(m.body));
     }
+
+    // Issue 14: mentions and disguised links written in a reason or a changelog stay text.
+    void slackMarkupIsEscaped()
+    {
+        RenderedNotification m;
+        m.subject = QStringLiteral("<!here> & v1");
+        m.body = QStringLiteral("<!channel> <@U123> <https://evil|click> a&b [ok](https://x/?a=1&b=2)");
+        QCOMPARE(QJsonDocument::fromJson(slackPayload(m)).object().value(QStringLiteral("text")).toString(),
+            QStringLiteral(
+                "*&lt;!here&gt; &amp; v1*\n\n&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|click&gt; "
+                "a&amp;b <https://x/?a=1&amp;b=2|ok>"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotificationRender)
