@@ -154,7 +154,9 @@ public:
     // Moves the release as far as the facts carry it on their own (the freeze date, an RC pinned,
     // approval gained or lost). Returns the release as it is afterwards.
     QFuture<Result<ReleaseRecord>> advance(QString version);
-    static Result<ReleaseRecord> advanceRelease(Store *store, const Workspace &ws, const QString &version, const QDateTime &now);
+    // The moves are recorded as actor's (who caused the facts), with the fact as the reason.
+    static Result<ReleaseRecord> advanceRelease(
+        Store *store, const Workspace &ws, const QString &version, const QDateTime &now, const QString &actor);
     static bool mayOverride(const Policy &policy, const Identity &who);
     // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
     // moves on as far as the facts carry it. NotFound when there is no such release.
@@ -178,9 +180,9 @@ private:
     template <typename R> QFuture<R> thenAdvance(const QString &version, QFuture<R> future)
     {
         return m_inFlight.keep(future.then(QtFuture::Launch::Async,
-            [store = m_store, ws = workspace(), version](R result) {
+            [store = m_store, ws = workspace(), actor = identity().id, version](R result) {
                 if (result)
-                    (void)advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc());
+                    (void)advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), actor);
                 return result;
             }));
     }

@@ -138,7 +138,7 @@ Result<ReleaseRecord> Session::applyMove(Store *store, const Workspace &ws, cons
     if (!moved || isFinalState(moved->state))
         return moved;
     // The facts may carry it further on their own (a frozen release already pinned is a candidate).
-    return advanceRelease(store, ws, request.version, QDateTime::currentDateTimeUtc());
+    return advanceRelease(store, ws, request.version, QDateTime::currentDateTimeUtc(), who.id);
 }
 
 QFuture<Result<ReleaseRecord>> Session::moveRelease(MoveRequest request)
@@ -154,9 +154,9 @@ QFuture<Result<ReleaseRecord>> Session::moveRelease(MoveRequest request)
     return future;
 }
 
-Result<ReleaseRecord> Session::advanceRelease(Store *store, const Workspace &ws, const QString &version, const QDateTime &now)
+Result<ReleaseRecord> Session::advanceRelease(
+    Store *store, const Workspace &ws, const QString &version, const QDateTime &now, const QString &actor)
 {
-    const QString actor = QStringLiteral("cockpit");
     for (int step = 0; step < 4; ++step) {  // at most draft -> frozen -> candidate -> approved
         auto facts = readinessFacts(store, ws, version, now);
         if (!facts)
@@ -194,8 +194,8 @@ Result<ReleaseRecord> Session::advanceRelease(Store *store, const Workspace &ws,
 
 QFuture<Result<ReleaseRecord>> Session::advance(QString version)
 {
-    auto future = m_inFlight.keep(QtConcurrent::run([store = m_store, ws = workspace(), version] {
-        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc());
+    auto future = m_inFlight.keep(QtConcurrent::run([store = m_store, ws = workspace(), who = identity(), version] {
+        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
     }));
     follow(future, [this, version](const Result<ReleaseRecord> &moved) {
         if (moved)
@@ -212,7 +212,7 @@ QFuture<Result<ReleaseRecord>> Session::pinCandidate(QString version, QString co
         if (!release)
             return release;
         if (isFinalState(release->state) || (release->commitPinned && release->commit == commit))
-            return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc());
+            return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
         LifecycleMove move {version, release->state, release->state, who.id,
             QStringLiteral("release candidate %1 pins %2").arg(tagName, commit.left(12)), {}, commit};
         // A release past approval goes back to candidate: what was approved is not this commit.
@@ -221,7 +221,7 @@ QFuture<Result<ReleaseRecord>> Session::pinCandidate(QString version, QString co
         auto moved = store->moveRelease(move).result();
         if (!moved)
             return moved;
-        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc());
+        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
     }));
     follow(future, [this, version](const Result<ReleaseRecord> &moved) {
         if (moved)

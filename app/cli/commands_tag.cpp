@@ -70,7 +70,7 @@ GitCredentials credentialsFor(CliContext &ctx, const Workspace &ws, const QStrin
 }
 
 // Ticks the release's `check: tag` items when the tag is on the release commit. Returns how many.
-int tickChecklist(CliContext &ctx, const Workspace &ws, const std::optional<ReleaseRecord> &release,
+int tickChecklist(CliContext &ctx, const Workspace &, const std::optional<ReleaseRecord> &release,
     const QString &tagName, const QString &target, const QString &evidence)
 {
     if (!release)
@@ -91,6 +91,27 @@ int tickChecklist(CliContext &ctx, const Workspace &ws, const std::optional<Rele
     for (const ChecklistItem &item : *ticked)
         ctx.err(QStringLiteral("Ticked \"%1\".").arg(item.text));
     return static_cast<int>(ticked->size());
+}
+
+// A release candidate tag (3.7.0-rc1) pins release 3.7.0 to its commit (Session::pinCandidate).
+void pinCandidate(CliContext &ctx, const QString &version, const QString &tagName, const QString &commit)
+{
+    const auto semver = SemVer::parse(version);
+    if (!semver || !semver->isPrerelease())
+        return;
+    const QString base = SemVer(semver->major(), semver->minor(), semver->patch()).toString();
+    if (!storedRelease(ctx, base))
+        return;
+    auto session = ctx.session();
+    if (!session)
+        return;
+    auto pinned = (*session)->pinCandidate(base, commit, tagName).result();
+    if (!pinned) {
+        ctx.err(QStringLiteral("warning: release %1 not pinned to %2: %3").arg(base, tagName, pinned.error().toString()));
+        return;
+    }
+    ctx.err(QStringLiteral("Release %1 is pinned to %2 (%3) and is %4.")
+                .arg(base, commit.left(12), tagName, releaseStateTitle(pinned->state).toLower()));
 }
 
 int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const TagPlan &plan)
@@ -118,6 +139,7 @@ int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const T
     const int ticked = tag->annotated
         ? tickChecklist(ctx, ws, storedRelease(ctx, plan.version), plan.tagName, tag->targetSha, evidence)
         : 0;
+    pinCandidate(ctx, plan.version, plan.tagName, tag->targetSha);
     if (ctx.json())
         ctx.printJson({{QStringLiteral("tag"), tag->name}, {QStringLiteral("version"), plan.version},
             {QStringLiteral("target"), tag->targetSha}, {QStringLiteral("annotated"), tag->annotated},

@@ -89,7 +89,9 @@ QString lifecycleRefusal(ReleaseState from, ReleaseState to)
     QStringList allowed;
     for (ReleaseState s : lifecycleNext(from))
         allowed << releaseStateTitle(s).toLower();
-    return QStringLiteral("a %1 release cannot become %2 (from %1: %3)").arg(f, t, allowed.join(QStringLiteral(", ")));
+    const QString article = QStringLiteral("aeiou").contains(f.at(0)) ? QStringLiteral("an") : QStringLiteral("a");
+    return QStringLiteral("%1 %2 release cannot become %3 (from %2: %4)")
+        .arg(article, f, t, allowed.join(QStringLiteral(", ")));
 }
 
 }  // namespace cockpit

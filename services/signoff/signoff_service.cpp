@@ -1,4 +1,5 @@
 #include "signoff_service.h"
+#include "readiness.h"
 
 #include "changelog.h"
 #include "git_service.h"
@@ -120,7 +121,14 @@ Result<SignoffView> SignoffService::computeView(
     view.signoffs = std::move(*signoffs);
     view.commit = currentCommit(workspace, view.release, view.notes);
     readChangelog(workspace, version, view);
-    view.digest = signoffDigest(view.commit, view.changelogSection, view.checklist);
+    // What a signer approves: the commit, the changelog section and the phases before deployment
+    // (policy before_deployment). A release-day or post-release tick leaves approvals fresh.
+    const QStringList covered = beforeDeploymentPhases(workspace.policy.beforeDeployment, view.checklist);
+    Checklist approved;
+    for (const ChecklistPhase &phase : std::as_const(view.checklist.phases))
+        if (covered.contains(phase.name))
+            approved.phases << phase;
+    view.digest = signoffDigest(view.commit, view.changelogSection, approved);
     view.facts.releaseType = view.release.type;
     view.facts.manager = view.release.manager;
     view.facts.currentDigest = view.digest;

@@ -86,6 +86,14 @@ Result<StoreWorker::ChainHead> StoreWorker::chainHead()
     return head;
 }
 
+Result<qint64> StoreWorker::nextAuditSeq()
+{
+    auto head = chainHead();
+    if (!head)
+        return std::unexpected(head.error());
+    return head->seq + 1;
+}
+
 Result<AuditEntry> StoreWorker::insertAudit(AuditEntry entry, ChainHead &head)
 {
     // Every audit entry passes here before it is hashed: no secret enters the chain.
@@ -239,12 +247,19 @@ Result<AuditVerification> StoreWorker::verifyAuditSnapshot()
     AuditVerification result = verifyAuditChain(*entries);
     if (!result.ok)
         return result;
+    if (auto checked = checkChainHead(*entries, result); !checked || !checked->ok)
+        return checked;
+    return verifyAuditedRows(*entries, result);
+}
+
+Result<AuditVerification> StoreWorker::checkChainHead(const QList<AuditEntry> &entries, AuditVerification result)
+{
     // The chain cannot see its own tail cut off: compare its end with the recorded head.
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1")))
         return std::unexpected(sqlError(q, QStringLiteral("cannot read the audit chain's head")));
-    const qint64 lastSeq = entries->isEmpty() ? 0 : entries->last().seq;
-    const QByteArray lastHash = entries->isEmpty() ? genesisHash() : entries->last().hash;
+    const qint64 lastSeq = entries.isEmpty() ? 0 : entries.last().seq;
+    const QByteArray lastHash = entries.isEmpty() ? genesisHash() : entries.last().hash;
     if (!q.next()) {
         if (lastSeq > 0)
             result = {

@@ -140,16 +140,18 @@ Result<QJsonObject> StoreWorker::itemBefore(const ReleaseRecord &release, Checkl
     return itemJson(itemStateName(ItemState::Open), {}, {}, {});
 }
 
-Status StoreWorker::saveItem(qint64 releaseId, const ChecklistItem &item)
+Status StoreWorker::saveItem(qint64 releaseId, const ChecklistItem &item, qint64 auditSeq)
 {
     auto saved
         = run(QStringLiteral("INSERT INTO checklist_items (state, who, at, note, na_reason, evidence, "
-                             "release_id, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, "
-                             "key) DO UPDATE SET state = excluded.state, who = excluded.who, at = "
-                             "excluded.at, note = excluded.note, na_reason = excluded.na_reason, "
-                             "evidence = excluded.evidence, row_version = checklist_items.row_version + 1"),
+                             "audit_seq, release_id, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                             "(release_id, key) DO UPDATE SET state = excluded.state, who = excluded.who, "
+                             "at = excluded.at, note = excluded.note, na_reason = excluded.na_reason, "
+                             "evidence = excluded.evidence, audit_seq = excluded.audit_seq, "
+                             "row_version = checklist_items.row_version + 1"),
             {itemStateName(item.state), text(item.who), item.when.toString(Qt::ISODateWithMs),
-                text(item.note), text(item.naReason), text(item.evidence), releaseId, text(item.key)},
+                text(item.note), text(item.naReason), text(item.evidence), auditSeq, releaseId,
+                text(item.key)},
             QStringLiteral("cannot save item %1").arg(item.key));
     if (!saved)
         return std::unexpected(saved.error());
@@ -171,7 +173,10 @@ Result<ChecklistItem> StoreWorker::setItemState(
         const auto before = itemBefore(*found, item);
         if (!before)
             return std::unexpected(before.error());
-        if (auto saved = saveItem(found->id, item); !saved)
+        const auto seq = nextAuditSeq();
+        if (!seq)
+            return std::unexpected(seq.error());
+        if (auto saved = saveItem(found->id, item, *seq); !saved)
             return saved;
         const QString state = itemStateName(item.state);
         tx.then = [version, item](Store *store) { emit store->itemChanged(version, item); };
@@ -184,7 +189,8 @@ Result<ChecklistItem> StoreWorker::setItemState(
     return item;
 }
 
-Status StoreWorker::insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase)
+Status StoreWorker::insertChecklistPhase(
+    const ReleaseRecord &release, const ChecklistPhase &phase, qint64 auditSeq)
 {
     QSqlQuery q(m_db);
     q.prepare(
@@ -207,11 +213,12 @@ Status StoreWorker::insertChecklistPhase(const ReleaseRecord &release, const Che
     if (auto ok = exec(insert, QStringLiteral("cannot add phase %1").arg(phase.name)); !ok)
         return ok;
     QSqlQuery item(m_db);
-    item.prepare(QStringLiteral("INSERT INTO checklist_items (release_id, key) VALUES (?, ?)"));
+    item.prepare(QStringLiteral("INSERT INTO checklist_items (release_id, key, audit_seq) VALUES (?, ?, ?)"));
     for (const ChecklistSection &section : phase.sections) {
         for (const ChecklistItem &it : section.items) {
             item.addBindValue(release.id);
             item.addBindValue(it.key);
+            item.addBindValue(auditSeq);
             if (auto ok = exec(item, QStringLiteral("cannot add item %1").arg(it.key)); !ok)
                 return ok;
         }
@@ -227,7 +234,10 @@ Result<Checklist> StoreWorker::appendChecklistPhase(
         auto found = release(version);
         if (!found)
             return std::unexpected(found.error());
-        if (auto done = insertChecklistPhase(*found, phase); !done)
+        const auto seq = nextAuditSeq();
+        if (!seq)
+            return std::unexpected(seq.error());
+        if (auto done = insertChecklistPhase(*found, phase, *seq); !done)
             return done;
         return record(
             AuditEntry {0, now(), actor, QStringLiteral("checklist.append"), version, phase.name, {},

@@ -53,10 +53,14 @@ Result<Deployment> StoreWorker::recordDeployment(
         if (auto done = exec(insert, QStringLiteral("cannot record the deployment of %1").arg(version));
             !done)
             return done;
+        const auto seq = nextAuditSeq();  // release.deploy's, named by the release
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery state(m_db);
-        state.prepare(
-            QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
+        state.prepare(QStringLiteral(
+            "UPDATE releases SET state = ?, row_version = row_version + 1, audit_seq = ? WHERE id = ?"));
         state.addBindValue(releaseStateName(ReleaseState::Soaking));
+        state.addBindValue(*seq);
         state.addBindValue(release.id);
         if (auto done = exec(state, QStringLiteral("cannot change release %1").arg(version)); !done)
             return done;

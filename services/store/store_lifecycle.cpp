@@ -45,13 +45,17 @@ Result<ReleaseRecord> StoreWorker::moveRelease(const LifecycleMove &move)
         }
         saved.state = move.to;
         saved.rowVersion += 1;
+        const auto seq = nextAuditSeq();  // the entry below: the row names what explains it
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral(
-            "UPDATE releases SET state = ?, commit_sha = ?, commit_pinned = ?, row_version = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE releases SET state = ?, commit_sha = ?, commit_pinned = ?, row_version = ?, "
+                                 "audit_seq = ? WHERE id = ?"));
         q.addBindValue(releaseStateName(saved.state));
         q.addBindValue(saved.commit);
         q.addBindValue(saved.commitPinned ? 1 : 0);
         q.addBindValue(saved.rowVersion);
+        q.addBindValue(*seq);
         q.addBindValue(saved.id);
         if (auto done = exec(q, QStringLiteral("cannot move release %1").arg(move.version)); !done)
             return done;

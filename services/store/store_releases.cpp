@@ -81,7 +81,7 @@ Result<std::optional<ReleaseRecord>> StoreWorker::findRelease(const QString &ver
     return found;
 }
 
-Status StoreWorker::insertChecklist(qint64 releaseId, const Checklist &checklist)
+Status StoreWorker::insertChecklist(qint64 releaseId, const Checklist &checklist, qint64 auditSeq)
 {
     QSqlQuery phase(m_db);
     phase.prepare(QStringLiteral(
@@ -89,7 +89,7 @@ Status StoreWorker::insertChecklist(qint64 releaseId, const Checklist &checklist
     QSqlQuery item(m_db);
     item.prepare(
         QStringLiteral("INSERT INTO checklist_items (release_id, key, state, who, at, note, na_reason, "
-                       "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "evidence, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < checklist.phases.size(); ++i) {
         const ChecklistPhase &p = checklist.phases[i];
         for (const auto &value :
@@ -104,7 +104,7 @@ Status StoreWorker::insertChecklist(qint64 releaseId, const Checklist &checklist
                                                       : QVariant(QMetaType::fromType<QString>());
                 for (const auto &value :
                     {QVariant(releaseId), text(it.key), QVariant(itemStateName(it.state)), text(it.who), at,
-                        text(it.note), text(it.naReason), text(it.evidence)})
+                        text(it.note), text(it.naReason), text(it.evidence), QVariant(auditSeq)})
                     item.addBindValue(value);
                 if (auto ok = exec(item, QStringLiteral("cannot save item %1").arg(it.key)); !ok)
                     return ok;
@@ -131,22 +131,25 @@ Result<ReleaseRecord> StoreWorker::createRelease(
         if (*existing)
             return fail(
                 ErrorCode::Conflict, QStringLiteral("release %1 already exists").arg(release.version));
+        const auto seq = nextAuditSeq();  // release.create's, named by the release and its items
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral(
             "INSERT INTO releases (version, type, commit_sha, commit_pinned, branch, state, "
-            "target_date, manager, created_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "target_date, manager, created_at, row_version, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const auto &value : {text(release.version), text(release.type), text(release.commit),
                  QVariant(release.commitPinned ? 1 : 0), text(release.branch),
                  QVariant(releaseStateName(release.state)),
                  release.targetDate.isValid() ? QVariant(release.targetDate.toString(Qt::ISODate))
                                               : QVariant(QMetaType::fromType<QString>()),
                  text(release.manager), QVariant(release.createdAt.toString(Qt::ISODateWithMs)),
-                 QVariant(release.rowVersion)})
+                 QVariant(release.rowVersion), QVariant(*seq)})
             q.addBindValue(value);
         if (auto done = exec(q, QStringLiteral("cannot create release %1").arg(release.version)); !done)
             return done;
         release.id = insertedId(q);
-        if (auto done = insertChecklist(release.id, checklist); !done)
+        if (auto done = insertChecklist(release.id, checklist, *seq); !done)
             return done;
         return record(AuditEntry {0, release.createdAt, actor, QStringLiteral("release.create"),
                           release.version, {}, {}, releaseToJson(release), {}, {}},
@@ -194,10 +197,14 @@ Result<ReleaseRecord> StoreWorker::setReleaseState(
         const ReleaseState before = saved.state;
         saved.state = state;
         saved.rowVersion += 1;
+        const auto seq = nextAuditSeq();
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE releases SET state = ?, row_version = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE releases SET state = ?, row_version = ?, audit_seq = ? WHERE id = ?"));
         q.addBindValue(releaseStateName(state));
         q.addBindValue(saved.rowVersion);
+        q.addBindValue(*seq);
         q.addBindValue(saved.id);
         if (auto done = exec(q, QStringLiteral("cannot change release %1").arg(version)); !done)
             return done;

@@ -109,10 +109,15 @@ Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &loc
         saved.finishedAt = at;
         if (auto done = updateRollbackState(id, saved.state, {}, true); !done)
             return done;
+        // finishEntries: rollback.finish (which also explains the appended items), then release.state.
+        const auto seq = nextAuditSeq();
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery state(m_db);
-        state.prepare(
-            QStringLiteral("UPDATE releases SET state = ?, row_version = row_version + 1 WHERE id = ?"));
+        state.prepare(QStringLiteral(
+            "UPDATE releases SET state = ?, row_version = row_version + 1, audit_seq = ? WHERE id = ?"));
         state.addBindValue(releaseStateName(ReleaseState::RolledBack));
+        state.addBindValue(*seq + 1);
         state.addBindValue(release->id);
         if (auto done = exec(state, QStringLiteral("cannot change release %1").arg(saved.version)); !done)
             return done;
@@ -126,7 +131,7 @@ Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &loc
         if (auto done = exec(lock, QStringLiteral("cannot lock the deploys of %1").arg(saved.version)); !done)
             return done;
         if (checklist) {
-            if (auto done = insertChecklistPhase(*release, *checklist); !done)
+            if (auto done = insertChecklistPhase(*release, *checklist, *seq); !done)
                 return done;
         }
         const QList<AuditEntry> entries = finishEntries(saved, release->state, lockReason, actor);

@@ -48,12 +48,16 @@ Result<Signoff> StoreWorker::recordSignoff(Signoff signoff)
         auto found = release(signoff.version);
         if (!found)
             return std::unexpected(found.error());
+        const auto seq = nextAuditSeq();
+        if (!seq)
+            return std::unexpected(seq.error());
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO signoffs (release_id, role, signer, decision, reason, digest, "
-                                 "signature, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "signature, signed_at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const auto &value : {QVariant(found->id), text(signoff.role), text(signoff.signer),
                  QVariant(signoffDecisionName(signoff.decision)), text(signoff.reason), text(signoff.digest),
-                 text(signoff.signature), QVariant(signoff.signedAt.toString(Qt::ISODateWithMs))})
+                 text(signoff.signature), QVariant(signoff.signedAt.toString(Qt::ISODateWithMs)),
+                 QVariant(*seq)})
             q.addBindValue(value);
         if (auto done = exec(q, QStringLiteral("cannot record the sign-off for %1").arg(signoff.version));
             !done)

@@ -146,6 +146,9 @@ private:
     Status endWrite(bool commit);
 
     Result<ChainHead> chainHead();
+    // The seq the next record() in this transaction will get: release, item and sign-off rows are
+    // written naming it (audit_seq, migration 010) before their entry is appended.
+    Result<qint64> nextAuditSeq();
     // Inserts the entry after head (computing seq and hashes) and advances head.
     Result<AuditEntry> insertAudit(AuditEntry entry, ChainHead &head);
     Status execStatement(std::optional<QSqlQuery> &query, const QString &sql);
@@ -156,7 +159,7 @@ private:
     void announce(Transaction tx) const;
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
-    Status insertChecklist(qint64 releaseId, const Checklist &checklist);
+    Status insertChecklist(qint64 releaseId, const Checklist &checklist, qint64 auditSeq);
     // The checklist re-parsed from the release's stored Markdown snapshot, without item states.
     Result<Checklist> loadSnapshot(const ReleaseRecord &release);  // store_checklists.cpp
     // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key;
@@ -164,7 +167,12 @@ private:
     Result<QJsonObject> itemBefore(const ReleaseRecord &release, ChecklistItem &item);
     Result<AuditEntry> auditEntry(qint64 seq);
     Result<AuditVerification> verifyAuditSnapshot();  // inside verifyAudit()'s read transaction
-    Status saveItem(qint64 releaseId, const ChecklistItem &item);
+    // Every release, item and sign-off row against the entry its audit_seq names: a row no entry
+    // explains (edited behind the cockpit's back, or its entry gone) is a finding
+    // (store_audit_rows.cpp).
+    Result<AuditVerification> checkChainHead(const QList<AuditEntry> &entries, AuditVerification chain);
+    Result<AuditVerification> verifyAuditedRows(const QList<AuditEntry> &entries, AuditVerification chain);
+    Status saveItem(qint64 releaseId, const ChecklistItem &item, qint64 auditSeq);
     // Rollback helpers (store_rollbacks.cpp, store_rollback_finish.cpp). changeRollback: one
     // transaction that loads rollback id (NotFound when absent), names its release for the
     // announcement and lets body check and change it; returns the rollback as body left it.
@@ -185,7 +193,7 @@ private:
     }
     Result<std::optional<RollbackRecord>> findRollback(qint64 id);
     Status updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished);
-    Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase);
+    Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase, qint64 auditSeq);
     Result<std::optional<DeployLock>> activeDeployLock(const QString &version);
 
     // Team mode (store_team.cpp): connect, listen, notice a lost connection, reconnect.

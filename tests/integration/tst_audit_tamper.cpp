@@ -2,6 +2,7 @@
 // with raw SQL) is caught by verifyAudit, which names the first entry that no longer fits.
 #include "support/store_test_support.h"
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -150,6 +151,85 @@ private slots:
         const AuditVerification v = verify(path);
         QVERIFY(!v.ok);
         QCOMPARE(v.firstBadSeq, 4);
+    }
+
+    // Migration 010: each release, item and sign-off row names the entry that recorded it, so an
+    // edited row, or a log emptied or cut short under intact rows, is a finding naming the row.
+    void rowsNoEntryExplains_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::addColumn<QString>("finding");
+        QTest::addRow("emptied log and head")
+            << QStringList {"DELETE FROM audit_log", "DELETE FROM audit_head"}
+            << QStringLiteral("release 3.7.0 has no audit entry");
+        QTest::addRow("log cut to its first entry, head moved along")
+            << QStringList {"DELETE FROM audit_log WHERE seq > 1",
+                   "UPDATE audit_head SET seq = 1, hash = (SELECT hash FROM audit_log WHERE seq = 1)"}
+            << QStringLiteral("item pre-release.1 of 3.7.0 has no audit entry");
+        QTest::addRow("release state") << QStringList {"UPDATE releases SET state = 'released'"}
+                                       << QStringLiteral("release 3.7.0 is not what audit entry 1");
+        QTest::addRow("release manager") << QStringList {"UPDATE releases SET manager = 'mallory'"}
+                                         << QStringLiteral("release 3.7.0 is not what audit entry 1");
+        QTest::addRow("ticked item reopened")
+            << QStringList {"UPDATE checklist_items SET state = 'open' WHERE key = 'pre-release.3'"}
+            << QStringLiteral("item pre-release.3 of 3.7.0 is not what audit entry 4");
+        QTest::addRow("tick given to another")
+            << QStringList {"UPDATE checklist_items SET who = 'mallory' WHERE key = 'pre-release.2'"}
+            << QStringLiteral("item pre-release.2 of 3.7.0 is not what audit entry 3");
+        QTest::addRow("untouched item ticked")
+            << QStringList {"UPDATE checklist_items SET state = 'done', who = 'bo' WHERE key = 'post-release.1'"}
+            << QStringLiteral("item post-release.1 of 3.7.0 is not what audit entry 1");
+        QTest::addRow("row unlinked")
+            << QStringList {"UPDATE checklist_items SET audit_seq = NULL WHERE key = 'pre-release.1'"}
+            << QStringLiteral("item pre-release.1 of 3.7.0 names no audit entry");
+        QTest::addRow("row linked to another entry") << QStringList {"UPDATE releases SET audit_seq = 3"}
+                                                     << QStringLiteral("release 3.7.0 is not what audit entry 3");
+    }
+
+    void rowsNoEntryExplains()
+    {
+        QFETCH(QStringList, statements);
+        QFETCH(QString, finding);
+        const QString path = buildChain();
+        QVERIFY(!path.isEmpty());
+        QVERIFY(rawExec(path, statements));
+        const AuditVerification v = verify(path);
+        QVERIFY(!v.ok);
+        QVERIFY2(v.problem.startsWith(finding), qPrintable(v.problem));
+    }
+
+    void editedSignoffIsFound()
+    {
+        const QString path = buildChain();
+        QVERIFY(!path.isEmpty());
+        {
+            Store store;
+            store.open(path);
+            auto signed_ = store.recordSignoff(Signoff {0, QStringLiteral("3.7.0"), QStringLiteral("platform_lead"),
+                QStringLiteral("cy"), SignoffDecision::Approve, {}, QStringLiteral("ab12"), {}, {}});
+            signed_.waitForFinished();
+            QVERIFY(signed_.result().has_value());
+        }
+        QVERIFY(verify(path).ok);
+        QVERIFY(rawExec(path, {QStringLiteral("UPDATE signoffs SET digest = 'cd34'")}));
+        const AuditVerification v = verify(path);
+        QVERIFY(!v.ok);
+        QVERIFY2(v.problem.startsWith(QStringLiteral("sign-off #1 (platform_lead) of 3.7.0 is not what audit entry 7")),
+            qPrintable(v.problem));
+    }
+
+    void cliSaysAnEmptiedLogIsBroken()
+    {
+        const QString path = buildChain();
+        QVERIFY(!path.isEmpty());
+        QVERIFY(rawExec(path, {QStringLiteral("DELETE FROM audit_log"), QStringLiteral("DELETE FROM audit_head")}));
+        QProcess cli;
+        cli.start(QStringLiteral(COCKPIT_BINARY), {QStringLiteral("--db"), path, QStringLiteral("audit"),
+                                                      QStringLiteral("verify")});
+        QVERIFY(cli.waitForFinished(30000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("release 3.7.0 has no audit entry")), qPrintable(err));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "support/raw_db.h"
 #include "support/store_test_support.h"
 
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,9 +65,19 @@ private slots:
             COCKPIT_AWAIT(version);
             QCOMPARE(version.result().value(), from);
         }
+        // What an older cockpit wrote: the release's creation and bo's tick, each with its entry
+        // (migration 010 ties the rows to them; audit verify checks the rows against them).
         AuditEntry entry {1, QDateTime(QDate(2023, 1, 2), QTime(3, 4, 5, 6), Qt::UTC), QStringLiteral("ana"),
-            QStringLiteral("release.create"), QStringLiteral("1.0.0"), {}, {}, {}, genesisHash(), {}};
+            QStringLiteral("release.create"), QStringLiteral("1.0.0"), {}, {},
+            {{QStringLiteral("state"), QStringLiteral("frozen")}, {QStringLiteral("manager"), QStringLiteral("ana")}},
+            genesisHash(), {}};
         entry.hash = chainHash(entry.prevHash, entry);
+        AuditEntry tick {2, entry.at.addSecs(60), QStringLiteral("bo"), QStringLiteral("item.done"),
+            QStringLiteral("1.0.0"), QStringLiteral("pre-release.2"), {},
+            {{QStringLiteral("state"), QStringLiteral("done")}, {QStringLiteral("note"), QString()},
+                {QStringLiteral("na_reason"), QString()}, {QStringLiteral("evidence"), QString()}},
+            entry.hash, {}};
+        tick.hash = chainHash(tick.prevHash, tick);
         {
             // Only columns schema version 1 already had.
             RawDb raw(path);
@@ -79,11 +90,12 @@ private slots:
                 {QString::fromUtf8(sampleMarkdown(3))}));
             QVERIFY(raw.exec(QStringLiteral("INSERT INTO checklist_items (release_id, key, state, who) "
                                             "VALUES (7, 'pre-release.2', 'done', 'bo')")));
-            QVERIFY(raw.exec(
-                QStringLiteral("INSERT INTO audit_log VALUES (1, ?, 'ana', 'release.create', '1.0.0', "
-                               "'', '{}', '{}', ?, ?)"),
-                {entry.at.toString(Qt::ISODateWithMs), QString::fromLatin1(entry.prevHash),
-                    QString::fromLatin1(entry.hash)}));
+            for (const AuditEntry &e : {entry, tick})
+                QVERIFY(raw.exec(QStringLiteral("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)"),
+                    {e.seq, e.at.toString(Qt::ISODateWithMs), e.actor, e.action, e.release,
+                        e.subject.isNull() ? QStringLiteral("") : e.subject,
+                        QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)),
+                        QString::fromLatin1(e.prevHash), QString::fromLatin1(e.hash)}));
         }
         Store store;
         auto opened = store.open(path);
@@ -101,8 +113,8 @@ private slots:
         QCOMPARE(list.result()->findItem(QStringLiteral("pre-release.2"))->state, ItemState::Done);
         QCOMPARE(list.result()->findItem(QStringLiteral("pre-release.2"))->who, QStringLiteral("bo"));
         QVERIFY2(ticked.result().has_value(), why(ticked.result()).constData());
-        QVERIFY(verified.result()->ok);
-        QCOMPARE(verified.result()->entries, 2);
+        QVERIFY2(verified.result()->ok, qPrintable(verified.result()->problem));
+        QCOMPARE(verified.result()->entries, 3);
 
         RawDb raw(path);
         const auto rows = raw.rows(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));

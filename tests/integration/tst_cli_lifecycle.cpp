@@ -1,0 +1,213 @@
+// The release lifecycle end to end through the real binary, a real git repository and SQLite:
+// each move refused with its blockers named (exit 1), allowed when they clear; a release
+// candidate tag pins the commit; ticks and sign-offs carry the release to approved and a
+// reopened item drops it back; finish, override and abort as the policy allows.
+#include "support/cli_runner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QByteArray kPolicy = "project: T\n"
+                           "roles:\n"
+                           "  release_manager: [rm@x]\n"
+                           "  lead: [lead@x]\n"
+                           "release_types:\n"
+                           "  minor:\n"
+                           "    approvals:\n"
+                           "      - {role: lead, count: 1}\n"
+                           "    checklists: [pre-release, release-day, post-release]\n"
+                           "environments:\n"
+                           "  staging: {base_url: 'http://127.0.0.1:9'}\n";
+
+}  // namespace
+
+class TstCliLifecycle : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_repo;
+    QString m_db;
+    QString m_data;
+
+    bool git(const QStringList &args)
+    {
+        QProcess p;
+        p.setWorkingDirectory(m_repo);
+        p.start(QStringLiteral("git"), args);
+        return p.waitForFinished(30000) && p.exitCode() == 0;
+    }
+
+    void writeFile(const QString &relative, const QByteArray &content)
+    {
+        QDir().mkpath(QFileInfo(QDir(m_repo).filePath(relative)).absolutePath());
+        QFile f(QDir(m_repo).filePath(relative));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+    }
+
+    CliRun as(const QString &email, QStringList args)
+    {
+        if (!git({QStringLiteral("config"), QStringLiteral("user.email"), email}))
+            return {};
+        return runCockpit(args << QStringLiteral("--workspace") << m_repo << QStringLiteral("--db") << m_db, m_data);
+    }
+
+    QJsonObject status(int expectedExit)
+    {
+        const CliRun run = as(QStringLiteral("rm@x"),
+            {QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("1.0.0"), QStringLiteral("--json")});
+        if (run.exitCode != expectedExit)
+            qWarning("status exit %d, expected %d: %s", run.exitCode, expectedExit, qPrintable(run.err));
+        return run.exitCode == expectedExit ? run.json() : QJsonObject {};
+    }
+
+    static QStringList whats(const QJsonObject &o)
+    {
+        QStringList what;
+        for (const QJsonValue &b : o.value(QStringLiteral("blockers")).toArray())
+            what << b[QStringLiteral("what")].toString();
+        return what;
+    }
+
+    CliRun tick(const QString &key, const QStringList &extra = {})
+    {
+        return as(QStringLiteral("rm@x"),
+            QStringList {QStringLiteral("checklist"), QStringLiteral("tick"), QStringLiteral("1.0.0"), key} + extra);
+    }
+
+private slots:
+    void initTestCase();
+    void draftShowsWhatHoldsItAndExitsOne();
+    void freezeThenRcTagPinsTheCandidate();
+    void ticksAndSignoffCarryItToApproved();
+    void reopenedItemDropsApprovalBack();
+    void finishIsRefusedWithEveryBlocker();
+    void overrideOnlyForTheRoleAndWithAReason();
+    void abortNeedsAReasonAndIsFinal();
+};
+
+void TstCliLifecycle::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_repo = m_tmp.filePath(QStringLiteral("repo"));
+    m_db = m_tmp.filePath(QStringLiteral("cockpit.sqlite"));
+    m_data = m_tmp.filePath(QStringLiteral("xdg"));
+    QDir().mkpath(m_repo);
+    QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}));
+    QVERIFY(git({QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Tester")}));
+    writeFile(QStringLiteral(".release-cockpit/policy.yml"), kPolicy);
+    writeFile(QStringLiteral(".release-cockpit/checklists/pre-release.md"), "# Pre\n\n- [ ] Tests green\n- [ ] Notes drafted\n");
+    writeFile(QStringLiteral(".release-cockpit/checklists/release-day.md"), "# Day\n\n- [ ] Announce\n");
+    writeFile(QStringLiteral(".release-cockpit/checklists/post-release.md"), "# Post\n\n- [ ] Retro\n");
+    writeFile(QStringLiteral("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- a bug\n");
+    QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
+    QVERIFY(git({QStringLiteral("-c"), QStringLiteral("user.email=dev@x"), QStringLiteral("commit"), QStringLiteral("-qm"),
+        QStringLiteral("fix: initial")}));
+    const CliRun created = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.0.0"), QStringLiteral("--type"),
+            QStringLiteral("minor")});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+}
+
+void TstCliLifecycle::draftShowsWhatHoldsItAndExitsOne()
+{
+    const QJsonObject o = status(1);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+    QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("frozen"));
+    const QStringList what = whats(o);
+    QVERIFY2(what.contains(QStringLiteral("not frozen yet")), qPrintable(what.join(u'\n')));
+    QVERIFY2(what.contains(QStringLiteral("pre-release.1 is open: Tests green")), qPrintable(what.join(u'\n')));
+    QVERIFY2(what.contains(QStringLiteral("missing approval: lead (0 of 1)")), qPrintable(what.join(u'\n')));
+    for (const QJsonValue &b : o.value(QStringLiteral("blockers")).toArray())
+        for (const char *key : {"kind", "what", "clears_when", "earliest"})
+            QVERIFY2(b.toObject().contains(QLatin1String(key)), key);
+}
+
+void TstCliLifecycle::freezeThenRcTagPinsTheCandidate()
+{
+    const CliRun frozen = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("freeze"), QStringLiteral("1.0.0"), QStringLiteral("--reason"),
+            QStringLiteral("train leaves Friday")});
+    QVERIFY2(frozen.exitCode == 0, qPrintable(frozen.err));
+    QJsonObject o = status(1);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("frozen"));
+    QVERIFY2(whats(o).first().startsWith(QLatin1String("no release candidate pins the commit")), qPrintable(whats(o).join(u'\n')));
+    const CliRun rc = as(QStringLiteral("rm@x"), {QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.0.0-rc1")});
+    QVERIFY2(rc.exitCode == 0, qPrintable(rc.err));
+    QVERIFY2(rc.err.contains(QLatin1String("Release 1.0.0 is pinned to")), qPrintable(rc.err));
+    o = status(1);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));
+    QVERIFY(o.value(QStringLiteral("commit_pinned")).toBool());
+    QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("approved"));
+}
+
+void TstCliLifecycle::ticksAndSignoffCarryItToApproved()
+{
+    QCOMPARE(tick(QStringLiteral("pre-release.1")).exitCode, 0);
+    QCOMPARE(tick(QStringLiteral("pre-release.2"), {QStringLiteral("--na"), QStringLiteral("no notes this time")}).exitCode, 0);
+    QCOMPARE(status(1).value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));  // approval missing
+    const CliRun signed_ = as(QStringLiteral("lead@x"),
+        {QStringLiteral("signoff"), QStringLiteral("1.0.0"), QStringLiteral("--role"), QStringLiteral("lead")});
+    QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+    const QJsonObject o = status(1);  // approved, waiting for the deploy
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
+    QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("deploying"));
+}
+
+void TstCliLifecycle::reopenedItemDropsApprovalBack()
+{
+    QCOMPARE(tick(QStringLiteral("pre-release.1"), {QStringLiteral("--reopen")}).exitCode, 0);
+    QJsonObject o = status(1);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));
+    QVERIFY(whats(o).contains(QStringLiteral("pre-release.1 is open: Tests green")));
+    QCOMPARE(tick(QStringLiteral("pre-release.1")).exitCode, 0);
+    QCOMPARE(status(1).value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
+    // A release-day tick is not what the lead approved: the approval stays fresh.
+    QCOMPARE(tick(QStringLiteral("release-day.1")).exitCode, 0);
+    o = status(1);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
+    QCOMPARE(o.value(QStringLiteral("approval_counts")).toObject().value(QStringLiteral("stale")).toInt(), 0);
+}
+
+void TstCliLifecycle::finishIsRefusedWithEveryBlocker()
+{
+    const CliRun finish = as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0")});
+    QCOMPARE(finish.exitCode, 1);
+    QVERIFY2(finish.err.contains(QLatin1String("an approved release cannot become released")), qPrintable(finish.err));
+}
+
+void TstCliLifecycle::overrideOnlyForTheRoleAndWithAReason()
+{
+    const QStringList args {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0"), QStringLiteral("--override")};
+    // Not an edge even with an override: approved must be deployed first.
+    CliRun run = as(QStringLiteral("rm@x"), QStringList(args) << QStringLiteral("--reason") << QStringLiteral("hurry"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("cannot become released")), qPrintable(run.err));
+    QCOMPARE(as(QStringLiteral("rm@x"), args).exitCode, 64);  // no reason
+}
+
+void TstCliLifecycle::abortNeedsAReasonAndIsFinal()
+{
+    QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.0")}).exitCode, 64);
+    const CliRun aborted = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.0"), QStringLiteral("--reason"),
+            QStringLiteral("superseded by 1.0.1")});
+    QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.err));
+    const QJsonObject o = status(0);  // final: nothing next, nothing blocks
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("aborted"));
+    QCOMPARE(o.value(QStringLiteral("next")).toString(), QString());
+    const CliRun again = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0")});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains(QLatin1String("nothing moves it any more")), qPrintable(again.err));
+    const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
+}
+
+QTEST_GUILESS_MAIN(TstCliLifecycle)
+#include "tst_cli_lifecycle.moc"
