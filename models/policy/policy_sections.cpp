@@ -1,5 +1,7 @@
 #include "policy_sections.h"
 
+#include <QRegularExpression>
+
 namespace cockpit {
 
 namespace {
@@ -226,13 +228,36 @@ void readSoak(PolicyReader &reader, const MapView &root, Policy &policy)
             soak.node(), soak.path(), QStringLiteral("PromQL checks and triggers need prometheus.url"));
 }
 
+// A shell gate gets the release's data as environment variables only: a {version} pasted into
+// the line would let a version or tag name write shell syntax.
+void refuseShellPlaceholder(PolicyReader &reader, const MapView &view)
+{
+    static const QRegularExpression placeholder(QStringLiteral("(?<![${])\\{([a-z_][a-z0-9_]*)\\}(?!\\})"));
+    const QString line = view.string(QStringLiteral("shell"));
+    const QRegularExpressionMatch m = placeholder.match(line);
+    if (!m.hasMatch())
+        return;
+    const QString name = m.captured(1);
+    const QString variable = name == u"version" ? QStringLiteral("RELEASE_VERSION")
+        : name == u"commit"                      ? QStringLiteral("RELEASE_COMMIT")
+        : name == u"tag"                         ? QStringLiteral("RELEASE_TAG")
+                                                 : QString();
+    reader.fail(view.get(QStringLiteral("shell")), view.childPath(QStringLiteral("shell")),
+        QStringLiteral("{%1} in a shell line is refused: a shell gate gets the release's data only as "
+                       "environment variables%2")
+            .arg(name,
+                variable.isEmpty() ? QStringLiteral(" (RELEASE_VERSION, RELEASE_COMMIT, RELEASE_TAG)")
+                                   : QStringLiteral("; write \"$%1\"").arg(variable)));
+}
+
 void readGates(PolicyReader &reader, const MapView &root, Policy &policy)
 {
     if (!root.has(QStringLiteral("gates")))
         return;
     const QStringList keys {QStringLiteral("name"), QStringLiteral("run"), QStringLiteral("shell"),
         QStringLiteral("probe"), QStringLiteral("soak"), QStringLiteral("check"), QStringLiteral("manual"),
-        QStringLiteral("condition"), QStringLiteral("description"), QStringLiteral("timeout")};
+        QStringLiteral("condition"), QStringLiteral("description"), QStringLiteral("timeout"),
+        QStringLiteral("role")};
     for (const MapView &view :
         reader.namedItems(root.get(QStringLiteral("gates")), QStringLiteral("gates"), keys)) {
         GatePolicy gate;
@@ -251,9 +276,15 @@ void readGates(PolicyReader &reader, const MapView &root, Policy &policy)
         gate.manual = view.string(QStringLiteral("manual"));
         if (kind != u"run" && view.string(kind).trimmed().isEmpty())
             reader.expected(view.get(kind), view.childPath(kind), QStringLiteral("a non-empty string"));
+        if (kind == u"shell")
+            refuseShellPlaceholder(reader, view);
         gate.condition = view.string(QStringLiteral("condition"));
         gate.description = view.string(QStringLiteral("description"));
         gate.timeout = view.duration(QStringLiteral("timeout")).value_or(seconds(0));
+        gate.role = view.string(QStringLiteral("role"));
+        if (view.has(QStringLiteral("role")))
+            reader.requireKnown(view.get(QStringLiteral("role")), view.childPath(QStringLiteral("role")),
+                QStringLiteral("role"), gate.role, policy.roles.keys());
         policy.gates << gate;
     }
 }

@@ -223,7 +223,7 @@ QString shellQuote(const QString &text)
 }
 
 Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, QString> &values,
-    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where)
+    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where, const QString &what)
 {
     QString out;
     out.reserve(text.size());
@@ -254,23 +254,23 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
         if (escapedByBackslash && values.contains(name))
             return fail(ErrorCode::BadInput,
                 QStringLiteral(
-                    "rollback step '%1': {%2} follows a backslash, which would escape the quote it "
+                    "%4 '%1': {%2} follows a backslash, which would escape the quote it "
                     "gets; remove the backslash")
-                    .arg(stepName, name),
+                    .arg(stepName, name, what),
                 where);
         const QChar openQuote = shell.quote;
         if (!openQuote.isNull() && values.contains(name))
             return fail(ErrorCode::BadInput,
                 QStringLiteral(
-                    "rollback step '%1': {%2} is inside %3 quotes; placeholders in a shell step are "
+                    "%4 '%1': {%2} is inside %3 quotes; placeholders in a shell step are "
                     "quoted for you, remove the quotes around it")
                     .arg(stepName, name,
-                        openQuote == u'\'' ? QStringLiteral("single") : QStringLiteral("double")),
+                        openQuote == u'\'' ? QStringLiteral("single") : QStringLiteral("double"), what),
                 where);
         if (!values.contains(name))
             return fail(ErrorCode::BadInput,
-                QStringLiteral("rollback step '%1': unknown placeholder {%2} (known: {%3})")
-                    .arg(stepName, name, values.keys().join(QStringLiteral("}, {"))),
+                QStringLiteral("%4 '%1': unknown placeholder {%2} (known: {%3})")
+                    .arg(stepName, name, values.keys().join(QStringLiteral("}, {")), what),
                 where);
         out += quoteValue(values.value(name), quoting);
         i = end;

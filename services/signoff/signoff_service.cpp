@@ -2,6 +2,7 @@
 
 #include "changelog.h"
 #include "git_service.h"
+#include "release_service.h"
 #include "signoff_digest.h"
 
 #include <QDir>
@@ -15,22 +16,6 @@ Q_LOGGING_CATEGORY(lcSignoff, "cockpit.services.signoff")
 namespace cockpit {
 
 namespace {
-
-// The commit the release stands for now: pinned, or its branch's head (a new commit on the
-// branch is a new candidate, so it must make earlier sign-offs stale).
-QString currentCommit(const Workspace &workspace, const ReleaseRecord &release, QStringList &notes)
-{
-    if (release.commitPinned || release.branch.isEmpty())
-        return release.commit;
-    auto repo = GitService::open(workspace.root);
-    auto head = repo ? repo->resolve(QStringLiteral("refs/heads/") + release.branch)
-                     : Result<QString>(std::unexpected(repo.error()));
-    if (head)
-        return *head;
-    notes << QStringLiteral("cannot read the head of branch %1 (%2): using the recorded commit")
-                 .arg(release.branch, head.error().message);
-    return release.commit;
-}
 
 void readChangelog(const Workspace &workspace, const QString &version, SignoffView &view)
 {
@@ -118,7 +103,7 @@ Result<SignoffView> SignoffService::computeView(
     if (!signoffs)
         return std::unexpected(signoffs.error());
     view.signoffs = std::move(*signoffs);
-    view.commit = currentCommit(workspace, view.release, view.notes);
+    view.commit = ReleaseService::currentCommit(workspace, view.release, &view.notes);
     readChangelog(workspace, version, view);
     view.digest = signoffDigest(view.commit, view.changelogSection, view.checklist);
     view.facts.releaseType = view.release.type;
