@@ -1,7 +1,9 @@
 #include "session.h"
+#include "redactor.h"
 
 #include "metrics_service.h"
 #include "notification_service.h"
+#include "rollback_plan.h"
 #include "rollback_service.h"
 #include "signoff_service.h"
 #include "tag_service.h"
@@ -58,6 +60,7 @@ Session::Session(Store *store, Workspace workspace, Identity identity, QObject *
     , m_notifications(std::make_unique<NotificationService>(store, workspace, identity))
     , m_rollbacks(new RollbackService(m_releases.get(), this))
     , m_webhooks(new WebhookClient(this))
+    , m_gateRedactor([](const QString &text) { return Redactor::redact(redactSecrets(text)); })
 {
     qRegisterMetaType<cockpit::SessionEvent>();
 }

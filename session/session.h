@@ -4,6 +4,7 @@
 // file per feature: session_checks.cpp, session_soak.cpp, ...) with their audit and evidence text
 // in English; translation is the window's business. No widget and no CLI command builds a service.
 #include "future_watch.h"
+#include "gate_sequence.h"
 #include "identity.h"
 #include "evidence_pack.h"
 #include "probe_runner.h"
@@ -129,6 +130,18 @@ public:
     static Result<ProbeOutcome> finishProbe(ReleaseService &releases, const QString &environment,
         const std::optional<ReleaseRecord> &release, const ProbeReport &report);
 
+    // --- gates (session_gates.cpp)
+    // Runs the release's gates in order, fail-closed, on a pool thread (runGateSequence); each
+    // result is stored as it lands and announced (GateRecorded), a pass ticks `check: gate NAME`.
+    // Cancel with a std::stop_source whose token is in options.stop.
+    QFuture<Result<GateRun>> runGates(QString version, GateRunOptions options);
+    // The gates as stored, nothing run: newest result per gate, stale ones noted.
+    QFuture<Result<GateRun>> gateStatus(QString version);
+    // What a gate's stored output tail passes through (default: redactSecrets, which removes URL
+    // credentials, Authorization headers and password/token/secret assignments). A front end
+    // that knows the keychain's secrets may set a stricter one.
+    void setGateRedactor(GateRedactor redactor) { m_gateRedactor = std::move(redactor); }
+
     // --- records (session_records.cpp)
     // Records a sign-off decision as who acts in this session (refused as the policy says;
     // Conflict when the digest is no longer the one reviewed).
@@ -199,6 +212,7 @@ private:
     PrometheusClient *m_prometheus = nullptr;
     ProbeRunner *m_probes = nullptr;
     QString m_prometheusUrl;
+    GateRedactor m_gateRedactor;
     QFuture<Status> m_prometheusAuth;
     // Pool jobs holding m_store or a service: waited for before the services go (declared last,
     // destroyed first; the destructor also waits explicitly after stopping the network).

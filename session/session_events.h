@@ -21,6 +21,7 @@ struct SessionEvent {
         SoakRecorded,  // a finished soak was stored (environment, verdict)
         ReleaseChanged,  // the release record itself changed (state, commit)
         SignoffRecorded,  // a sign-off decision was stored
+        GateRecorded,  // a gate result was stored (target: the gate, verdict: its status)
     };
     Kind kind = Kind::ItemChanged;
     QString version;

@@ -47,6 +47,7 @@ public:
     [[nodiscard]] QStringList words() const { return m_words; }  // the command and its arguments
     [[nodiscard]] bool json() const;
     [[nodiscard]] QString option(const QString &name) const { return m_parser.value(name); }
+    [[nodiscard]] QStringList optionValues(const QString &name) const { return m_parser.values(name); }
     [[nodiscard]] bool isSet(const QString &name) const { return m_parser.isSet(name); }
 
     // The --workspace directory, else the git repository around the current directory.

@@ -121,7 +121,7 @@ QList<CliCommand> changelogAndTagCommands()
 
 QList<CliCommand> verificationCommands()
 {
-    const QString s = u"Probes, soak and sign-offs"_s;
+    const QString s = u"Probes, soak, sign-offs and gates"_s;
     return {
         {{u"probe"_s}, u"ENV"_s, 1, 1,
             u"health/ready/live, version fingerprint, security headers and negative checks"_s,
@@ -141,6 +141,12 @@ QList<CliCommand> verificationCommands()
                 value(u"reason"_s, u"T"_s, u"why the release is rejected"_s),
                 flag(u"withdraw"_s, u"withdraw your sign-off for the role"_s)},
             runSignoff, s, u"--role ROLE [--reject --reason T | --withdraw]"_s},
+        {{u"gate"_s}, u"VERSION"_s, 1, 1, u"run the policy's gates in order, fail-closed, on the release's commit"_s,
+            {value(u"only"_s, u"NAME"_s, u"run only this gate"_s),
+                value(u"confirm"_s, u"NAME"_s, u"confirm this manual gate as yourself (repeatable)"_s),
+                value(u"not-applicable"_s, u"NAME"_s, u"this conditional gate does not apply (needs --reason)"_s),
+                value(u"reason"_s, u"T"_s, u"why the gate does not apply"_s)},
+            runGate, s, u"[--only NAME] [--confirm NAME] [--not-applicable NAME --reason T]"_s},
     };
 }
 

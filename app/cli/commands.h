@@ -30,6 +30,7 @@ int runTagHotfix(CliContext &ctx);
 int runProbe(CliContext &ctx);  // commands_soak.cpp
 int runSoak(CliContext &ctx);
 int runSignoff(CliContext &ctx);  // commands_signoff.cpp
+int runGate(CliContext &ctx);  // commands_gate.cpp
 int runRollback(CliContext &ctx);  // commands_rollback.cpp
 int runEvidenceExport(CliContext &ctx);  // commands_evidence.cpp
 int runEvidenceShow(CliContext &ctx);

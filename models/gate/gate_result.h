@@ -35,6 +35,10 @@ struct GateResult {
     QString ranBy;  // person id
     QDateTime ranAt;  // UTC, when it started
     QString note;  // manual confirmation text, the not-applicable reason, why it did not run
+    // Running rows: "host:pid" of the cockpit running it, and how long it may take, so a reader
+    // can tell a gate still running from one whose cockpit died (then it reads Interrupted).
+    QString runner;
+    qint64 timeoutMs = 0;
 
     // Passed and on this commit: what readiness counts.
     [[nodiscard]] bool passedOn(const QString &commitSha) const

@@ -11,6 +11,21 @@ const ReleaseTypePolicy *Policy::releaseType(const QString &name) const
     return nullptr;
 }
 
+QString GatePolicy::kind() const
+{
+    if (!run.isEmpty())
+        return QStringLiteral("run");
+    if (!shell.isEmpty())
+        return QStringLiteral("shell");
+    if (!probe.isEmpty())
+        return QStringLiteral("probe");
+    if (!soak.isEmpty())
+        return QStringLiteral("soak");
+    if (!check.isEmpty())
+        return QStringLiteral("check");
+    return QStringLiteral("manual");
+}
+
 QString Policy::tagFor(const QString &version) const
 {
     QString tag = tagFormat;

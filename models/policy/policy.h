@@ -106,7 +106,11 @@ struct GatePolicy {
     QString manual;  // a person confirms this
     QString condition;  // runs only when it applies ("prompt/model changes"); empty = always
     QString description;
+    QString role;  // manual gates: only people of this role may confirm; empty = anyone
     std::chrono::seconds timeout {0};  // 0 = the runner's default
+
+    // run, shell, probe, soak, check or manual: the one kind the loader let through.
+    [[nodiscard]] QString kind() const;
 };
 
 struct RollbackStepPolicy {

@@ -1,5 +1,7 @@
 #include "policy_sections.h"
 
+#include <QRegularExpression>
+
 namespace cockpit {
 
 namespace {
@@ -232,7 +234,8 @@ void readGates(PolicyReader &reader, const MapView &root, Policy &policy)
         return;
     const QStringList keys {QStringLiteral("name"), QStringLiteral("run"), QStringLiteral("shell"),
         QStringLiteral("probe"), QStringLiteral("soak"), QStringLiteral("check"), QStringLiteral("manual"),
-        QStringLiteral("condition"), QStringLiteral("description"), QStringLiteral("timeout")};
+        QStringLiteral("condition"), QStringLiteral("description"), QStringLiteral("timeout"),
+        QStringLiteral("role")};
     for (const MapView &view :
         reader.namedItems(root.get(QStringLiteral("gates")), QStringLiteral("gates"), keys)) {
         GatePolicy gate;
@@ -254,6 +257,10 @@ void readGates(PolicyReader &reader, const MapView &root, Policy &policy)
         gate.condition = view.string(QStringLiteral("condition"));
         gate.description = view.string(QStringLiteral("description"));
         gate.timeout = view.duration(QStringLiteral("timeout")).value_or(seconds(0));
+        gate.role = view.string(QStringLiteral("role"));
+        if (view.has(QStringLiteral("role")))
+            reader.requireKnown(view.get(QStringLiteral("role")), view.childPath(QStringLiteral("role")),
+                QStringLiteral("role"), gate.role, policy.roles.keys());
         policy.gates << gate;
     }
 }

@@ -212,7 +212,7 @@ QString shellQuote(const QString &text)
 }
 
 Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, QString> &values,
-    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where)
+    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where, const QString &what)
 {
     QString out;
     out.reserve(text.size());
@@ -237,8 +237,8 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
         const QString name = text.mid(i + 1, end - i - 1);
         if (!values.contains(name))
             return fail(ErrorCode::BadInput,
-                QStringLiteral("rollback step '%1': unknown placeholder {%2} (known: {%3})")
-                    .arg(stepName, name, values.keys().join(QStringLiteral("}, {"))),
+                QStringLiteral("%4 '%1': unknown placeholder {%2} (known: {%3})")
+                    .arg(stepName, name, values.keys().join(QStringLiteral("}, {")), what),
                 where);
         out += quoteValue(values.value(name), quoting);
         i = end;

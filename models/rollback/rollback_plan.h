@@ -68,9 +68,11 @@ enum class PlaceholderQuoting { Raw, Url, Json, HeaderValue };
 
 // text with every {name} replaced by values[name], quoted as asked. A {name} that is not a
 // placeholder is BadInput naming the step and where; "{{" and "}}" are a literal brace. Never for
-// shell text: a shell line gets its values from the environment.
+// shell text: a shell line gets its values from the environment. what names the kind of step in
+// the errors ("rollback step", "gate").
 Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, QString> &values,
-    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where);
+    PlaceholderQuoting quoting, const QString &stepName, const SourceLocation &where,
+    const QString &what = QStringLiteral("rollback step"));
 
 // Step output made safe to show and store: URL credentials (scheme://user:pass@), Authorization
 // headers, and password/token/secret/api_key assignments lose their values.

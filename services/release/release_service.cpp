@@ -74,6 +74,21 @@ Result<ResolvedRelease> resolve(
 
 }  // namespace
 
+QString ReleaseService::currentCommit(const Workspace &workspace, const ReleaseRecord &release, QStringList *notes)
+{
+    if (release.commitPinned || release.branch.isEmpty())
+        return release.commit;
+    auto repo = GitService::open(workspace.root);
+    auto head = repo ? repo->resolve(QStringLiteral("refs/heads/") + release.branch)
+                     : Result<QString>(std::unexpected(repo.error()));
+    if (head)
+        return *head;
+    if (notes)
+        *notes << QStringLiteral("cannot read the head of branch %1 (%2): using the recorded commit")
+                      .arg(release.branch, head.error().message);
+    return release.commit;
+}
+
 ReleaseService::ReleaseService(Store *store, Workspace workspace, Identity identity)
     : m_store(store)
     , m_workspace(std::move(workspace))

@@ -32,6 +32,10 @@ public:
     [[nodiscard]] const Workspace &workspace() const { return m_workspace; }
     [[nodiscard]] const Identity &identity() const { return m_identity; }
     [[nodiscard]] Store *store() const { return m_store; }
+    // The commit the release stands for now: pinned, or its branch's head (a new commit on the
+    // branch is a new candidate: sign-offs and gate results of the old one are stale). Blocking
+    // (libgit2); when the head cannot be read, the recorded commit, with why added to notes.
+    static QString currentCommit(const Workspace &workspace, const ReleaseRecord &release, QStringList *notes = nullptr);
 
     // Resolves the commit and type (git work runs on a pool thread) and stores the release.
     QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);

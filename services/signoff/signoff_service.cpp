@@ -3,6 +3,7 @@
 
 #include "changelog.h"
 #include "git_service.h"
+#include "release_service.h"
 #include "signoff_digest.h"
 
 #include <QDir>
@@ -16,22 +17,6 @@ Q_LOGGING_CATEGORY(lcSignoff, "cockpit.services.signoff")
 namespace cockpit {
 
 namespace {
-
-// The commit the release stands for now: pinned, or its branch's head (a new commit on the
-// branch is a new candidate, so it must make earlier sign-offs stale).
-QString currentCommit(const Workspace &workspace, const ReleaseRecord &release, QStringList &notes)
-{
-    if (release.commitPinned || release.branch.isEmpty())
-        return release.commit;
-    auto repo = GitService::open(workspace.root);
-    auto head = repo ? repo->resolve(QStringLiteral("refs/heads/") + release.branch)
-                     : Result<QString>(std::unexpected(repo.error()));
-    if (head)
-        return *head;
-    notes << QStringLiteral("cannot read the head of branch %1 (%2): using the recorded commit")
-                 .arg(release.branch, head.error().message);
-    return release.commit;
-}
 
 void readChangelog(const Workspace &workspace, const QString &version, SignoffView &view)
 {
@@ -119,7 +104,7 @@ Result<SignoffView> SignoffService::computeView(
     if (!signoffs)
         return std::unexpected(signoffs.error());
     view.signoffs = std::move(*signoffs);
-    view.commit = currentCommit(workspace, view.release, view.notes);
+    view.commit = ReleaseService::currentCommit(workspace, view.release, &view.notes);
     readChangelog(workspace, version, view);
     // What a signer approves: the commit, the changelog section and the phases before deployment
     // (policy before_deployment). A release-day or post-release tick leaves approvals fresh.

@@ -7,6 +7,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "lifecycle.h"
+#include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
 
@@ -135,6 +136,13 @@ public:
     QFuture<Result<Checklist>> appendChecklistPhase(QString version, ChecklistPhase phase, QString actor);
     // Versions with a stored soak verdict "pass" (any environment): last-known-good candidates.
     QFuture<Result<QStringList>> passedSoakVersions();
+    // Gate results (migration 010, store_gates.cpp). saveGateResult inserts a result (id 0) or
+    // updates the row it names (a running gate's outcome), with a "gate.result" audit entry, in one
+    // transaction; a new Running row is Conflict, naming who, while another live cockpit runs that
+    // gate. gateResults: the newest result per gate name, a Running row whose cockpit is gone read
+    // as Interrupted.
+    QFuture<Result<GateResult>> saveGateResult(GateResult result);
+    QFuture<Result<QList<GateResult>>> gateResults(QString version);
     // The database engine and its server's version ("SQLite 3.40.1", "PostgreSQL 15.5"), for the
     // evidence manifest (store_evidence.cpp).
     QFuture<Result<QString>> serverVersion();

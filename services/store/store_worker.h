@@ -6,6 +6,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "lifecycle.h"
+#include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
 
@@ -89,6 +90,9 @@ public:
         const std::optional<ChecklistPhase> &checklist, const QString &actor);
     Result<std::optional<DeployLock>> deployLock(const QString &version);
     Result<DeployLock> liftDeployLock(const QString &version, const QString &reason, const QString &actor);
+    // store_gates.cpp
+    Result<GateResult> saveGateResult(GateResult result);
+    Result<QList<GateResult>> gateResults(const QString &version);
     // store_evidence.cpp
     Result<QString> serverVersion();
 
@@ -195,6 +199,7 @@ private:
     Status updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished);
     Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase, qint64 auditSeq);
     Result<std::optional<DeployLock>> activeDeployLock(const QString &version);
+    Result<std::optional<GateResult>> latestGateResult(const QString &version, const QString &name);
 
     // Team mode (store_team.cpp): connect, listen, notice a lost connection, reconnect.
     Status openTeam(const QString &url, int upToVersion);

@@ -1,4 +1,5 @@
 #include "demo_builder.h"
+#include "session.h"
 
 #include "demo_soak.h"
 #include "git_service.h"
@@ -217,7 +218,15 @@ Status seedDemoRelease(Store *store, const Workspace &workspace)
     }
     if (auto soaked = seedDemoSoak(service, version); !soaked)  // the recorded staging soak
         return soaked;
-    return recordDemoSignoff(store, workspace, QStringLiteral("security_lead"));
+    if (auto signed_ = recordDemoSignoff(store, workspace, QStringLiteral("security_lead")); !signed_)
+        return signed_;
+    // The code freeze has started and the RC pins the commit: 3.7.0 is a candidate waiting for
+    // its approvals and gates, so the header and "Why blocked?" have something true to say.
+    Session::MoveRequest freeze {version, ReleaseState::Frozen, QStringLiteral("code freeze for the 3.7 train"), false, {}};
+    auto frozen = Session::applyMove(store, workspace, Identity {kAuthors[0].email, kAuthors[0].name}, freeze);
+    if (!frozen)
+        return std::unexpected(frozen.error());
+    return {};
 }
 
 }  // namespace cockpit

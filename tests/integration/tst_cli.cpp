@@ -68,7 +68,8 @@ private slots:
         QCOMPARE(status.exitCode, 1);  // blocked: exit 1 with the blockers
         const QJsonObject o = status.json();
         QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("minor"));
-        QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));  // frozen, RC-pinned
+        QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("approved"));
         QVERIFY(o.value(QStringLiteral("commit_pinned")).toBool());
         const QJsonObject counts = o.value(QStringLiteral("checklist")).toObject();
         QVERIFY(counts.value(QStringLiteral("done")).toInt() > 0);

@@ -96,6 +96,12 @@ private slots:
                         e.subject.isNull() ? QStringLiteral("") : e.subject,
                         QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)),
                         QString::fromLatin1(e.prevHash), QString::fromLatin1(e.hash)}));
+            // A cockpit at schema 10 or later names the entry of each row itself.
+            if (from >= 10) {
+                QVERIFY(raw.exec(QStringLiteral("UPDATE releases SET audit_seq = 1")));
+                QVERIFY(raw.exec(QStringLiteral(
+                    "UPDATE checklist_items SET audit_seq = CASE key WHEN 'pre-release.2' THEN 2 ELSE 1 END")));
+            }
         }
         Store store;
         auto opened = store.open(path);

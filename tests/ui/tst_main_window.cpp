@@ -177,8 +177,9 @@ void TestMainWindow::tickWithSpaceSurvivesRestart()
         const int entries = timeline->model()->rowCount();
         QTest::keyClick(session.tree(), Qt::Key_Space);
         QTRY_COMPARE(session.item(key)->state, ItemState::Done);
-        // The timeline follows Store::auditAppended without a reload.
-        QTRY_COMPARE(timeline->model()->rowCount(), entries + 1);
+        // The timeline follows Store::auditAppended without a reload: the tick's entry first (a
+        // release move the tick caused may follow it).
+        QTRY_VERIFY(timeline->model()->rowCount() >= entries + 1);
         QCOMPARE(timeline->model()->index(entries, AuditLogModel::SubjectColumn).data().toString(), key);
         QVERIFY(!session.item(key)->who.isEmpty());
         QVERIFY(session.item(key)->when.isValid());

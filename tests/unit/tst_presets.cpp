@@ -255,6 +255,11 @@ void TestPresets::promotionCarriesItsSeed()
         gates.indexOf(QStringLiteral("make test")) < gates.indexOf(QStringLiteral("make docs-freshness")));
     QVERIFY(gates.indexOf(QStringLiteral("make docs-freshness"))
         < gates.indexOf(QStringLiteral("make db-migration-gate")));
+    // Commands a demo can run: the clean tree is git's own check, no operator environment needed.
+    QCOMPARE(p.gates.first().run,
+        (QStringList {QStringLiteral("git"), QStringLiteral("diff"), QStringLiteral("--quiet"), QStringLiteral("HEAD")}));
+    QCOMPARE(p.gates.at(gates.indexOf(QStringLiteral("make audit-eval"))).condition,
+        QStringLiteral("prompt/model changes"));
     QCOMPARE(p.triggers.size(), 5);
 }
 
@@ -271,6 +276,11 @@ void TestPresets::canaryCarriesItsSeed()
     QCOMPARE(p.canary->cleanupAfter, 72h);
     QCOMPARE(p.prereleaseLabels.size(), 3);
     QCOMPARE(p.gates.size(), 8);
+    // Seed 004's six quality gates, each with its failure action; the manual approval by its role.
+    for (int i = 0; i < 6; ++i)
+        QVERIFY2(p.gates.at(i).description.startsWith(QStringLiteral("Failure Action: ")), qPrintable(p.gates.at(i).name));
+    QCOMPARE(p.gates.last().kind(), QStringLiteral("manual"));
+    QCOMPARE(p.gates.last().role, QStringLiteral("release_approver"));
     QVERIFY(!p.environment(QStringLiteral("production"))->approvals.isEmpty());
     QVERIFY(p.releaseType(QStringLiteral("patch"))->approvals.isEmpty());
 }
