@@ -171,6 +171,18 @@ public:
     static Result<ReleaseRecord> advanceRelease(
         Store *store, const Workspace &ws, const QString &version, const QDateTime &now, const QString &actor);
     static bool mayOverride(const Policy &policy, const Identity &who);
+    // --- deploys (session_deploy.cpp)
+    struct DeployRequest {
+        QString version;
+        QString environment;
+        QString reason;  // required with override
+        bool override = false;
+    };
+    // Records the release live in the environment: from approved, or from soaking once the previous
+    // environment's soak passed; refused (Refused, every blocker named) otherwise unless overridden.
+    QFuture<Result<Deployment>> recordDeployment(DeployRequest request);
+    static Result<Deployment> applyDeployment(
+        Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request);
     // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
     // moves on as far as the facts carry it. NotFound when there is no such release.
     QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);

@@ -135,26 +135,16 @@ int releaseDeployed(CliContext &ctx, const QString &version)
     const QString env = ctx.option(QStringLiteral("env"));
     if (env.isEmpty())
         return ctx.usage(QStringLiteral("release deployed: --env ENV is required"));
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return ctx.report(ws.error());
-    if (!ws->policy.environment(env)) {
-        QStringList known;
-        for (const EnvironmentPolicy &e : std::as_const(ws->policy.environments))
-            known << e.name;
-        return ctx.report({ErrorCode::BadInput,
-            QStringLiteral("--env: no environment '%1' in %2 (known: %3)")
-                .arg(env, ws->policyPath(), known.join(QStringLiteral(", "))),
-            {}});
-    }
-    auto store = ctx.openStore();
-    if (!store)
-        return ctx.report(store.error());
-    auto deployment = (*store)->recordDeployment(version, env, ctx.identity().id).result();
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    Session::DeployRequest request {version, env, ctx.option(QStringLiteral("reason")), ctx.isSet(QStringLiteral("override"))};
+    auto deployment = (*session)->recordDeployment(request).result();
     if (!deployment)
         return ctx.report(deployment.error());
-    ctx.err(QStringLiteral("Release %1 is live in %2 since %3; soak and rollback window start now.")
-                .arg(version, env, deployment->deployedAt.toString(Qt::ISODate)));
+    ctx.err(QStringLiteral("Release %1 is live in %2 since %3; soak and rollback window start now%4.")
+                .arg(version, env, deployment->deployedAt.toString(Qt::ISODate),
+                    request.override ? QStringLiteral(" (override recorded in the audit log)") : QString()));
     if (ctx.json())
         ctx.printJson({{QStringLiteral("version"), version}, {QStringLiteral("env"), env},
             {QStringLiteral("commit"), deployment->commit},

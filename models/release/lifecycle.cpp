@@ -32,6 +32,9 @@ bool isFinalState(ReleaseState state)
 
 bool lifecycleAllows(ReleaseState from, ReleaseState to)
 {
+    // A released release is still inside its rollback window.
+    if (from == ReleaseState::Released && to == ReleaseState::RolledBack)
+        return true;
     if (from == to || isFinalState(from))
         return false;
     if (to == ReleaseState::Aborted || to == ReleaseState::RolledBack)
@@ -84,7 +87,7 @@ QString lifecycleRefusal(ReleaseState from, ReleaseState to)
     const QString t = releaseStateTitle(to).toLower();
     if (from == to)
         return QStringLiteral("the release is already %1").arg(f);
-    if (isFinalState(from))
+    if (isFinalState(from) && !(from == ReleaseState::Released && to == ReleaseState::RolledBack))
         return QStringLiteral("the release is %1: nothing moves it any more").arg(f);
     QStringList allowed;
     for (ReleaseState s : lifecycleNext(from))

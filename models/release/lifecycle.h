@@ -7,7 +7,7 @@
 //                         ^            |                       |
 //                         +------------+ (a new commit,        +-> deploying (next environment)
 //                                       reopened item)
-//   every live state -> aborted, rolled_back
+//   every live state -> aborted, rolled_back; released -> rolled_back (its rollback window)
 #include "release.h"
 
 #include <QList>
@@ -26,7 +26,8 @@ struct LifecycleMove {
     QString pinCommit;  // non-empty: the release is pinned to this commit in the same move
 };
 
-// Released, rolled back and aborted are final: nothing moves them again.
+// Released, rolled back and aborted are final: nothing moves them forward again (a released
+// release may still be rolled back; a rolled-back one is redeployed only once its lock is lifted).
 bool isFinalState(ReleaseState state);
 // Whether the lifecycle has the edge from -> to (a state never "moves" to itself).
 bool lifecycleAllows(ReleaseState from, ReleaseState to);

@@ -87,6 +87,7 @@ private slots:
     void ticksAndSignoffCarryItToApproved();
     void reopenedItemDropsApprovalBack();
     void finishIsRefusedWithEveryBlocker();
+    void deployOnlyWhenApprovedThenFinish();
     void overrideOnlyForTheRoleAndWithAReason();
     void abortNeedsAReasonAndIsFinal();
 };
@@ -181,28 +182,72 @@ void TstCliLifecycle::finishIsRefusedWithEveryBlocker()
     QVERIFY2(finish.err.contains(QLatin1String("an approved release cannot become released")), qPrintable(finish.err));
 }
 
+void TstCliLifecycle::deployOnlyWhenApprovedThenFinish()
+{
+    const QStringList deploy {QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("1.0.0"),
+        QStringLiteral("--env"), QStringLiteral("staging")};
+    // Reopened: no longer approved, so the deploy is refused with what holds it.
+    QCOMPARE(tick(QStringLiteral("pre-release.1"), {QStringLiteral("--reopen")}).exitCode, 0);
+    CliRun refused = as(QStringLiteral("rm@x"), deploy);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("release 1.0.0 is candidate, not approved")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QLatin1String("pre-release.1 is open")), qPrintable(refused.err));
+    // Someone outside override_roles cannot break the glass.
+    CliRun notAllowed = as(QStringLiteral("lead@x"),
+        QStringList(deploy) << QStringLiteral("--override") << QStringLiteral("--reason") << QStringLiteral("hurry"));
+    QCOMPARE(notAllowed.exitCode, 1);
+    QVERIFY2(notAllowed.err.contains(QLatin1String("lead@x may not override")), qPrintable(notAllowed.err));
+    QCOMPARE(tick(QStringLiteral("pre-release.1")).exitCode, 0);
+    QCOMPARE(status(1).value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
+    const CliRun deployed = as(QStringLiteral("rm@x"), deploy);
+    QVERIFY2(deployed.exitCode == 0, qPrintable(deployed.err));
+    const QJsonObject o = status(0);  // release day is ticked, staging has no soak checks: ready
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("soaking"));
+    QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("released"));
+    QVERIFY2(whats(o).isEmpty(), qPrintable(whats(o).join(u'\n')));
+    const CliRun finished = as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0")});
+    QVERIFY2(finished.exitCode == 0, qPrintable(finished.err));
+    QCOMPARE(status(0).value(QStringLiteral("state")).toString(), QStringLiteral("released"));
+}
+
 void TstCliLifecycle::overrideOnlyForTheRoleAndWithAReason()
 {
-    const QStringList args {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0"), QStringLiteral("--override")};
-    // Not an edge even with an override: approved must be deployed first.
-    CliRun run = as(QStringLiteral("rm@x"), QStringList(args) << QStringLiteral("--reason") << QStringLiteral("hurry"));
-    QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QLatin1String("cannot become released")), qPrintable(run.err));
-    QCOMPARE(as(QStringLiteral("rm@x"), args).exitCode, 64);  // no reason
+    // A second release, deployed while nothing is approved: the override is recorded.
+    QVERIFY(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.1.0"),
+        QStringLiteral("--type"), QStringLiteral("minor")}).exitCode == 0);
+    const QStringList deploy {QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("1.1.0"),
+        QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("--override")};
+    QCOMPARE(as(QStringLiteral("rm@x"), deploy).exitCode, 64);  // no reason
+    const CliRun run = as(QStringLiteral("rm@x"), QStringList(deploy) << QStringLiteral("--reason") << QStringLiteral("S0 outage fix"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("override recorded")), qPrintable(run.err));
+    // Soaking -> released is an edge, but with the pre-release and release-day items open the
+    // finish is refused; the release manager overrides it with a reason.
+    const QStringList finish {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.1.0")};
+    QCOMPARE(as(QStringLiteral("rm@x"), finish).exitCode, 1);
+    const CliRun forced = as(QStringLiteral("rm@x"),
+        QStringList(finish) << QStringLiteral("--override") << QStringLiteral("--reason") << QStringLiteral("post-mortem follows"));
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
 }
 
 void TstCliLifecycle::abortNeedsAReasonAndIsFinal()
 {
-    QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.0")}).exitCode, 64);
+    QVERIFY(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.0.1"),
+        QStringLiteral("--type"), QStringLiteral("minor")}).exitCode == 0);
+    QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.1")}).exitCode, 64);
     const CliRun aborted = as(QStringLiteral("rm@x"),
-        {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.0"), QStringLiteral("--reason"),
-            QStringLiteral("superseded by 1.0.1")});
+        {QStringLiteral("release"), QStringLiteral("abort"), QStringLiteral("1.0.1"), QStringLiteral("--reason"),
+            QStringLiteral("superseded by 1.1.0")});
     QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.err));
-    const QJsonObject o = status(0);  // final: nothing next, nothing blocks
-    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("aborted"));
-    QCOMPARE(o.value(QStringLiteral("next")).toString(), QString());
+    const CliRun st = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("1.0.1"), QStringLiteral("--json")});
+    QCOMPARE(st.exitCode, 0);  // final: nothing next, nothing blocks
+    QCOMPARE(st.json().value(QStringLiteral("state")).toString(), QStringLiteral("aborted"));
+    QCOMPARE(st.json().value(QStringLiteral("next")).toString(), QString());
     const CliRun again = as(QStringLiteral("rm@x"),
-        {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.0")});
+        {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.1")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.contains(QLatin1String("nothing moves it any more")), qPrintable(again.err));
     const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});

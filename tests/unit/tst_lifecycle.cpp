@@ -99,15 +99,16 @@ void TestLifecycle::everyPairOfStates_data()
     QTest::addColumn<int>("to");
     QTest::addColumn<bool>("allowed");
     // The whole table: the forward chain, approved back to candidate, soaking back to deploying
-    // (the next environment), and aborted / rolled back from every live state.
+    // (the next environment), aborted / rolled back from every live state, and a released release
+    // rolled back inside its window.
     const QList<std::pair<S, S>> edges {{S::Draft, S::Frozen}, {S::Frozen, S::Candidate}, {S::Candidate, S::Approved},
         {S::Approved, S::Deploying}, {S::Deploying, S::Soaking}, {S::Soaking, S::Released}, {S::Approved, S::Candidate},
         {S::Soaking, S::Deploying}};
     for (S from : kAll)
         for (S to : kAll) {
             const bool live = from != S::Released && from != S::RolledBack && from != S::Aborted;
-            const bool allowed = from != to && live
-                && (to == S::Aborted || to == S::RolledBack || edges.contains({from, to}));
+            const bool allowed = (from == S::Released && to == S::RolledBack)
+                || (from != to && live && (to == S::Aborted || to == S::RolledBack || edges.contains({from, to})));
             QTest::addRow("%s->%s", qPrintable(releaseStateName(from)), qPrintable(releaseStateName(to)))
                 << int(from) << int(to) << allowed;
         }

@@ -62,3 +62,16 @@ END
 $$;
 CREATE CONSTRAINT TRIGGER gate_results_audited AFTER INSERT OR UPDATE ON gate_results
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cockpit_require_audit();
+
+-- A rolled-back release is deployed again once a person lifted its deploy lock with a reason
+-- (the cockpit checks the lock): rolled_back -> soaking joins the permissive edges of 010.
+CREATE OR REPLACE FUNCTION cockpit_release_step_allowed(from_state TEXT, to_state TEXT) RETURNS boolean
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT from_state = to_state
+        OR (from_state, to_state) IN (VALUES ('draft', 'frozen'), ('frozen', 'candidate'),
+            ('candidate', 'approved'), ('approved', 'deploying'), ('deploying', 'soaking'),
+            ('soaking', 'released'), ('approved', 'candidate'), ('approved', 'frozen'),
+            ('soaking', 'deploying'), ('released', 'rolled_back'), ('rolled_back', 'soaking'))
+        OR (from_state IN ('draft', 'frozen', 'candidate', 'approved', 'deploying', 'soaking')
+            AND to_state IN ('aborted', 'rolled_back', 'soaking'))
+$$;

@@ -1,0 +1,98 @@
+// Session: recording a deploy. A release goes live from approved, or from soaking to the next
+// environment once the previous one's soak passed; anything else is refused with every blocker
+// named, unless someone the policy allows overrides it with a reason (recorded in the audit log).
+#include "session.h"
+#include "store.h"
+
+#include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit {
+
+Result<Deployment> Session::applyDeployment(
+    Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request)
+{
+    if (!ws.policy.environment(request.environment)) {
+        QStringList known;
+        for (const EnvironmentPolicy &e : ws.policy.environments)
+            known << e.name;
+        return fail(ErrorCode::BadInput,
+            QStringLiteral("--env: no environment '%1' in %2 (known: %3)")
+                .arg(request.environment, ws.policy.sourcePath, known.join(QStringLiteral(", "))));
+    }
+    // A deploy lock is the first thing to say: it names how to lift it. A rolled-back release
+    // without one had it lifted with a reason: that is the decision to deploy it again.
+    auto lock = store->deployLock(request.version).result();
+    if (!lock)
+        return std::unexpected(lock.error());
+    if (*lock)
+        return store->recordDeployment(request.version, request.environment, who.id).result();
+    auto facts = readinessFacts(store, ws, request.version, QDateTime::currentDateTimeUtc());
+    if (!facts)
+        return std::unexpected(facts.error());
+    const ReleaseState state = facts->release.state;
+    QList<Blocker> blockers;
+    if (state == ReleaseState::Approved || state == ReleaseState::Deploying || state == ReleaseState::Soaking) {
+        if (state == ReleaseState::Soaking)
+            blockers = blockersFor(*facts, ReleaseState::Deploying);
+    } else if (state == ReleaseState::RolledBack) {
+        // its lock was lifted (checked above): deployed again
+    } else if (isFinalState(state)) {
+        blockers << Blocker {QStringLiteral("state"), lifecycleRefusal(state, ReleaseState::Soaking), {}, {}, {}};
+    } else {
+        ReadinessFacts asCandidate = *facts;
+        asCandidate.release.state = ReleaseState::Candidate;
+        blockers << Blocker {QStringLiteral("state"),
+            QStringLiteral("release %1 is %2, not approved").arg(request.version, releaseStateTitle(state).toLower()),
+            QStringLiteral("it becomes approved"), {}, QStringLiteral("release")};
+        if (state != ReleaseState::Candidate)
+            blockers << blockersFor(asCandidate, ReleaseState::Candidate);
+        blockers << blockersFor(asCandidate, ReleaseState::Approved);
+    }
+    if (!blockers.isEmpty()) {
+        const bool final = isFinalState(state);
+        if (!request.override || final) {
+            QStringList lines;
+            for (const Blocker &b : blockers)
+                lines << QStringLiteral("  - %1").arg(b.what);
+            return fail(ErrorCode::Refused,
+                QStringLiteral("release %1 cannot be deployed to %2:\n%3%4")
+                    .arg(request.version, request.environment, lines.join(u'\n'),
+                        final ? QString()
+                              : QStringLiteral("\n(break-glass: --override --reason T, for %1)")
+                                    .arg(ws.policy.overrideRoles.join(QStringLiteral(", ")))));
+        }
+        if (request.reason.trimmed().isEmpty())
+            return fail(ErrorCode::Usage, QStringLiteral("an override needs a reason (--reason T): it goes into the audit log"));
+        if (!mayOverride(ws.policy, who))
+            return fail(ErrorCode::Refused,
+                QStringLiteral("%1 may not override: only members of %2 may (policy override_roles)")
+                    .arg(who.id, ws.policy.overrideRoles.join(QStringLiteral(", "))));
+        QStringList overridden;
+        for (const Blocker &b : blockers)
+            overridden << b.what;
+        AuditEntry entry {0, {}, who.id, QStringLiteral("release.override"), request.version, request.environment,
+            QJsonObject {{QStringLiteral("state"), releaseStateName(state)}},
+            QJsonObject {{QStringLiteral("deploy_to"), request.environment}, {QStringLiteral("reason"), request.reason},
+                {QStringLiteral("overridden"), QJsonArray::fromStringList(overridden)}},
+            {}, {}};
+        if (auto logged = store->appendAudit(entry).result(); !logged)
+            return std::unexpected(logged.error());
+    }
+    return store->recordDeployment(request.version, request.environment, who.id).result();
+}
+
+QFuture<Result<Deployment>> Session::recordDeployment(DeployRequest request)
+{
+    const QString version = request.version;
+    auto future = m_inFlight.keep(QtConcurrent::run([store = m_store, ws = workspace(), who = identity(), request] {
+        return applyDeployment(store, ws, who, request);
+    }));
+    follow(future, [this, version](const Result<Deployment> &deployed) {
+        if (deployed)
+            announce({SessionEvent::Kind::ReleaseChanged, version});
+    });
+    return future;
+}
+
+}  // namespace cockpit
