@@ -81,7 +81,7 @@ Result<RollbackRecord> StoreWorker::abortRollback(qint64 id, const QString &reas
         saved.state = RollbackState::Aborted;
         saved.note = reason;
         saved.finishedAt = now();
-        if (auto done = updateRollbackState(id, saved.state, reason, true); !done)
+        if (auto done = updateRollbackState(id, saved.state, reason, saved.finishedAt); !done)
             return done;
         return record(
             AuditEntry {0, saved.finishedAt, actor, QStringLiteral("rollback.finish"), saved.version,
@@ -107,7 +107,7 @@ Result<RollbackRecord> StoreWorker::finishRollback(qint64 id, const QString &loc
         const QDateTime at = now();
         saved.state = RollbackState::Succeeded;
         saved.finishedAt = at;
-        if (auto done = updateRollbackState(id, saved.state, {}, true); !done)
+        if (auto done = updateRollbackState(id, saved.state, {}, at); !done)
             return done;
         // finishEntries: rollback.finish (which also explains the appended items), then release.state.
         const auto seq = nextAuditSeq();

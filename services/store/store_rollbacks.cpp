@@ -251,12 +251,13 @@ Result<RollbackRecord> StoreWorker::approveRollback(qint64 id, const QString &ac
     });
 }
 
-Status StoreWorker::updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished)
+Status StoreWorker::updateRollbackState(
+    qint64 id, RollbackState state, const QString &note, const QDateTime &finishedAt)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE rollbacks SET state = ?, note = ?, finished_at = ? WHERE id = ?"));
     for (const QVariant &v : {QVariant(rollbackStateName(state)), text(note),
-             finished ? timeValue(now()) : QVariant(QMetaType::fromType<QString>()), QVariant(id)})
+             finishedAt.isValid() ? timeValue(finishedAt) : QVariant(QMetaType::fromType<QString>()), QVariant(id)})
         q.addBindValue(v);
     return exec(q, QStringLiteral("cannot change rollback %1").arg(id));
 }
@@ -288,7 +289,7 @@ Result<RollbackRecord> StoreWorker::saveRollbackStep(qint64 id, const RollbackSt
             return std::unexpected(done.error());
         QJsonObject after = stepAudit(step);
         if (state) {
-            if (auto done = updateRollbackState(id, *state, note, false); !done)
+            if (auto done = updateRollbackState(id, *state, note, QDateTime()); !done)
                 return std::unexpected(done.error());
             after.insert(QStringLiteral("rollback_state"), rollbackStateName(*state));
         }

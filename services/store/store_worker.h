@@ -196,7 +196,8 @@ private:
         return saved;
     }
     Result<std::optional<RollbackRecord>> findRollback(qint64 id);
-    Status updateRollbackState(qint64 id, RollbackState state, const QString &note, bool finished);
+    // finishedAt: the time the rollback ended (the same instant the caller records), or invalid.
+    Status updateRollbackState(qint64 id, RollbackState state, const QString &note, const QDateTime &finishedAt);
     Status insertChecklistPhase(const ReleaseRecord &release, const ChecklistPhase &phase, qint64 auditSeq);
     Result<std::optional<DeployLock>> activeDeployLock(const QString &version);
     Result<std::optional<GateResult>> latestGateResult(const QString &version, const QString &name);
