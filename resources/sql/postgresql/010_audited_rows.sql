@@ -80,14 +80,15 @@ GRANT UPDATE (state, approved_by, approved_at, finished_at, note) ON rollbacks T
 -- The lifecycle's edges, permissively: forward one step, approved back to candidate or frozen,
 -- soaking back to deploying (the next environment), a deployment recording soaking from any
 -- earlier live state, and aborted or rolled back from any live state (rolled back also after
--- released). Which of these a person may take is the policy's, checked by the cockpit.
+-- released; a rolled-back release deployed again once its lock is lifted, which the cockpit
+-- checks). Which of these a person may take is the policy's, checked by the cockpit.
 CREATE FUNCTION cockpit_release_step_allowed(from_state TEXT, to_state TEXT) RETURNS boolean
     LANGUAGE sql IMMUTABLE AS $$
     SELECT from_state = to_state
         OR (from_state, to_state) IN (VALUES ('draft', 'frozen'), ('frozen', 'candidate'),
             ('candidate', 'approved'), ('approved', 'deploying'), ('deploying', 'soaking'),
             ('soaking', 'released'), ('approved', 'candidate'), ('approved', 'frozen'),
-            ('soaking', 'deploying'), ('released', 'rolled_back'))
+            ('soaking', 'deploying'), ('released', 'rolled_back'), ('rolled_back', 'soaking'))
         OR (from_state IN ('draft', 'frozen', 'candidate', 'approved', 'deploying', 'soaking')
             AND to_state IN ('aborted', 'rolled_back', 'soaking'))
 $$;
@@ -159,7 +160,7 @@ DECLARE
 BEGIN
     rel := CASE
         WHEN TG_TABLE_NAME IN ('releases', 'rollbacks', 'deploy_locks') THEN rw ->> 'version'
-        WHEN TG_TABLE_NAME IN ('soak_recordings', 'probe_results') THEN rw ->> 'release_version'
+        WHEN rw ? 'release_version' THEN rw ->> 'release_version'  -- soak, probe and gate results
         WHEN TG_TABLE_NAME = 'rollback_steps'
             THEN (SELECT version FROM rollbacks WHERE id = (rw ->> 'rollback_id')::BIGINT)
         ELSE (SELECT version FROM releases WHERE id = (rw ->> 'release_id')::BIGINT)
