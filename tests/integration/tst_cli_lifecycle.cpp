@@ -3,13 +3,12 @@
 // candidate tag pins the commit; ticks and sign-offs carry the release to approved and a
 // reopened item drops it back; finish, override and abort as the policy allows.
 #include "support/cli_runner.h"
+#include "support/scratch_repo.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace {
 
@@ -30,31 +29,15 @@ const QByteArray kPolicy = "project: T\n"
 class TstCliLifecycle : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
-    QString m_repo;
+    std::unique_ptr<ScratchRepo> m_repo;
     QString m_db;
     QString m_data;
 
-    bool git(const QStringList &args)
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_repo);
-        p.start(QStringLiteral("git"), args);
-        return p.waitForFinished(30000) && p.exitCode() == 0;
-    }
-
-    void writeFile(const QString &relative, const QByteArray &content)
-    {
-        QDir().mkpath(QFileInfo(QDir(m_repo).filePath(relative)).absolutePath());
-        QFile f(QDir(m_repo).filePath(relative));
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(content);
-    }
-
+    // The command as a person at a terminal whose git user.email is email.
     CliRun as(const QString &email, QStringList args)
     {
-        if (!git({QStringLiteral("config"), QStringLiteral("user.email"), email}))
-            return {};
-        return runCockpit(args << QStringLiteral("--workspace") << m_repo << QStringLiteral("--db") << m_db, m_data);
+        m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), email});
+        return runCockpit(args << QStringLiteral("--workspace") << m_repo->dir() << QStringLiteral("--db") << m_db, m_data);
     }
 
     QJsonObject status(int expectedExit)
@@ -95,20 +78,16 @@ private slots:
 void TstCliLifecycle::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    m_repo = m_tmp.filePath(QStringLiteral("repo"));
     m_db = m_tmp.filePath(QStringLiteral("cockpit.sqlite"));
     m_data = m_tmp.filePath(QStringLiteral("xdg"));
-    QDir().mkpath(m_repo);
-    QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}));
-    QVERIFY(git({QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Tester")}));
-    writeFile(QStringLiteral(".release-cockpit/policy.yml"), kPolicy);
-    writeFile(QStringLiteral(".release-cockpit/checklists/pre-release.md"), "# Pre\n\n- [ ] Tests green\n- [ ] Notes drafted\n");
-    writeFile(QStringLiteral(".release-cockpit/checklists/release-day.md"), "# Day\n\n- [ ] Announce\n");
-    writeFile(QStringLiteral(".release-cockpit/checklists/post-release.md"), "# Post\n\n- [ ] Retro\n");
-    writeFile(QStringLiteral("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- a bug\n");
-    QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
-    QVERIFY(git({QStringLiteral("-c"), QStringLiteral("user.email=dev@x"), QStringLiteral("commit"), QStringLiteral("-qm"),
-        QStringLiteral("fix: initial")}));
+    m_repo = std::make_unique<ScratchRepo>(m_tmp.filePath(QStringLiteral("repo")));
+    m_repo->commit(QStringLiteral("fix: initial"),
+        {{QStringLiteral(".release-cockpit/policy.yml"), kPolicy},
+            {QStringLiteral(".release-cockpit/checklists/pre-release.md"), "# Pre\n\n- [ ] Tests green\n- [ ] Notes drafted\n"},
+            {QStringLiteral(".release-cockpit/checklists/release-day.md"), "# Day\n\n- [ ] Announce\n"},
+            {QStringLiteral(".release-cockpit/checklists/post-release.md"), "# Post\n\n- [ ] Retro\n"},
+            {QStringLiteral("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- a bug\n"}});
+    QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
     const CliRun created = as(QStringLiteral("rm@x"),
         {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.0.0"), QStringLiteral("--type"),
             QStringLiteral("minor")});
