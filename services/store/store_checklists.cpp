@@ -6,6 +6,8 @@
 #include "store_enqueue.h"
 #include "store_worker.h"
 
+#include <QHash>
+
 #include <QJsonObject>
 #include <QSqlError>
 
@@ -86,8 +88,14 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
     items.addBindValue(found->id);
     if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
         return std::unexpected(ok.error());
+    // Keyed once: a lookup per row would be quadratic (5,000 items took 70 ms).
+    QHash<QString, ChecklistItem *> byKey;
+    for (ChecklistPhase &phase : list->phases)
+        for (ChecklistSection &section : phase.sections)
+            for (ChecklistItem &i : section.items)
+                byKey.insert(i.key, &i);
     while (items.next()) {
-        ChecklistItem *item = list->findItem(items.value(0).toString());
+        ChecklistItem *item = byKey.value(items.value(0).toString());
         if (!item)
             continue;  // a key the snapshot no longer yields: keep the row, show nothing
         item->state = itemStateFromName(items.value(1).toString()).value_or(ItemState::Open);
