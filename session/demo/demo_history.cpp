@@ -12,6 +12,7 @@
 
 #include "git_service.h"
 #include "release_service.h"
+#include "rollback_plan.h"
 #include "signoff_service.h"
 #include "store.h"
 #include "workspace.h"
@@ -212,6 +213,44 @@ Status passGates(Store *store, const Workspace &workspace, const QString &versio
     return {};
 }
 
+// 3.6.5's rollback as the cockpit records one: requested 20 minutes after going live, every step
+// done, finished 30 minutes later; the release is rolled back and its deploys locked.
+Status rollBackHistory(Store *store, const Workspace &workspace, const QString &version, const QString &commit,
+    const RollbackTarget &target, const QDateTime &production, std::atomic<qint64> &clock)
+{
+    const QString lead = QStringLiteral("aylin.demir@solvereign.example");
+    const QString reason = QStringLiteral("5xx above 5% for 5 minutes after the deploy");
+    auto plan = buildRollbackPlan(workspace.policy,
+        RollbackPlanInput {version, QStringLiteral("production"), commit, reason, {}, target});
+    if (!plan)
+        return std::unexpected(plan.error());
+    clock.store(production.addSecs(20 * 60).toMSecsSinceEpoch());
+    RollbackRecord record;
+    record.version = version;
+    record.plan = *plan;
+    auto created = store->createRollback(record, lead).result();
+    if (!created)
+        return std::unexpected(created.error());
+    for (RollbackStepRecord step : created->steps) {
+        const qint64 at = production.addSecs(22 * 60 + step.index * 3 * 60).toMSecsSinceEpoch();
+        clock.store(at);
+        step.state = RollbackStepState::Succeeded;
+        step.startedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
+        step.finishedAt = step.startedAt.addSecs(90);
+        step.exitCode = 0;
+        step.actor = lead;
+        step.attempt = 1;
+        if (auto saved = store->saveRollbackStep(created->id, step, std::nullopt, {}, lead).result(); !saved)
+            return std::unexpected(saved.error());
+    }
+    clock.store(production.addSecs(50 * 60).toMSecsSinceEpoch());
+    if (auto finished = store->finishRollback(created->id, QStringLiteral("rolled back: %1").arg(reason),
+            std::nullopt, lead).result();
+        !finished)
+        return std::unexpected(finished.error());
+    return {};
+}
+
 }  // namespace
 
 Status appendDemoSchedule(const QString &dir)
@@ -238,6 +277,7 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
     ReleaseService service(store, workspace,
         Identity {QStringLiteral("maria.keller@solvereign.example"), QStringLiteral("Maria Keller")});
     const QString actor = service.identity().id;
+    const char *previous = "3.6.0";
     for (const HistoryRelease &r : kHistory) {
         const QString version = QString::fromLatin1(r.version);
         const QDateTime staging = stagingOf(r);
@@ -274,14 +314,12 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
         }
         ReleaseState final = ReleaseState::Released;
         if (r.rolledBack) {
-            // The on-call lead asks for the rollback 20 minutes in; it is done 30 minutes later.
-            AuditEntry request {0, r.production.addSecs(20 * 60),
-                QStringLiteral("aylin.demir@solvereign.example"), QStringLiteral("rollback.request"), version,
-                {}, {},
-                QJsonObject {{QStringLiteral("reason"),
-                    QStringLiteral("5xx above 5% for 5 minutes after the deploy")}}};
-            if (auto asked = store->appendAudit(request).result(); !asked)
-                return std::unexpected(asked.error());
+            // Rolled back to the release before it (the last known good), deploys locked since.
+            const RollbackTarget target {QString::fromLatin1(previous), QStringLiteral("v%1").arg(QString::fromLatin1(previous)),
+                shas->value(QString::fromLatin1(previous)), QStringLiteral("last_known_good")};
+            if (auto rolled = rollBackHistory(store, workspace, version, created->commit, target, r.production, *clock);
+                !rolled)
+                return rolled;
             final = ReleaseState::RolledBack;
         } else {
             // The post-release checks done in the hour after going live.
@@ -291,10 +329,13 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
             if (auto soaked = soakHistory(service, version, QStringLiteral("production"), r.production, *clock); !soaked)
                 return soaked;
         }
-        // Released once the production soak's last measurement is in (rolled back: when that was done).
-        clock->store(r.production.addSecs(r.rolledBack ? 50 * 60 : 2 * 3600 + 5 * 60).toMSecsSinceEpoch());
-        if (auto state = store->setReleaseState(version, final, actor).result(); !state)
-            return std::unexpected(state.error());
+        // Released once the production soak's last measurement is in.
+        if (final == ReleaseState::Released) {  // the rollback moved 3.6.5 itself
+            clock->store(r.production.addSecs(2 * 3600 + 5 * 60).toMSecsSinceEpoch());
+            if (auto state = store->setReleaseState(version, final, actor).result(); !state)
+                return std::unexpected(state.error());
+        }
+        previous = r.version;
     }
     return {};
 }

@@ -77,6 +77,28 @@ private slots:
                 qPrintable(text.out));
         }
     }
+
+    // One source of truth for 3.6.5's deploy lock (Store::deployLock): `release status` shows it,
+    // `release unlock` finds and lifts it, and then every front end says "not locked".
+    void rolledBackReleaseHasItsLock()
+    {
+        const CliRun status = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.6.5")});
+        QVERIFY2(status.out.contains(QLatin1String("Rolled back")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QLatin1String("deploys    locked since")), qPrintable(status.out));
+        const CliRun json = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.6.5"),
+            QStringLiteral("--json")});
+        QVERIFY(json.json().value(QStringLiteral("deploy_lock")).toObject().value(QStringLiteral("locked")).toBool());
+        const CliRun unlock = cockpit({QStringLiteral("release"), QStringLiteral("unlock"), QStringLiteral("3.6.5"),
+            QStringLiteral("--reason"), QStringLiteral("hotfix 3.6.6 verified")});
+        QVERIFY2(unlock.exitCode == 0, qPrintable(unlock.err));
+        const CliRun after = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.6.5")});
+        QVERIFY2(after.out.contains(QLatin1String("deploys    not locked")), qPrintable(after.out));
+        QVERIFY(cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.6.5"),
+                    QStringLiteral("--json")})
+                    .json()
+                    .value(QStringLiteral("deploy_lock"))
+                    .isNull());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCliDemo)
