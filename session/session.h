@@ -108,11 +108,13 @@ public:
     QFuture<Status> prometheusReady();
     // A monitor over prometheus(); nullptr when there is none (prometheus() says why).
     SoakMonitor *createSoakMonitor(QObject *parent);
-    // A finished soak: stores the recording with its verdict and, on PASS, ticks the items bound
-    // to `check: soak ENV` with one evidence text. Returns the items ticked.
+    // A finished soak: stores the recording with its verdict and, on a PASS that is evidence of
+    // this deployment (soakEvidenceGap is empty), ticks the items bound to `check: soak ENV` with
+    // one evidence text. Returns the items ticked. A what-if (recording.whatIf: a window given by
+    // hand) is kept in the audit log ("soak.what_if") only: never the release's soak, never a tick.
     QFuture<Result<QList<ChecklistItem>>> recordSoakEnd(QString version, SoakRecording recording,
         SoakEvaluation evaluation);
-    // A stored PASS shown again ticks the items bound to it that are still open.
+    // A stored PASS shown again ticks the items bound to it that are still open (the same rule).
     QFuture<Result<QList<ChecklistItem>>> tickSoakPass(
         QString version, QString candidate, QString environment, SoakEvaluation evaluation);
     // The blocking core of recordSoakEnd, for callers already off the GUI thread (the demo).
@@ -120,10 +122,17 @@ public:
         const SoakRecording &recording, const SoakEvaluation &evaluation);
     static QString soakEvidence(const QString &candidate, const QString &environment,
         const SoakEvaluation &evaluation);
+    // Why a soak from start to end in environment is not evidence of this release there; empty
+    // when it is: it starts at or after the latest deployment of the release's commit there and
+    // covers the policy's soak duration. Blocking (store reads): call it off the GUI thread.
+    static QString soakEvidenceGap(Store *store, const Policy &policy, const QString &version,
+        const QString &environment, const QDateTime &start, const QDateTime &end);
 
     // --- probes (session_probes.cpp)
     // The policy's environment of that name; BadInput listing the known ones.
     [[nodiscard]] Result<const EnvironmentPolicy *> environment(const QString &name) const;
+    // The release deployed last in the environment, if any. No other release stands in for it.
+    QFuture<Result<std::optional<ReleaseRecord>>> releaseDeployedIn(QString environment);
     // Probes the environment against the release given (its version and commit are expected
     // there); with none, the version is not checked. BadInput for an environment the policy lacks.
     QFuture<Result<ProbeOutcome>> probe(QString environment, std::optional<ReleaseRecord> release);

@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cockpit {
 
@@ -19,6 +20,26 @@ Result<const EnvironmentPolicy *> Session::environment(const QString &name) cons
         QStringLiteral("no environment '%1' in the policy (known: %2)")
             .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))),
         workspace().policy.locationOf(QStringLiteral("environments")));
+}
+
+QFuture<Result<std::optional<ReleaseRecord>>> Session::releaseDeployedIn(QString environment)
+{
+    return m_inFlight.keep(QtConcurrent::run(
+        [store = m_store, environment]() -> Result<std::optional<ReleaseRecord>> {
+            auto deployments = store->allDeployments().result();
+            if (!deployments)
+                return std::unexpected(deployments.error());
+            std::optional<Deployment> last;  // oldest first: the last one there wins
+            for (const Deployment &d : std::as_const(*deployments))
+                if (d.environment == environment && (!last || d.deployedAt >= last->deployedAt))
+                    last = d;
+            if (!last)
+                return std::optional<ReleaseRecord> {};
+            auto release = store->release(last->version).result();
+            if (!release)
+                return std::unexpected(release.error());
+            return std::optional<ReleaseRecord>(*release);
+        }));
 }
 
 QFuture<Result<ProbeOutcome>> Session::probe(QString environment, std::optional<ReleaseRecord> release)

@@ -1,5 +1,6 @@
 // Session: the soak use cases. The Prometheus a soak asks (with its keychain credential), and
-// finishing a soak: stored with its verdict and, on PASS, ticking its items with one evidence text.
+// finishing a soak: stored with its verdict and, on a PASS of this deployment (soakEvidenceGap),
+// ticking its items with one evidence text; a what-if window is kept in the audit log only.
 #include "future_watch.h"
 #include "prometheus_client.h"
 #include "secret_store.h"
@@ -89,20 +90,69 @@ QString Session::soakEvidence(
             evaluation.end.toUTC().toString(Qt::ISODate), checks.join(QStringLiteral("; ")));
 }
 
+QString Session::soakEvidenceGap(Store *store, const Policy &policy, const QString &version,
+    const QString &environment, const QDateTime &start, const QDateTime &end)
+{
+    auto release = store->release(version).result();
+    if (!release)
+        return release.error().message;
+    auto deployments = store->deployments(version).result();
+    if (!deployments)
+        return deployments.error().message;
+    // The latest deployment there of the release's commit (oldest first: the last one wins).
+    std::optional<Deployment> deployed;
+    for (const Deployment &d : std::as_const(*deployments))
+        if (d.environment == environment
+            && (release->commit.isEmpty() || d.commit.isEmpty() || d.commit == release->commit))
+            deployed = d;
+    if (!deployed)
+        return QStringLiteral("no deployment of %1 (commit %2) to %3 is recorded")
+            .arg(version, release->commit.left(12), environment);
+    if (!start.isValid() || start < deployed->deployedAt)
+        return QStringLiteral("the soak starts at %1, before %2 was deployed to %3 at %4")
+            .arg(start.toUTC().toString(Qt::ISODate), version, environment,
+                deployed->deployedAt.toUTC().toString(Qt::ISODate));
+    const qint64 needed = policy.soakDuration.count();
+    if (needed > 0 && (!end.isValid() || start.secsTo(end) < needed))
+        return QStringLiteral("the soak covers %1 min of the policy's %2 min")
+            .arg(end.isValid() ? start.secsTo(end) / 60 : 0)
+            .arg(needed / 60);
+    return {};
+}
+
 Result<QList<ChecklistItem>> Session::finishSoak(ReleaseService &releases, const QString &version,
     const SoakRecording &recording, const SoakEvaluation &evaluation)
 {
     const QString env = recording.environment;
+    Store *store = releases.store();
+    if (recording.whatIf) {
+        // Kept in the audit log only: never the release's soak, never a tick.
+        const QJsonObject after {{QStringLiteral("what_if"), true},
+            {QStringLiteral("verdict"), soakVerdictName(evaluation.verdict)},
+            {QStringLiteral("start"), evaluation.start.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("end"), evaluation.end.toUTC().toString(Qt::ISODate)}};
+        if (auto saved = store->appendAudit(AuditEntry {0, {}, releases.identity().id,
+                                                QStringLiteral("soak.what_if"), version, env, {}, after, {}, {}})
+                             .result();
+            !saved)
+            return std::unexpected(saved.error());
+        return QList<ChecklistItem> {};
+    }
     const QByteArray json = QJsonDocument(soakRecordingToJson(recording)).toJson(QJsonDocument::Compact);
     // Stored first: a soak whose items could not be ticked is still on record.
-    if (auto saved = releases.store()
-                         ->saveSoakRecording(version, env, json, soakVerdictName(evaluation.verdict),
+    if (auto saved = store->saveSoakRecording(version, env, json, soakVerdictName(evaluation.verdict),
                              releases.identity().id)
                          .result();
         !saved)
         return std::unexpected(saved.error());
     if (evaluation.verdict != SoakVerdict::Pass)
         return QList<ChecklistItem> {};
+    if (const QString gap = soakEvidenceGap(store, releases.workspace().policy, version, env, recording.start,
+            evaluation.end);
+        !gap.isEmpty()) {
+        qCInfo(lcSessionSoak) << "soak PASS of" << version << "in" << env << "ticks nothing:" << gap;
+        return QList<ChecklistItem> {};
+    }
     const QString candidate = recording.version.isEmpty() ? version : recording.version;
     return releases
         .applyCheckOutcome(version,
@@ -115,12 +165,13 @@ QFuture<Result<QList<ChecklistItem>>> Session::recordSoakEnd(
 {
     const QString env = recording.environment;
     const QString verdict = soakVerdictName(evaluation.verdict);
+    const bool whatIf = recording.whatIf;
     // Waits for the store on a pool thread: the GUI thread only sees the finished future.
     auto future = thenAdvance(version, QtConcurrent::run([releases = m_releases.get(), version, recording, evaluation] {
         return finishSoak(*releases, version, recording, evaluation);
     }));
-    follow(future, [this, version, env, verdict](const Result<QList<ChecklistItem>> &ticked) {
-        if (!ticked)
+    follow(future, [this, version, env, verdict, whatIf](const Result<QList<ChecklistItem>> &ticked) {
+        if (!ticked || whatIf)
             return;
         announce({SessionEvent::Kind::SoakRecorded, version, CheckKind::Soak, env, verdict, {}});
         announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Soak, env, verdict, *ticked});
@@ -133,8 +184,25 @@ QFuture<Result<QList<ChecklistItem>>> Session::tickSoakPass(
 {
     if (evaluation.verdict != SoakVerdict::Pass)
         return QtFuture::makeReadyFuture(Result<QList<ChecklistItem>>(QList<ChecklistItem> {}));
-    return tickFor(std::move(version), CheckKind::Soak, environment,
-        soakEvidence(candidate, environment, evaluation));
+    // The same rule as a soak finishing: only a soak of this deployment, covering the duration.
+    auto future = thenAdvance(version,
+        QtConcurrent::run([releases = m_releases.get(), version, candidate, environment,
+                              evaluation]() -> Result<QList<ChecklistItem>> {
+            if (!soakEvidenceGap(releases->store(), releases->workspace().policy, version, environment,
+                    evaluation.start, evaluation.end)
+                     .isEmpty())
+                return QList<ChecklistItem> {};
+            return releases
+                ->applyCheckOutcome(version,
+                    CheckOutcome {checkKindName(CheckKind::Soak), environment, true,
+                        soakEvidence(candidate, environment, evaluation)})
+                .result();
+        }));
+    follow(future, [this, version, environment](const Result<QList<ChecklistItem>> &ticked) {
+        if (ticked && !ticked->isEmpty())
+            announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Soak, environment, {}, *ticked});
+    });
+    return future;
 }
 
 }  // namespace cockpit

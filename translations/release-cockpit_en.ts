@@ -2431,10 +2431,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deploy lock lifted by %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Rollback waits for a second person</source>
             <translation type="unfinished" />
         </message>
@@ -2456,10 +2452,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Show…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rollback halted: %1 of %2 steps done</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2492,6 +2484,22 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Nothing to roll back: %1 was never deployed (a deployment starts its rollback window)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deploys not locked · &lt;a href="incidents"&gt;Incidents tab&lt;/a&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · rollback aborted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incident open since %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · rollback halted: %1 of %2 steps done</source>
             <translation type="unfinished" />
         </message>
     </context>

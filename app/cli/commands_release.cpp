@@ -2,6 +2,7 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "release_json.h"
+#include "rollback_json.h"
 #include "session.h"
 #include "signoff_service.h"
 
@@ -62,6 +63,10 @@ int releaseStatus(CliContext &ctx, const QString &version)
     if (!readiness)
         return ctx.report(readiness.error());
     auto signoffs = SignoffService::computeView(*store, *ws, version);
+    // The deploy lock as the store has it: the header and the Incidents tab show the same.
+    auto lock = (*store)->deployLock(version).result();
+    if (!lock)
+        return ctx.report(lock.error());
     const int exit = readiness->blocked() ? Failed : Ok;
     if (ctx.json()) {
         QJsonObject o = releaseToJson(*release);
@@ -72,6 +77,7 @@ int releaseStatus(CliContext &ctx, const QString &version)
         o.insert(QStringLiteral("checklist"), counts);
         o.insert(QStringLiteral("approvals"), signoffs ? approvalsJson(signoffs->approvals) : QJsonArray());
         o.insert(QStringLiteral("approval_counts"), r.value(QStringLiteral("approvals")));
+        o.insert(QStringLiteral("deploy_lock"), *lock ? QJsonValue(deployLockToJson(**lock)) : QJsonValue());
         ctx.printJson(o);
         return exit;
     }
@@ -103,6 +109,11 @@ int releaseStatus(CliContext &ctx, const QString &version)
     for (const EnvironmentReadiness &e : rd.environments)
         ctx.out(QStringLiteral("  %1 %2").arg(e.name.leftJustified(10), e.deployed ? QStringLiteral("deployed, soak %1").arg(e.soak)
                                                                                  : QStringLiteral("not deployed")));
+    if (*lock)
+        ctx.out(QStringLiteral("  deploys    locked since %1 by %2: %3 (release unlock %4 --reason T lifts it)")
+                    .arg(readinessTime((*lock)->lockedAt), (*lock)->lockedBy, (*lock)->reason, version));
+    else if (release->state == ReleaseState::RolledBack)
+        ctx.out(QStringLiteral("  deploys    not locked"));
     for (const Blocker &b : rd.blockers)
         ctx.out(QStringLiteral("  blocks     %1%2").arg(b.what, b.clearsWhen.isEmpty() ? QString() : QStringLiteral(" (clears: %1)").arg(b.clearsWhen)));
     if (const QDateTime earliest = rd.earliestClear(); earliest.isValid())

@@ -1,6 +1,8 @@
 // probe ENV [--release VERSION] | soak evaluate VERSION --env ENV [--from T] [--to T]: the post-deploy checks of
 // seed 002 from the command line. Results are stored (probe results, soak recordings) and, on
-// PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV`.
+// PASS only, tick the checklist items bound to `check: probe ENV` / `check: soak ENV` (a soak
+// only when it is of this deployment: Session::soakEvidenceGap). A --from/--to window is a
+// what-if: labelled so, kept in the audit log only, ticking nothing.
 #include "cli_context.h"
 #include "commands.h"
 #include "prometheus_client.h"
@@ -14,27 +16,6 @@
 
 namespace cockpit::cli {
 namespace {
-
-// The release deployed last in env, if any. No other release stands in for it: comparing the
-// environment with a release that is not there reports a mismatch that is not one.
-std::optional<ReleaseRecord> releaseDeployedIn(Store *store, const QString &env)
-{
-    auto releases = store->releases().result();
-    if (!releases)
-        return std::nullopt;
-    std::optional<ReleaseRecord> best;
-    QDateTime bestAt;
-    for (const ReleaseRecord &r : *releases) {
-        auto deployments = store->deployments(r.version).result();
-        for (const Deployment &d : deployments.value_or(QList<Deployment> {})) {
-            if (d.environment == env && (!bestAt.isValid() || d.deployedAt > bestAt)) {
-                best = r;
-                bestAt = d.deployedAt;
-            }
-        }
-    }
-    return best;
-}
 
 // "version GET http://host/api/health, JSON pointer /version": where the version was read.
 QString probeTarget(const ProbeCheckResult &c)
@@ -71,7 +52,7 @@ QJsonValue number(const std::optional<double> &v)
     return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan)
+QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan, bool whatIf)
 {
     QJsonArray checks;
     for (const CheckResult &c : e.checks) {
@@ -97,14 +78,16 @@ QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan)
         {QStringLiteral("env"), plan.environment}, {QStringLiteral("version"), plan.version},
         {QStringLiteral("start"), timeText(e.start)}, {QStringLiteral("end"), timeText(e.end)},
         {QStringLiteral("evaluated_at"), timeText(e.evaluatedAt)}, {QStringLiteral("reason"), e.reason},
-        {QStringLiteral("checks"), checks}, {QStringLiteral("triggers"), triggers}};
+        {QStringLiteral("checks"), checks}, {QStringLiteral("triggers"), triggers},
+        {QStringLiteral("what_if"), whatIf}};
 }
 
-void printEvaluation(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan)
+void printEvaluation(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan, bool whatIf)
 {
-    ctx.out(QStringLiteral("Soak of %1 in %2, %3 .. %4: %5")
-                .arg(plan.version, plan.environment, timeText(e.start), timeText(e.end),
-                    soakVerdictName(e.verdict).toUpper()));
+    ctx.out(QStringLiteral("%1 of %2 in %3, %4 .. %5: %6")
+                .arg(whatIf ? QStringLiteral("What-if soak") : QStringLiteral("Soak"), plan.version,
+                    plan.environment, timeText(e.start), timeText(e.end),
+                    soakVerdictName(e.verdict).toUpper() + (whatIf ? QStringLiteral(" (what-if)") : QString())));
     for (const CheckResult &c : e.checks)
         ctx.out(QStringLiteral("  %1 %2: %3")
                     .arg(checkStatusName(c.status).toUpper(), -12)
@@ -135,7 +118,10 @@ int runProbe(CliContext &ctx)
             return ctx.report(found.error());
         release = *found;
     } else {
-        release = releaseDeployedIn((*session)->store(), w[1]);
+        auto deployed = await((*session)->releaseDeployedIn(w[1]));
+        if (!deployed)
+            return ctx.report(deployed.error());
+        release = *deployed;
     }
     if (!release)
         ctx.err(QStringLiteral("No release is recorded as deployed in %1 and none was named (--release VERSION): "
@@ -176,6 +162,7 @@ struct SoakWindow {
     QDateTime start;
     QDateTime end;  // invalid: the soak's own end
     std::optional<std::chrono::seconds> duration;
+    bool whatIf = false;  // given with --from/--to: never the release's soak, never a tick
 };
 
 // --from/--to, else the release's latest deployment to env (PRODUCT.md: "the soak of the
@@ -189,7 +176,7 @@ Result<SoakWindow> windowFor(CliContext &ctx, Store *store, const QString &versi
         auto start = parseTime(QStringLiteral("from"), from);
         if (!start)
             return std::unexpected(start.error());
-        SoakWindow window {*start, {}, std::nullopt};
+        SoakWindow window {*start, {}, std::nullopt, true};
         if (!to.isEmpty()) {
             auto end = parseTime(QStringLiteral("to"), to);
             if (!end)
@@ -214,7 +201,7 @@ Result<SoakWindow> windowFor(CliContext &ctx, Store *store, const QString &versi
                 "no deployment of %1 to %2 is recorded, so there is no soak to evaluate: record it with "
                 "'release deployed %1 --env %2', or give the window with --from and --to")
                 .arg(version, env));
-    return SoakWindow {last->deployedAt, {}, std::nullopt};
+    return SoakWindow {last->deployedAt, {}, std::nullopt, false};
 }
 
 // Nothing of the window is due yet: no check has a measurement that is not Pending.
@@ -309,16 +296,26 @@ int runSoak(CliContext &ctx)
     if (!done)
         loop.exec();
     const SoakEvaluation evaluation = monitor->evaluation();
-    auto ticked = await((*session)->recordSoakEnd(release->version, monitor->recording(), evaluation));
+    SoakRecording recording = monitor->recording();
+    recording.whatIf = window->whatIf;
+    auto ticked = await((*session)->recordSoakEnd(release->version, recording, evaluation));
     if (!ticked)
         ctx.err(QStringLiteral("warning: the soak recording was not stored: %1").arg(ticked.error().toString()));
     else
         for (const ChecklistItem &item : *ticked)
             ctx.err(QStringLiteral("Ticked \"%1\" (soak %2 PASS).").arg(item.text, env));
+    if (window->whatIf)
+        ctx.err(QStringLiteral("What-if: a window given with --from/--to is kept in the audit log only; it is "
+                               "not the release's soak and ticks no checklist item."));
+    else if (ticked && ticked->isEmpty() && evaluation.verdict == SoakVerdict::Pass)
+        if (const QString gap = Session::soakEvidenceGap(store, ws->policy, release->version, env,
+                recording.start, evaluation.end);
+            !gap.isEmpty())
+            ctx.err(QStringLiteral("No checklist item ticked: %1.").arg(gap));
     if (ctx.json())
-        ctx.printJson(evaluationJson(evaluation, plan));
+        ctx.printJson(evaluationJson(evaluation, plan, window->whatIf));
     else
-        printEvaluation(ctx, evaluation, plan);
+        printEvaluation(ctx, evaluation, plan, window->whatIf);
     switch (evaluation.verdict) {
     case SoakVerdict::Pass:
         return Ok;

@@ -30,6 +30,8 @@ struct SoakRecording {
     QDateTime start;
     std::chrono::seconds duration {0};
     QDateTime recordedAt;  // data reaches this far: the "now" a replay evaluates at
+    // A window given by hand (soak evaluate --from/--to): a what-if, never the release's soak.
+    bool whatIf = false;
     QList<RecordedCheck> checks;
     QList<RecordedTrigger> triggers;
 };

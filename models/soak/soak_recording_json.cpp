@@ -126,12 +126,15 @@ QJsonObject soakRecordingToJson(const SoakRecording &recording)
             json.insert(QStringLiteral("baseline"), readingToJson(*trigger.baseline));
         triggers.append(json);
     }
-    return QJsonObject {{QStringLiteral("format"), SoakRecording::kFormat},
+    QJsonObject json {{QStringLiteral("format"), SoakRecording::kFormat},
         {QStringLiteral("environment"), recording.environment},
         {QStringLiteral("version"), recording.version}, {QStringLiteral("start"), timeText(recording.start)},
         {QStringLiteral("duration"), double(recording.duration.count())},
         {QStringLiteral("recorded_at"), timeText(recording.recordedAt)}, {QStringLiteral("checks"), checks},
         {QStringLiteral("triggers"), triggers}};
+    if (recording.whatIf)
+        json.insert(QStringLiteral("what_if"), true);
+    return json;
 }
 
 }  // namespace cockpit

@@ -262,6 +262,7 @@ Result<SoakRecording> soakRecordingFromJson(const QJsonObject &json)
     rec.start = f.time(json, {}, QStringLiteral("start"));
     rec.duration = f.duration(json, {}, QStringLiteral("duration"), true).value_or(seconds(0));
     rec.recordedAt = f.time(json, {}, QStringLiteral("recorded_at"));
+    rec.whatIf = json.value(QStringLiteral("what_if")).toBool(false);
     if (!f.error)
         readEntries(f, json, rec);
     if (f.error)

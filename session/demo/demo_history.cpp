@@ -2,12 +2,18 @@
 // true to show: a release train, its calendar and DORA targets appended to the demo's policy, and
 // eight 3.6.x patch releases on a release/3.6 maintenance branch (commits dated Sep-Nov 2026),
 // each deployed to staging and then production, one of them rolled back 50 minutes after going
-// live and fixed by a hotfix the next day. Deterministic, like the rest of the demo. The branch
+// live and fixed by a hotfix the next day. Each lived its history: checklist closed, approvals
+// signed before staging, a soak of every deployment, gates passed; the released ones closed
+// their post-release phases too. Deterministic, like the rest of the demo. The branch
 // keeps main, its tags and the changelog exactly as the demo tests know them.
 #include "demo_builder.h"
+#include "demo_soak.h"
+#include "session.h"
 
 #include "git_service.h"
 #include "release_service.h"
+#include "rollback_plan.h"
+#include "signoff_service.h"
 #include "store.h"
 #include "workspace.h"
 
@@ -108,6 +114,143 @@ Result<QMap<QString, QString>> buildBranch(const Workspace &workspace)
     return shas;
 }
 
+
+// The history as it was lived: the items of the phases before deployment (or, after = true, the
+// post-release phases) closed by the release manager: conditional ones N/A, automated ones with
+// the evidence their check left.
+Status closeItems(Store *store, const QString &version, const QString &actor, bool after)
+{
+    auto checklist = store->checklist(version).result();
+    if (!checklist)
+        return std::unexpected(checklist.error());
+    for (const ChecklistPhase &phase : checklist->phases) {
+        if (phase.name.startsWith(QLatin1String("post-")) != after)
+            continue;
+        for (const ChecklistSection &section : phase.sections)
+            for (ChecklistItem item : section.items) {
+                if (item.state != ItemState::Open)
+                    continue;
+                if (!item.condition.isEmpty()) {
+                    item.state = ItemState::NotApplicable;
+                    item.naReason = QStringLiteral("not in this patch (%1)").arg(item.condition);
+                } else {
+                    item.state = ItemState::Done;
+                    if (!item.check.isEmpty())
+                        item.evidence = QStringLiteral("%1 PASS for %2").arg(item.check, version);
+                }
+                if (auto saved = store->setItemState(version, item, actor).result(); !saved)
+                    return std::unexpected(saved.error());
+            }
+    }
+    return {};
+}
+
+// Every approval the release type requires, by the first people of each role who are not the
+// release manager, on what the checklist and changelog were when they signed.
+Status approveRelease(Store *store, const Workspace &workspace, const QString &version)
+{
+    auto view = SignoffService::computeView(store, workspace, version);
+    if (!view)
+        return std::unexpected(view.error());
+    for (const RoleApproval &role : view->approvals.roles) {
+        if (!role.required)
+            continue;
+        int signedCount = 0;
+        for (const QString &person : workspace.policy.roles.value(role.requirement.role)) {
+            if (signedCount >= role.requirement.count)
+                break;
+            if (person == view->release.manager)
+                continue;
+            const Signoff signoff {0, version, role.requirement.role, person, SignoffDecision::Approve, {},
+                view->digest, {}, {}};
+            if (auto saved = store->recordSignoff(signoff).result(); !saved)
+                return std::unexpected(saved.error());
+            ++signedCount;
+        }
+    }
+    return {};
+}
+
+// The soak of the deployment to env, shaped as the demo's recorded one, stored when it finished
+// (the same use case as a soak ending in the window: on PASS it is the evidence of the items).
+Status soakHistory(ReleaseService &service, const QString &version, const QString &env,
+    const QDateTime &deployedAt, std::atomic<qint64> &clock)
+{
+    SoakRecording recording = buildDemoSoakRecording(service.workspace().policy, deployedAt);
+    recording.environment = env;
+    recording.version = version;
+    clock.store(recording.recordedAt.toMSecsSinceEpoch());
+    if (auto finished = Session::finishSoak(service, version, recording, evaluateRecording(recording)); !finished)
+        return std::unexpected(finished.error());
+    return {};
+}
+
+// Every gate of the policy passed on the release's commit, after the staging soak.
+Status passGates(Store *store, const Workspace &workspace, const QString &version, const QString &commit,
+    const QString &actor, const QDateTime &at)
+{
+    for (const GatePolicy &g : workspace.policy.gates) {
+        const bool process = !g.run.isEmpty() || !g.shell.isEmpty();
+        GateResult result;
+        result.version = version;
+        result.name = g.name;
+        result.kind = !g.run.isEmpty() ? QStringLiteral("run")
+            : !g.shell.isEmpty()      ? QStringLiteral("shell")
+            : !g.probe.isEmpty()      ? QStringLiteral("probe")
+            : !g.soak.isEmpty()       ? QStringLiteral("soak")
+            : !g.check.isEmpty()      ? QStringLiteral("check")
+            : !g.manual.isEmpty()     ? QStringLiteral("manual")
+                                      : QStringLiteral("condition");
+        result.status = GateStatus::Pass;
+        result.exitCode = process ? 0 : -1;
+        result.durationMs = process ? 4200 : 0;
+        result.commit = commit;
+        result.ranBy = actor;
+        result.ranAt = at;
+        if (auto saved = store->saveGateResult(result).result(); !saved)
+            return std::unexpected(saved.error());
+    }
+    return {};
+}
+
+// 3.6.5's rollback as the cockpit records one: requested 20 minutes after going live, every step
+// done, finished 30 minutes later; the release is rolled back and its deploys locked.
+Status rollBackHistory(Store *store, const Workspace &workspace, const QString &version, const QString &commit,
+    const RollbackTarget &target, const QDateTime &production, std::atomic<qint64> &clock)
+{
+    const QString lead = QStringLiteral("aylin.demir@solvereign.example");
+    const QString reason = QStringLiteral("5xx above 5% for 5 minutes after the deploy");
+    auto plan = buildRollbackPlan(workspace.policy,
+        RollbackPlanInput {version, QStringLiteral("production"), commit, reason, {}, target});
+    if (!plan)
+        return std::unexpected(plan.error());
+    clock.store(production.addSecs(20 * 60).toMSecsSinceEpoch());
+    RollbackRecord record;
+    record.version = version;
+    record.plan = *plan;
+    auto created = store->createRollback(record, lead).result();
+    if (!created)
+        return std::unexpected(created.error());
+    for (RollbackStepRecord step : created->steps) {
+        const qint64 at = production.addSecs(22 * 60 + step.index * 3 * 60).toMSecsSinceEpoch();
+        clock.store(at);
+        step.state = RollbackStepState::Succeeded;
+        step.startedAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
+        step.finishedAt = step.startedAt.addSecs(90);
+        step.exitCode = 0;
+        step.actor = lead;
+        step.attempt = 1;
+        if (auto saved = store->saveRollbackStep(created->id, step, std::nullopt, {}, lead).result(); !saved)
+            return std::unexpected(saved.error());
+    }
+    clock.store(production.addSecs(50 * 60).toMSecsSinceEpoch());
+    if (auto finished = store->finishRollback(created->id, QStringLiteral("rolled back: %1").arg(reason),
+            std::nullopt, lead).result();
+        !finished)
+        return std::unexpected(finished.error());
+    return {};
+}
+
 }  // namespace
 
 Status appendDemoSchedule(const QString &dir)
@@ -134,6 +277,7 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
     ReleaseService service(store, workspace,
         Identity {QStringLiteral("maria.keller@solvereign.example"), QStringLiteral("Maria Keller")});
     const QString actor = service.identity().id;
+    const char *previous = "3.6.0";
     for (const HistoryRelease &r : kHistory) {
         const QString version = QString::fromLatin1(r.version);
         const QDateTime staging = stagingOf(r);
@@ -144,6 +288,12 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
                            .result();
         if (!created)
             return std::unexpected(created.error());
+        clock->store(staging.addSecs(-40 * 60).toMSecsSinceEpoch());
+        if (auto closed = closeItems(store, version, actor, false); !closed)
+            return closed;
+        clock->store(staging.addSecs(-20 * 60).toMSecsSinceEpoch());
+        if (auto approved = approveRelease(store, workspace, version); !approved)
+            return approved;
         const struct {
             QDateTime when;
             const char *env;
@@ -154,22 +304,38 @@ Status seedDemoHistory(Store *store, const Workspace &workspace)
                 = store->recordDeployment(version, QString::fromLatin1(step.env), actor).result();
                 !deployed)
                 return std::unexpected(deployed.error());
+            if (step.when == staging) {
+                if (auto soaked = soakHistory(service, version, QStringLiteral("staging"), staging, *clock); !soaked)
+                    return soaked;
+                const QDateTime gatesAt = QDateTime::fromMSecsSinceEpoch(clock->load(), Qt::UTC).addSecs(600);
+                if (auto gated = passGates(store, workspace, version, created->commit, actor, gatesAt); !gated)
+                    return gated;
+            }
         }
         ReleaseState final = ReleaseState::Released;
         if (r.rolledBack) {
-            // The on-call lead asks for the rollback 20 minutes in; it is done 30 minutes later.
-            AuditEntry request {0, r.production.addSecs(20 * 60),
-                QStringLiteral("aylin.demir@solvereign.example"), QStringLiteral("rollback.request"), version,
-                {}, {},
-                QJsonObject {{QStringLiteral("reason"),
-                    QStringLiteral("5xx above 5% for 5 minutes after the deploy")}}};
-            if (auto asked = store->appendAudit(request).result(); !asked)
-                return std::unexpected(asked.error());
+            // Rolled back to the release before it (the last known good), deploys locked since.
+            const RollbackTarget target {QString::fromLatin1(previous), QStringLiteral("v%1").arg(QString::fromLatin1(previous)),
+                shas->value(QString::fromLatin1(previous)), QStringLiteral("last_known_good")};
+            if (auto rolled = rollBackHistory(store, workspace, version, created->commit, target, r.production, *clock);
+                !rolled)
+                return rolled;
             final = ReleaseState::RolledBack;
+        } else {
+            // The post-release checks done in the hour after going live.
+            clock->store(r.production.addSecs(3600).toMSecsSinceEpoch());
+            if (auto closed = closeItems(store, version, actor, true); !closed)
+                return closed;
+            if (auto soaked = soakHistory(service, version, QStringLiteral("production"), r.production, *clock); !soaked)
+                return soaked;
         }
-        clock->store(r.production.addSecs(r.rolledBack ? 50 * 60 : 2 * 3600).toMSecsSinceEpoch());
-        if (auto state = store->setReleaseState(version, final, actor).result(); !state)
-            return std::unexpected(state.error());
+        // Released once the production soak's last measurement is in.
+        if (final == ReleaseState::Released) {  // the rollback moved 3.6.5 itself
+            clock->store(r.production.addSecs(2 * 3600 + 5 * 60).toMSecsSinceEpoch());
+            if (auto state = store->setReleaseState(version, final, actor).result(); !state)
+                return std::unexpected(state.error());
+        }
+        previous = r.version;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 // <https://evil|click> from a reason as escaped text.
 #include "evidence_zip.h"
 #include "secret_store.h"
+#include "store.h"
 #include "support/cli_runner.h"
 #include "support/service_process.h"
 #include "support/store_test_support.h"
@@ -134,11 +135,21 @@ private slots:
             QSKIP("no Secret Service on this bus (run through scripts/run-tests.sh)");
         QVERIFY2(
             written.result(), qPrintable(written.result() ? QString() : written.result().error().message));
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        // Deployed to staging two hours ago, so the soak of that deployment (not a what-if window,
+        // which is never stored) is evaluated, stored and exported.
+        {
+            cockpit::Store store;
+            const QDateTime deployedAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
+            store.setClock([deployedAt] { return deployedAt; });
+            QVERIFY(store.open(m_db).result().has_value());
+            QVERIFY(store.recordDeployment(QStringLiteral("3.7.0"), QStringLiteral("staging"),
+                             QStringLiteral("rm@example.com"))
+                        .result()
+                        .has_value());
+        }
         const CliRun soak = cockpit({QStringLiteral("soak"), QStringLiteral("evaluate"),
             QStringLiteral("3.7.0"), QStringLiteral("--env"), QStringLiteral("staging"),
-            QStringLiteral("--json"), QStringLiteral("--from"), QString::number(now - 7200),
-            QStringLiteral("--to"), QString::number(now)});
+            QStringLiteral("--json")});
         QVERIFY2(soak.exitCode != 0 && soak.out.contains(QLatin1String("[redacted]")),
             qPrintable(soak.out + soak.err));  // the fixture did echo it, and it was caught
         QVERIFY2(!soak.out.contains(kToken) && !soak.err.contains(kToken), qPrintable(soak.out + soak.err));

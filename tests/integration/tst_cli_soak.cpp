@@ -3,11 +3,14 @@
 // backfilled soak. JSON shapes and exit codes as PRODUCT.md; bound items tick only on PASS.
 #include "support/cli_runner.h"
 #include "support/service_process.h"
+#include "soak_recording.h"
+#include "store.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,21 @@ class TestCliSoak : public QObject {
                     if (item.toObject().value(QStringLiteral("check")).toString() == check)
                         items << item.toObject();
         return items;
+    }
+
+    // The release's soak as stored (not a what-if), read through a store of our own.
+    cockpit::Result<cockpit::SoakRecording> storedSoak(const QString &env)
+    {
+        cockpit::Store store;
+        if (auto opened = store.openForReading(m_db).result(); !opened)
+            return std::unexpected(opened.error());
+        return store.soakRecording(QStringLiteral("3.7.0"), env).result();
+    }
+
+    QString releaseStatus()
+    {
+        const CliRun run = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.7.0")});
+        return run.out + run.err;
     }
 
     QStringList window(int fromMinutes, int toMinutes) const
@@ -170,12 +188,23 @@ private slots:
         QVERIFY2(run.err.contains(QStringLiteral("no deployment of 3.7.0 to staging")), qPrintable(run.err));
     }
 
-    void cleanWindowPassesAndTicks()
+    // A window given with --from/--to is a what-if: its verdict is shown as such, it ticks
+    // nothing and it is not stored as the release's soak (the audit log keeps it).
+    void cleanWindowIsAWhatIf()
     {
+        const CliRun text = cockpit(QStringList {QStringLiteral("soak"), QStringLiteral("evaluate"),
+                                        QStringLiteral("3.7.0"), QStringLiteral("--env"), QStringLiteral("staging")}
+            + window(0, 120));
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err + text.out));
+        QVERIFY2(text.out.startsWith(QLatin1String("What-if soak of 3.7.0 in staging")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("PASS (what-if)")), qPrintable(text.out));
+        QVERIFY2(text.err.contains(QLatin1String("ticks no checklist item")), qPrintable(text.err));
+        QVERIFY(!text.err.contains(QLatin1String("Ticked")));
         const CliRun run = soak(QStringLiteral("staging"), window(0, 120));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("pass"));
+        QVERIFY(o.value(QStringLiteral("what_if")).toBool());
         const QJsonArray checks = o.value(QStringLiteral("checks")).toArray();
         QCOMPARE(checks.size(), 5);
         const QJsonObject first = checks[0].toObject();
@@ -197,11 +226,10 @@ private slots:
             QVERIFY2(triggers[0].toObject().contains(key), qPrintable(key));
         const QList<QJsonObject> items = boundItems(QStringLiteral("soak staging"));
         QCOMPARE(items.size(), 1);
-        QCOMPARE(items[0].value(QStringLiteral("state")).toString(), QStringLiteral("done"));
-        QVERIFY(items[0]
-                    .value(QStringLiteral("evidence"))
-                    .toString()
-                    .startsWith(QStringLiteral("Soak PASS of ")));
+        QCOMPARE(items[0].value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+        QCOMPARE(storedSoak(QStringLiteral("staging")).error().code, cockpit::ErrorCode::NotFound);
+        const QString status = releaseStatus();
+        QVERIFY2(!status.contains(QLatin1String("soak pass")), qPrintable(status));
     }
 
     void spikeFailsWithTheTrigger()
@@ -261,6 +289,38 @@ private slots:
             qPrintable(run.err));
         QVERIFY(run.err.contains(QLatin1String("--prometheus URL")));
         QVERIFY(run.err.contains(QLatin1String("prometheus.url")));
+    }
+
+    // Deployed to staging when the backfilled soak starts: the soak of that deployment (no window
+    // given) covers the policy's 2 h, passes and ticks; a what-if afterwards changes nothing.
+    void soakOfTheDeploymentTicks()
+    {
+        {
+            cockpit::Store store;
+            store.setClock([this] { return QDateTime::fromSecsSinceEpoch(m_start, Qt::UTC); });
+            QVERIFY(store.open(m_db).result().has_value());
+            auto deployed = store.recordDeployment(
+                QStringLiteral("3.7.0"), QStringLiteral("staging"), QStringLiteral("rm@example.com")).result();
+            QVERIFY(deployed.has_value());
+        }
+        const CliRun run = soak(QStringLiteral("staging"), {});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QCOMPARE(run.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("pass"));
+        QVERIFY(!run.json().value(QStringLiteral("what_if")).toBool());
+        QVERIFY2(run.err.contains(QLatin1String("Ticked \"")), qPrintable(run.err));
+        const QList<QJsonObject> items = boundItems(QStringLiteral("soak staging"));
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QVERIFY(items[0].value(QStringLiteral("evidence")).toString().startsWith(QStringLiteral("Soak PASS of ")));
+        auto stored = storedSoak(QStringLiteral("staging"));
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->start.toSecsSinceEpoch(), m_start);
+        // An old window afterwards: what-if, the release's soak stays the deployment's.
+        const CliRun old = soak(QStringLiteral("staging"), window(-60, 60));
+        QVERIFY(old.json().value(QStringLiteral("what_if")).toBool());
+        QCOMPARE(storedSoak(QStringLiteral("staging"))->start.toSecsSinceEpoch(), m_start);
+        const QString status = releaseStatus();
+        QVERIFY2(status.contains(QRegularExpression(QStringLiteral("staging +deployed, soak pass"))), qPrintable(status));
     }
 
     void deployedReleaseIsSoakingNow()

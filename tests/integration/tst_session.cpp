@@ -142,6 +142,8 @@ void TstSession::changelogCheckEvidenceIsWrittenOnce()
     QVERIFY(none.result()->isEmpty());
 }
 
+// Only a soak of this deployment ticks: one that starts at or after the release was deployed
+// there and covers the policy's duration (gated-ga: 2h). A what-if is kept in the audit log only.
 void TstSession::soakEndIsStoredAndTicksOnPass()
 {
     SessionOpener opener(db(QStringLiteral("soak")));
@@ -151,24 +153,58 @@ void TstSession::soakEndIsStoredAndTicksOnPass()
     auto created = session->createRelease({QStringLiteral("1.1.0"), {}, {}, {}});
     COCKPIT_AWAIT(created);
     QVERIFY2(created.result().has_value(), why(created.result()).constData());
-    SoakRecording recording;
-    recording.environment = QStringLiteral("staging");
-    recording.version = QStringLiteral("1.1.0");
-    recording.start = QDateTime(QDate(2026, 11, 1), QTime(10, 0), Qt::UTC);
-    recording.recordedAt = recording.start.addSecs(7200);
-    SoakEvaluation evaluation;
-    evaluation.verdict = SoakVerdict::Pass;
-    evaluation.start = recording.start;
-    evaluation.end = recording.recordedAt;
-    auto finished = session->recordSoakEnd(QStringLiteral("1.1.0"), recording, evaluation);
-    COCKPIT_AWAIT(finished);
-    QVERIFY2(finished.result().has_value(), why(finished.result()).constData());
-    QVERIFY(!finished.result()->isEmpty());  // gated-ga binds "check: soak staging"
-    for (const ChecklistItem &item : *finished.result())
-        QCOMPARE(item.evidence, Session::soakEvidence(QStringLiteral("1.1.0"), QStringLiteral("staging"), evaluation));
-    auto stored = session->store()->soakRecording(QStringLiteral("1.1.0"), QStringLiteral("staging"));
-    COCKPIT_AWAIT(stored);
-    QVERIFY2(stored.result().has_value(), why(stored.result()).constData());
+    const QString version = QStringLiteral("1.1.0"), env = QStringLiteral("staging");
+    const QDateTime deployedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+    session->store()->setClock([deployedAt] { return deployedAt; });
+    auto deployed = session->store()->recordDeployment(version, env, QStringLiteral("rm"));
+    COCKPIT_AWAIT(deployed);
+    QVERIFY2(deployed.result().has_value(), why(deployed.result()).constData());
+    session->store()->setClock([] { return QDateTime::currentDateTimeUtc(); });
+    const auto finish = [&](QDateTime start, int minutes, bool whatIf) {
+        SoakRecording recording;
+        recording.environment = env;
+        recording.version = version;
+        recording.start = start;
+        recording.duration = std::chrono::seconds(minutes * 60);
+        recording.recordedAt = start.addSecs(minutes * 60);
+        recording.whatIf = whatIf;
+        SoakEvaluation evaluation;
+        evaluation.verdict = SoakVerdict::Pass;
+        evaluation.start = recording.start;
+        evaluation.end = recording.recordedAt;
+        auto finished = session->recordSoakEnd(version, recording, evaluation);
+        finished.waitForFinished();
+        return std::pair(finished.result(), evaluation);
+    };
+    const auto storedStart = [&]() -> QDateTime {
+        auto stored = session->store()->soakRecording(version, env).result();
+        return stored ? stored->start : QDateTime();
+    };
+    // Weeks before the deploy, as a what-if: nothing ticked, nothing stored as the release's soak.
+    auto [whatIf, e1] = finish(QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC), 120, true);
+    QVERIFY2(whatIf.has_value(), why(whatIf).constData());
+    QVERIFY(whatIf->isEmpty());
+    QVERIFY(!storedStart().isValid());
+    auto log = session->store()->auditLog(version).result();
+    QVERIFY(log.has_value());
+    QCOMPARE(log->constLast().action, QStringLiteral("soak.what_if"));
+    // Before the deploy, not a what-if: stored, but no evidence of this deployment.
+    auto [before, e2] = finish(deployedAt.addSecs(-3600), 180, false);
+    QVERIFY2(before.has_value(), why(before).constData());
+    QVERIFY(before->isEmpty());
+    QCOMPARE(storedStart(), deployedAt.addSecs(-3600));
+    // After the deploy but shorter than the policy's duration.
+    auto [tooShort, e3] = finish(deployedAt, 60, false);
+    QVERIFY(tooShort.has_value() && tooShort->isEmpty());
+    QVERIFY(!Session::soakEvidenceGap(session->store(), session->workspace().policy, version, env,
+        deployedAt, deployedAt.addSecs(3600)).isEmpty());
+    // The soak of this deployment, covering the duration: ticks with one evidence text.
+    auto [ticked, e4] = finish(deployedAt.addSecs(60), 120, false);
+    QVERIFY2(ticked.has_value(), why(ticked).constData());
+    QVERIFY(!ticked->isEmpty());  // gated-ga binds "check: soak staging"
+    for (const ChecklistItem &item : *ticked)
+        QCOMPARE(item.evidence, Session::soakEvidence(version, env, e4));
+    QCOMPARE(storedStart(), deployedAt.addSecs(60));
 }
 
 // A tick runs on a pool thread holding the store: the session does not go (and the store after

@@ -43,7 +43,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         buildDesk(m_desk, m_dir.filePath(QStringLiteral("one")), false,
             {QStringLiteral("1.1.0-rc1"), QStringLiteral("1.1.0"), QStringLiteral("1.2.0"),
-                QStringLiteral("1.3.0")});
+                QStringLiteral("1.3.0"), QStringLiteral("1.5.0")});
     }
 
     void panelShowsTheWindowCountingDown()
@@ -177,7 +177,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(panel.showsRolledBack(), 30000);
         QVERIFY(panel.rollbackButton()->isHidden());
         auto *lock = panel.findChild<QLabel *>(QStringLiteral("deployLockLabel"));
-        QVERIFY(lock && lock->isVisible() && lock->text().contains(QLatin1String("Deploys locked")));
+        QVERIFY(lock);
+        QTRY_VERIFY_WITH_TIMEOUT(lock->isVisible() && lock->text().contains(QLatin1String("Deploys locked")), 30000);
         save(&panel, QStringLiteral("rollback-header-rolled-back.png"));
         QCOMPARE(releaseOf(m_desk, QStringLiteral("1.1.0")).state, ReleaseState::RolledBack);
         run->close();
@@ -224,6 +225,12 @@ private slots:
             qPrintable(tab.lockText() + u'|' + (said.isEmpty() ? QString() : said.last().first().toString())),
             30000);
         QVERIFY(tab.lockText().contains(QLatin1String("fix verified in 1.1.1")));
+        // The header reads the same lock (Store::deployLock): lifted there too, not "locked".
+        RollbackPanel header;
+        showOn(header, m_desk, QStringLiteral("1.1.0"));
+        auto *headerLock = header.findChild<QLabel *>(QStringLiteral("deployLockLabel"));
+        QVERIFY(header.showsRolledBack() && headerLock);
+        QVERIFY2(headerLock->text().contains(QLatin1String("Deploys not locked")), qPrintable(headerLock->text()));
 
         IncidentTab none;
         none.setSession(m_desk.service.get());
@@ -274,6 +281,42 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
         QCOMPARE(run->record().steps[1].note, QStringLiteral("deployed by hand"));
         run->close();
+    }
+
+    // A halted, then aborted rollback leaves its incident open: the header says so, never the
+    // window counting down as if nothing happened.
+    void abortedRollbackKeepsTheIncidentInTheHeader()
+    {
+        const QString version = QStringLiteral("1.5.0");
+        RollbackService service(&m_desk.service->releases());
+        auto plan = settle(service.plan(version, QStringLiteral("checkout errors")));
+        QVERIFY2(plan.has_value(), why(plan).constData());
+        auto record = settle(service.confirm(*plan, version));
+        QVERIFY2(record.has_value(), why(record).constData());
+        RollbackStepRecord step = record->steps.first();
+        step.state = RollbackStepState::Failed;
+        step.attempt = 1;
+        auto halted = settle(
+            m_desk.store->saveRollbackStep(record->id, step, RollbackState::Halted, QStringLiteral("exit 1"), kManager.id));
+        QVERIFY2(halted.has_value(), why(halted).constData());
+        {
+            RollbackPanel panel;
+            showOn(panel, m_desk, version);
+            QVERIFY2(panel.noticeText().startsWith(QLatin1String("Incident open since")), qPrintable(panel.noticeText()));
+            QVERIFY(panel.noticeText().contains(QLatin1String("checkout errors")));
+            QVERIFY(panel.noticeText().contains(QLatin1String("rollback halted: 0 of 3")));
+            QVERIFY(panel.windowText().isEmpty());
+        }
+        auto aborted = settle(m_desk.store->abortRollback(record->id, QStringLiteral("false alarm"), kManager.id));
+        QVERIFY2(aborted.has_value(), why(aborted).constData());
+        RollbackPanel panel;
+        showOn(panel, m_desk, version);
+        QVERIFY2(panel.noticeText().startsWith(QLatin1String("Incident open since")), qPrintable(panel.noticeText()));
+        QVERIFY(panel.noticeText().contains(QLatin1String("checkout errors")));
+        QVERIFY(panel.noticeText().contains(QLatin1String("rollback aborted")));
+        QVERIFY2(panel.windowText().isEmpty(), qPrintable(panel.windowText()));
+        QVERIFY(panel.rollbackButton()->isVisible() || !panel.rollbackButton()->isHidden());  // may try again
+        save(&panel, QStringLiteral("rollback-header-incident-open.png"));
     }
 
     // A cockpit that died while step 1 ran left it Running under its runner: shown Interrupted,

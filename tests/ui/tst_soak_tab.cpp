@@ -278,6 +278,11 @@ void TstSoakTab::passTicksTheBoundChecklistItem()
     Session service(
         &store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
 
+    // Deployed to staging a minute before the recorded soak started: it is the soak of that deployment.
+    store.setClock([this] { return m_recording.start.addSecs(-60); });
+    QVERIFY(store.recordDeployment(record.version, QStringLiteral("staging"), QStringLiteral("rm@example.com"))
+                .result());
+    store.setClock([] { return QDateTime::currentDateTimeUtc(); });
     const QByteArray json = QJsonDocument(soakRecordingToJson(m_recording)).toJson(QJsonDocument::Compact);
     QVERIFY(store.saveSoakRecording(record.version, QStringLiteral("staging"), json, QStringLiteral("pass"))
                 .result());

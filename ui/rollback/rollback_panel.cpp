@@ -113,6 +113,7 @@ void RollbackPanel::setSession(Session *session)
     m_deployment.reset();
     m_latest.reset();
     m_lock.reset();
+    m_lockRead = false;
     showState();
     if (!session)
         return;
@@ -151,6 +152,7 @@ void RollbackPanel::showRelease(const ReleaseRecord &release)
         m_deployment.reset();
         m_latest.reset();
         m_lock.reset();
+        m_lockRead = false;
         showState();
     }
     reload();
@@ -181,6 +183,7 @@ void RollbackPanel::reload()
                             if (generation != m_generation)
                                 return;
                             m_lock = lock ? *lock : std::nullopt;
+                            m_lockRead = true;
                             showState();
                             emit refreshed();
                         });
@@ -257,17 +260,29 @@ void RollbackPanel::showState()
         showUnfinished(*m_latest);
     } else if (rolledBack) {
         m_badge->show();
-        const bool locked = !m_lock || m_lock->locked();
+        // Store::deployLock is the one truth, as in the Incidents tab and `release unlock`.
+        const bool locked = m_lock && m_lock->locked();
         m_lockLabel->setText(locked ? tr("Deploys locked · <a href=\"incidents\">Incidents tab</a>")
-                                    : tr("Deploy lock lifted by %1").arg(m_lock->liftedBy.toHtmlEscaped()));
-        m_lockLabel->setToolTip(m_lock ? (locked ? m_lock->reason : m_lock->liftReason) : QString());
-        m_lockLabel->show();
+                                    : tr("Deploys not locked · <a href=\"incidents\">Incidents tab</a>"));
+        m_lockLabel->setToolTip(locked ? m_lock->reason : QString());
+        m_lockLabel->setVisible(m_lockRead);  // never a guess before the store answered
+    } else if (m_latest && m_latest->state == RollbackState::Aborted) {
+        // An aborted rollback leaves its incident open: no countdown as if nothing happened.
+        m_button->show();
+        m_notice->setText(incidentText(*m_latest) + tr(" · rollback aborted"));
+        m_notice->show();
     } else {
         m_button->show();
         m_window->show();
         updateWindowText();
         m_ticker->start();
     }
+}
+
+QString RollbackPanel::incidentText(const RollbackRecord &r) const
+{
+    const QString cause = r.plan.trigger.isEmpty() ? r.plan.reason : r.plan.trigger;
+    return tr("Incident open since %1: %2").arg(formatLocalTime(r.requestedAt), cause);
 }
 
 void RollbackPanel::showUnfinished(const RollbackRecord &record)
@@ -288,7 +303,7 @@ void RollbackPanel::showUnfinished(const RollbackRecord &record)
     } else {
         const bool halted = record.state == RollbackState::Halted;
         m_notice->setText(halted
-                ? tr("Rollback halted: %1 of %2 steps done").arg(done).arg(record.steps.size())
+                ? incidentText(record) + tr(" · rollback halted: %1 of %2 steps done").arg(done).arg(record.steps.size())
                 : tr("Rollback interrupted: %1 of %2 steps done").arg(done).arg(record.steps.size()));
         m_resume->setText(tr("Resume…"));
     }

@@ -61,6 +61,8 @@ private:
     void reload();
     void showState();
     void showUnfinished(const RollbackRecord &record);
+    // "Incident open since 14:02: 5xx above 5%": the rollback's incident while it is not recovered.
+    [[nodiscard]] QString incidentText(const RollbackRecord &record) const;
     void updateWindowText();
     void openRun(const RollbackRecord &record, bool start);
     void createPlanDialog(const QString &trigger);
@@ -75,7 +77,8 @@ private:
     ReleaseRecord m_release;
     std::optional<Deployment> m_deployment;  // the last one
     std::optional<RollbackRecord> m_latest;
-    std::optional<DeployLock> m_lock;
+    std::optional<DeployLock> m_lock;  // Store::deployLock: the one truth about the lock
+    bool m_lockRead = false;  // m_lock is the store's answer for this release
     quint64 m_generation = 0;
     std::function<QDateTime()> m_clock;
     QTimer *m_ticker;
