@@ -344,6 +344,14 @@
             <source>Per week</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 not deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more (Release ▸ Why Blocked?)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::AboutDialog</name>
@@ -392,6 +400,32 @@
         </message>
         <message>
             <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>cockpit::BlockerModel</name>
+        <message>
+            <source>%1
+Clears when: %2
+Earliest: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+Clears when: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clears when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earliest</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1915,6 +1949,97 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <source>Release %1 created</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Could not work out the readiness of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not in the checklist shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to open for this blocker: see what clears it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Freeze</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Override and Finish…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;bort…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Why Blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Freeze is refused while these block it:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks Finish: no override needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish despite:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only the policy's override roles may override (override_roles)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Override and Finish %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish %1 despite its blockers. Why? (recorded in the audit log and the evidence pack)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort %1: nothing moves it again. Why?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was not moved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A reason is required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moving %1 to %2…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was not moved to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::MetricsWindow</name>
@@ -2340,6 +2465,122 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Next state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak verdicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earliest time the release can move on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Readiness…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working out whether the release may move on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>final</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The release works towards %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The release is in a final state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals ?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The approvals could not be evaluated: see Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals %1/%2 (%3 stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals %1/%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 required approvals count on this commit; %3 stale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates %1/%2 (%3 stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates %1/%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 policy gates passed on this commit; %3 ran on another commit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 soak can pass at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can clear at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks the move to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing left to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 blockers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more (Why blocked?)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3599,6 +3840,45 @@ Open one, or write a policy into a repository from one of the bundled presets.</
         </message>
         <message>
             <source>New workspace from preset</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>cockpit::WhyBlockedPanel</name>
+        <message>
+            <source>Why Blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blockers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter opens the tab and item that clears the blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2: nothing moves it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks %1 from %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One thing keeps %1 from %2. Enter on it opens where it is cleared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 things keep %2 from %3. Enter on one opens where it is cleared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No release selected</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -96,6 +96,7 @@ void MainWindow::buildUi()
     }
     m_tabs->addTab(m_timeline, tr("Timeline"));
     buildRollbackPanel();
+    buildReadiness();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -183,6 +184,12 @@ void MainWindow::connectStore()
 {
     connect(m_store, &Store::itemChanged, this, [this](const QString &version, const ChecklistItem &item) {
         m_checklist->applySavedItem(version, item);
+        if (version == m_shownVersion)
+            scheduleReadiness();
+    });
+    connect(m_store, &Store::signoffChanged, this, [this](const QString &version) {
+        if (version == m_shownVersion)
+            scheduleReadiness();
     });
     connect(m_store, &Store::releaseChanged, this, &MainWindow::reloadRelease);
     // Team mode: a lost server is shown at once; the store reconnects by itself and then emits
@@ -261,6 +268,15 @@ void MainWindow::installWorkspace(SessionSetup setup)
     m_checklist->setSession(m_session.get());
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
         tab->setSession(m_session.get());
+    // Every use case of this window, or of the command line in this process, that touches the
+    // shown release recomputes its readiness (the store's signals bring other cockpits' changes).
+    connect(m_session.get(), &Session::changed, this, [this](const SessionEvent &event) {
+        if (event.version != m_shownVersion)
+            return;
+        if (event.kind == SessionEvent::Kind::ReleaseChanged)
+            reloadRelease(event.version);
+        scheduleReadiness();
+    });
     m_shownVersion.clear();
     m_banner->hide();
     m_pages->setCurrentIndex(ContentPageIndex);
