@@ -352,6 +352,34 @@
             <source>… and %1 more (Release ▸ Why Blocked?)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>not run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pass</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting for a person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::AboutDialog</name>
@@ -1568,6 +1596,154 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
     </context>
     <context>
+        <name>cockpit::GatesTab</name>
+        <message>
+            <source>Gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Policy gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Commit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gate output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run all gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;Selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the selected gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the running gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;onfirm…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm the selected manual gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopping the running gate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No release selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read the gates: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy names no gates for this release.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 gates passed on %3: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ran on %1, the release is now on %2: run it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exit code %1 after %2 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running the gates of %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running gate %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates not run: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm the manual gate "%1" of %2 as %3 on commit %4?
+The confirmation is recorded with your identity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has not run on this commit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 printed nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a manual gate to confirm it</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>cockpit::IncidentTab</name>
         <message>
             <source>Incidents</source>
@@ -2040,6 +2216,10 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <source>%1 is %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Gates</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::MetricsWindow</name>
@@ -2499,10 +2679,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <translation type="unfinished" />
         </message>
         <message>
-            <source>next: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>final</source>
             <translation type="unfinished" />
         </message>
@@ -2580,6 +2756,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>… and %1 more (Why blocked?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>→ next: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

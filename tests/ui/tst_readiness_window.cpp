@@ -112,7 +112,7 @@ void TestReadinessWindow::headerShowsTheDemoCandidate()
     QCOMPARE(expected.state, ReleaseState::Candidate);
     QVERIFY(expected.blocked());
     QCOMPARE(desk.text("headerState"), QStringLiteral("Candidate"));
-    QCOMPARE(desk.text("headerNext"), QStringLiteral("next: Approved"));
+    QCOMPARE(desk.text("headerNext"), QStringLiteral("→ next: Approved"));
     QCOMPARE(desk.child<QProgressBar>("checklistProgress")->format(),
         QStringLiteral("%1/%2").arg(expected.checklistClosed).arg(expected.checklistTotal));
     QCOMPARE(desk.text("headerFailed"), QStringLiteral("%1 failed").arg(expected.checklistFailed));

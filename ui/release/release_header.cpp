@@ -130,6 +130,8 @@ QWidget *ReleaseHeader::buildIdentity()
     m_target = namedLabel(box, QStringLiteral("headerTarget"), tr("Target date"));
     layout->addWidget(m_version);
     layout->addWidget(m_state);
+    m_next = namedLabel(box, QStringLiteral("headerNext"), tr("Next state"));
+    layout->addWidget(m_next);
     layout->addSpacing(6);
     layout->addWidget(m_type);
     layout->addWidget(caption(box, QStringLiteral("·")));
@@ -144,7 +146,6 @@ QWidget *ReleaseHeader::buildReadiness()
     auto *layout = new QHBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
-    m_next = namedLabel(box, QStringLiteral("headerNext"), tr("Next state"));
     m_progress = new QProgressBar(box);
     m_progress->setObjectName(QStringLiteral("checklistProgress"));
     m_progress->setAccessibleName(tr("Checklist progress"));
@@ -160,8 +161,6 @@ QWidget *ReleaseHeader::buildReadiness()
     m_gates = namedLabel(box, QStringLiteral("headerGates"), tr("Gates"));
     m_soak = elidedLabel(box, QStringLiteral("headerSoak"), tr("Soak verdicts"));
     m_earliest = elidedLabel(box, QStringLiteral("headerEarliest"), tr("Earliest time the release can move on"));
-    layout->addWidget(m_next);
-    layout->addSpacing(8);
     layout->addWidget(caption(box, tr("Checklist")));
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_failed);
@@ -202,7 +201,7 @@ void ReleaseHeader::clearReadiness()
 
 void ReleaseHeader::setReadiness(const Readiness &r)
 {
-    m_next->setText(r.next ? tr("next: %1").arg(releaseStateTitle(*r.next)) : tr("final"));
+    m_next->setText(r.next ? tr("→ next: %1").arg(releaseStateTitle(*r.next)) : tr("final"));
     m_next->setToolTip(r.next ? tr("The release works towards %1").arg(releaseStateTitle(*r.next))
                               : tr("The release is in a final state"));
     setChecklistProgress(r.checklistClosed, r.checklistTotal, r.checklistFailed);

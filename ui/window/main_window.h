@@ -1,6 +1,6 @@
 #pragma once
 // The cockpit's main window: releases on the left, the selected release's header and its
-// Checklist, Changelog, Soak, Sign-offs, Incidents and Timeline tabs, a status bar naming the database,
+// Checklist, Changelog, Soak, Sign-offs, Gates, Incidents and Timeline tabs, a status bar naming the database,
 // repository and identity. Workspaces load on a pool thread; failures show in an inline banner and the window
 // stays up.
 #include "readiness.h"
@@ -126,7 +126,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ChecklistView *m_checklist = nullptr;
     TimelineView *m_timeline = nullptr;
-    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs, Incidents, the rollback panel
+    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs, Gates, Incidents, the rollback panel
     RollbackPanel *m_rollback = nullptr;
     ErrorBanner *m_banner = nullptr;
     WelcomePage *m_welcome = nullptr;

@@ -8,6 +8,7 @@
 #include "cockpit_status_bar.h"
 #include "error_banner.h"
 #include "future_watch.h"
+#include "gates_tab.h"
 #include "lifecycle.h"
 #include "release_header.h"
 #include "session.h"
@@ -122,6 +123,10 @@ void MainWindow::openBlocker(const QString &target)
         page = findTab<SignoffsTab>(m_releaseTabs);
     else if (kind == u"soak")
         page = findTab<SoakTab>(m_releaseTabs);
+    else if (auto *gates = findTab<GatesTab>(m_releaseTabs); gates && kind == u"gate") {
+        gates->selectGate(name);
+        page = gates;
+    }
     if (!page) {
         m_status->showMessage(tr("Nothing to open for this blocker: see what clears it"), 5000);
         return;
