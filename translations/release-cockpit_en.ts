@@ -3483,10 +3483,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Nothing: every required approval is in and current.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>not required</source>
             <translation type="unfinished" />
         </message>
@@ -3536,6 +3532,18 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>%1 %2 as %3 (digest %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 other blocker (checklist, gates, soak) keeps the release from %1: Release ▸ Why Blocked? (Ctrl+Shift+W)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 other blockers (checklist, gates, soak) keep the release from %2: Release ▸ Why Blocked? (Ctrl+Shift+W)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No approval: every required approval is in and current.</source>
             <translation type="unfinished" />
         </message>
     </context>

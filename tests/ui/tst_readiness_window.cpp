@@ -102,6 +102,9 @@ void TestReadinessWindow::start(Desk &desk, const QString &version)
     desk.window->selectRelease(version);
     QTRY_COMPARE(desk.window->currentVersion(), version);
     QTRY_VERIFY(!shown.isEmpty() && shown.last().at(0).toString() == version);
+    // The window fits the narrowest screen it is laid out for.
+    QVERIFY2(desk.window->minimumSizeHint().width() <= 1024,
+        qPrintable(QStringLiteral("minimum width %1").arg(desk.window->minimumSizeHint().width())));
 }
 
 void TestReadinessWindow::headerShowsTheDemoCandidate()

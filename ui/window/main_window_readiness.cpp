@@ -149,7 +149,7 @@ void MainWindow::buildLifecycleActions(QMenu *menu)
     m_abort = add("actionAbort", tr("A&bort…"));
     QAction *why = menu->addAction(tr("&Why Blocked?"));
     why->setObjectName(QStringLiteral("actionWhyBlocked"));
-    why->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    why->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     connect(why, &QAction::triggered, m_whyBlocked, &WhyBlockedPanel::reveal);
     connect(m_freeze, &QAction::triggered, this, [this] { requestMove(ReleaseState::Frozen, false); });
     connect(m_finish, &QAction::triggered, this, [this] { requestMove(ReleaseState::Released, false); });
