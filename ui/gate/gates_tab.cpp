@@ -4,7 +4,6 @@
 #include "session.h"
 #include "state_style.h"
 
-#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,14 +42,11 @@ QString statusTitle(GateStatus status)
 QColor statusColour(GateStatus status, const QPalette &palette)
 {
     switch (status) {
-    case GateStatus::Pass:
-    case GateStatus::Skipped:
+    case GateStatus::Pass: case GateStatus::Skipped:
         return itemStateColor(ItemState::Done, palette);
-    case GateStatus::Fail:
-    case GateStatus::Interrupted:
+    case GateStatus::Fail: case GateStatus::Interrupted:
         return failureColor(palette);
-    case GateStatus::Waiting:
-    case GateStatus::Running:
+    case GateStatus::Waiting: case GateStatus::Running:
         return readableColor(QColor(0xc0, 0x78, 0x00), palette);
     default:
         return palette.color(QPalette::Text);
@@ -155,6 +151,7 @@ void GatesTab::setSession(Session *session)
 {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
+    m_stop.request_stop();  // a run of the session going away stops rather than holds it up
     m_session = session;
     m_version.clear();
     ++m_generation;
