@@ -34,14 +34,19 @@ void armAutomation(MainWindow *window, const QString &screenshot)
     const bool exitAfterPaint = qEnvironmentVariableIsSet("COCKPIT_EXIT_AFTER_FIRST_PAINT");
     if (screenshot.isEmpty() && !exitAfterPaint)
         return;
+    // COCKPIT_SCREENSHOT_SIZE=1024x768 pictures the window at that size (narrow-window checks).
+    const QStringList size = qEnvironmentVariable("COCKPIT_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+    if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+        QTimer::singleShot(0, window, [window, w = size[0].toInt(), h = size[1].toInt()] { window->resize(w, h); });
     auto finish = [window, screenshot, exitAfterPaint] {
         if (exitAfterPaint) {
             window->repaint();  // the first paint with the workspace in it, synchronously
             QCoreApplication::exit(0);
             return;
         }
-        // Let the layouts settle (column widths, elided text) before the picture is taken.
-        QTimer::singleShot(300, window, [window, screenshot] { saveScreenshotAndQuit(window, screenshot); });
+        // Let the layouts settle (column widths, elided text) and the readiness and gate status
+        // arrive from the pool before the picture is taken.
+        QTimer::singleShot(1200, window, [window, screenshot] { saveScreenshotAndQuit(window, screenshot); });
     };
     QObject::connect(window, &MainWindow::releaseShown, window, finish, Qt::SingleShotConnection);
     // A workspace without releases, or one that failed to load, is still worth a picture.

@@ -10,8 +10,16 @@ export XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
 "$build/app/release-cockpit" demo --dir "$scratch/demo" --no-open
 xvfb-run -a -s '-screen 0 1600x1000x24' \
   "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/main-window.png"
+# The demo's gates as they run on a machine without its gh and psql: they fail, with output.
+(cd "$scratch/demo" && { "$build/app/release-cockpit" gate 3.7.0 >/dev/null || true
+  "$build/app/release-cockpit" gate 3.7.0 --only "CI gates" >/dev/null || true; })
+# "Why blocked?" open, wide and at the narrowest size the header is laid out for.
+COCKPIT_SCREENSHOT_PANEL=why-blocked xvfb-run -a -s '-screen 0 1600x1000x24' \
+  "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/why-blocked.png"
+COCKPIT_SCREENSHOT_PANEL=why-blocked COCKPIT_SCREENSHOT_SIZE=1024x768 xvfb-run -a -s '-screen 0 1600x1000x24' \
+  "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/main-window-1024.png"
 # Each tab raises itself for the shot when COCKPIT_SCREENSHOT_TAB names it.
-for tab in changelog soak signoffs; do
+for tab in changelog soak signoffs gates; do
   COCKPIT_SCREENSHOT_TAB=$tab xvfb-run -a -s '-screen 0 1600x1000x24' \
     "$build/app/release-cockpit" --workspace "$scratch/demo" --screenshot "$root/docs/screenshots/$tab-tab.png"
 done

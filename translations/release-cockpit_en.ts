@@ -344,6 +344,42 @@
             <source>Per week</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 not deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more (Release ▸ Why Blocked?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pass</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FAIL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting for a person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::AboutDialog</name>
@@ -392,6 +428,32 @@
         </message>
         <message>
             <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>cockpit::BlockerModel</name>
+        <message>
+            <source>%1
+Clears when: %2
+Earliest: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+Clears when: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clears when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earliest</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1534,6 +1596,154 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
     </context>
     <context>
+        <name>cockpit::GatesTab</name>
+        <message>
+            <source>Gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Policy gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Commit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gate output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run all gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run &amp;Selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the selected gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel the running gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;onfirm…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm the selected manual gate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopping the running gate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No release selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read the gates: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy names no gates for this release.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 gates passed on %3: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ran on %1, the release is now on %2: run it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exit code %1 after %2 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running the gates of %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running gate %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates not run: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm the manual gate "%1" of %2 as %3 on commit %4?
+The confirmation is recorded with your identity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has not run on this commit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 printed nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a manual gate to confirm it</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>cockpit::IncidentTab</name>
         <message>
             <source>Incidents</source>
@@ -1913,6 +2123,101 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
         <message>
             <source>Release %1 created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not work out the readiness of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not in the checklist shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to open for this blocker: see what clears it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Freeze</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Override and Finish…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;bort…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Why Blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Freeze is refused while these block it:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks Finish: no override needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish despite:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only the policy's override roles may override (override_roles)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Override and Finish %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish %1 despite its blockers. Why? (recorded in the audit log and the evidence pack)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort %1: nothing moves it again. Why?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was not moved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A reason is required.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moving %1 to %2…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was not moved to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2340,6 +2645,122 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Next state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak verdicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earliest time the release can move on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Readiness…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working out whether the release may move on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>final</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The release works towards %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The release is in a final state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals ?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The approvals could not be evaluated: see Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals %1/%2 (%3 stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals %1/%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 required approvals count on this commit; %3 stale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates %1/%2 (%3 stale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gates %1/%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 policy gates passed on this commit; %3 ran on another commit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 soak can pass at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can clear at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks the move to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing left to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 blockers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more (Why blocked?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>→ next: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3070,10 +3491,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Nothing: every required approval is in and current.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>not required</source>
             <translation type="unfinished" />
         </message>
@@ -3123,6 +3540,18 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>%1 %2 as %3 (digest %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 other blocker (checklist, gates, soak) keeps the release from %1: Release ▸ Why Blocked? (Ctrl+Shift+W)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 other blockers (checklist, gates, soak) keep the release from %2: Release ▸ Why Blocked? (Ctrl+Shift+W)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No approval: every required approval is in and current.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3607,6 +4036,45 @@ Open one, or write a policy into a repository from one of the bundled presets.</
         </message>
         <message>
             <source>New workspace from preset</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>cockpit::WhyBlockedPanel</name>
+        <message>
+            <source>Why Blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why blocked?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blockers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter opens the tab and item that clears the blocker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2: nothing moves it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing blocks %1 from %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One thing keeps %1 from %2. Enter on it opens where it is cleared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 things keep %2 from %3. Enter on one opens where it is cleared.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No release selected</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QValueAxis>
 #include <QtTest>
 
@@ -134,6 +135,14 @@ void TestPalette::widgetsRecolourOnPaletteChange()
     release.state = ReleaseState::Released;
     header.setRelease(release);
     header.setChecklistProgress(3, 10, 2);
+    Readiness readiness;
+    readiness.version = release.version;
+    readiness.state = ReleaseState::Candidate;
+    readiness.next = ReleaseState::Approved;
+    readiness.approvalsRequired = 2;
+    readiness.approvalsStale = 1;
+    readiness.blockers = {Blocker {QStringLiteral("approval"), QStringLiteral("stale approval"), QStringLiteral("re-sign"), {}, QStringLiteral("signoffs")}};
+    header.setReadiness(readiness);
     DiffView diff;
     DiffHunk hunk {QStringLiteral("@@ -1,2 +1,2 @@"),
         {{' ', 1, 1, QStringLiteral("# Changelog")}, {'-', 2, -1, QStringLiteral("old")},
@@ -170,6 +179,13 @@ void TestPalette::widgetsRecolourOnPaletteChange()
     QVERIFY(contrastRatio(darkBadge, dark.color(QPalette::AlternateBase)) >= kMinimumTextContrast);
     auto *failed = header.findChild<QLabel *>(QStringLiteral("headerFailed"));
     QCOMPARE(failed->palette().color(QPalette::WindowText), failureColor(dark));
+    // The blocker count in the palette's red, stale approvals in an amber that reads on the header.
+    auto *blockers = header.findChild<QToolButton *>(QStringLiteral("headerBlockers"));
+    QVERIFY(blockers);
+    QCOMPARE(blockers->text(), QStringLiteral("1 blocker"));
+    QCOMPARE(blockers->palette().color(QPalette::ButtonText), failureColor(dark));
+    const QColor amber = header.findChild<QLabel *>(QStringLiteral("headerApprovals"))->palette().color(QPalette::WindowText);
+    QVERIFY2(contrastRatio(amber, dark.color(QPalette::AlternateBase)) >= kMinimumTextContrast, qPrintable(amber.name()));
     // Diff rows: dark tints on which the dark palette's text reads.
     for (const QColor &row : {addedRowBackground(diff), removedRowBackground(diff)}) {
         QVERIFY2(row.lightness() < 100, qPrintable(row.name()));

@@ -354,4 +354,23 @@ void ChecklistView::refilter()
         m_tree->setCurrentIndex(m_proxy->index(0, 0));
 }
 
+bool ChecklistView::selectItem(const QString &key)
+{
+    const QModelIndex source = m_model->indexForKey(key);
+    if (!source.isValid())
+        return false;
+    QModelIndex target = m_proxy->mapFromSource(source);
+    if (!target.isValid()) {  // filtered out: show everything rather than nothing
+        m_filter->clear();
+        m_openOnlyAction->setChecked(false);
+        target = m_proxy->mapFromSource(source);
+    }
+    if (!target.isValid())
+        return false;
+    m_tree->setCurrentIndex(target);
+    m_tree->scrollTo(target, QAbstractItemView::PositionAtCenter);
+    m_tree->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 }  // namespace cockpit

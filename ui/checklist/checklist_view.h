@@ -34,6 +34,8 @@ public:
     void applySavedItem(const QString &version, const ChecklistItem &item);
 
     [[nodiscard]] QString version() const;
+    // Makes the item current (clearing filters that hide it) and scrolls to it; false if unknown.
+    bool selectItem(const QString &key);
     [[nodiscard]] ChecklistModel *model() const { return m_model; }
     [[nodiscard]] ChecklistFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QTreeView *tree() const { return m_tree; }

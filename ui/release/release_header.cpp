@@ -6,8 +6,12 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QProgressBar>
 #include <QStackedLayout>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace cockpit {
 namespace {
@@ -19,6 +23,54 @@ QLabel *namedLabel(QWidget *parent, const QString &objectName, const QString &ac
     label->setAccessibleName(accessibleName);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+// A one-line label that gives way first when the header is narrow: it elides its text and shows
+// the whole of it in the tooltip.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    [[nodiscard]] QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 6, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        const QRect area = contentsRect();
+        const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, area.width());
+        style()->drawItemText(&painter, area, int(Qt::AlignLeft | Qt::AlignVCenter), palette(), isEnabled(), shown, foregroundRole());
+    }
+};
+
+QLabel *elidedLabel(QWidget *parent, const QString &objectName, const QString &accessibleName)
+{
+    auto *label = new ElidedLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setTextFormat(Qt::PlainText);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    return label;
+}
+
+void setTextColour(QWidget *widget, QPalette::ColorRole role, const QColor &colour)
+{
+    if (widget->palette().color(role) == colour)
+        return;
+    QPalette p;  // only this role is set: the others still follow the application
+    p.setColor(role, colour);
+    widget->setPalette(p);
+}
+
+QColor staleColour(const QPalette &palette)
+{
+    return readableColor(QColor(0xc0, 0x78, 0x00), palette);  // amber, as the Sign-offs tab marks stale
+}
+
+QString environmentSoak(const EnvironmentReadiness &e)
+{
+    if (e.soak == u"none")
+        return QObject::tr("%1 not deployed").arg(e.name);
+    return QStringLiteral("%1 %2").arg(e.name, e.soak);
 }
 
 QLabel *caption(QWidget *parent, const QString &text)
@@ -43,15 +95,19 @@ ReleaseHeader::ReleaseHeader(QWidget *parent)
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->setContentsMargins(12, 10, 12, 10);
     auto *page = new QWidget(this);
-    m_row = new QHBoxLayout(page);
-    m_row->setContentsMargins(12, 8, 12, 8);
+    auto *rows = new QVBoxLayout(page);
+    rows->setContentsMargins(12, 8, 12, 8);
+    rows->setSpacing(6);
+    m_row = new QHBoxLayout;
     m_row->setSpacing(24);
     m_row->addWidget(buildIdentity());
     m_row->addStretch(1);
-    m_row->addWidget(buildReadiness());
+    rows->addLayout(m_row);
+    rows->addWidget(buildReadiness());
     m_stack->addWidget(m_hint);
     m_stack->addWidget(page);
     clearRelease(tr("No release selected"));
+    clearReadiness();
     applyColours();
 }
 
@@ -74,6 +130,8 @@ QWidget *ReleaseHeader::buildIdentity()
     m_target = namedLabel(box, QStringLiteral("headerTarget"), tr("Target date"));
     layout->addWidget(m_version);
     layout->addWidget(m_state);
+    m_next = namedLabel(box, QStringLiteral("headerNext"), tr("Next state"));
+    layout->addWidget(m_next);
     layout->addSpacing(6);
     layout->addWidget(m_type);
     layout->addWidget(caption(box, QStringLiteral("·")));
@@ -93,15 +151,121 @@ QWidget *ReleaseHeader::buildReadiness()
     m_progress->setAccessibleName(tr("Checklist progress"));
     m_progress->setFormat(QStringLiteral("%v/%m"));
     m_progress->setTextVisible(true);
-    m_progress->setMinimumWidth(180);
+    m_progress->setMinimumWidth(90);
+    m_progress->setMaximumWidth(180);
     m_failed = namedLabel(box, QStringLiteral("headerFailed"), tr("Failed checklist items"));
     QFont bold = m_failed->font();
     bold.setBold(true);
     m_failed->setFont(bold);
+    m_approvals = namedLabel(box, QStringLiteral("headerApprovals"), tr("Approvals"));
+    m_gates = namedLabel(box, QStringLiteral("headerGates"), tr("Gates"));
+    m_soak = elidedLabel(box, QStringLiteral("headerSoak"), tr("Soak verdicts"));
+    m_earliest = elidedLabel(box, QStringLiteral("headerEarliest"), tr("Earliest time the release can move on"));
     layout->addWidget(caption(box, tr("Checklist")));
-    layout->addWidget(m_progress);
+    layout->addWidget(m_progress, 1);
     layout->addWidget(m_failed);
+    layout->addSpacing(8);
+    layout->addWidget(m_approvals);
+    layout->addSpacing(8);
+    layout->addWidget(m_gates);
+    layout->addSpacing(8);
+    layout->addWidget(m_soak, 2);
+    layout->addWidget(m_earliest, 2);
+    layout->addWidget(buildGo());
     return box;
+}
+
+QWidget *ReleaseHeader::buildGo()
+{
+    m_blockers = new QToolButton(this);
+    m_blockers->setObjectName(QStringLiteral("headerBlockers"));
+    m_blockers->setAccessibleName(tr("Why blocked?"));
+    m_blockers->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_blockers->setAutoRaise(false);
+    m_blockers->setFocusPolicy(Qt::StrongFocus);
+    QFont bold = m_blockers->font();
+    bold.setBold(true);
+    m_blockers->setFont(bold);
+    connect(m_blockers, &QToolButton::clicked, this, &ReleaseHeader::whyBlockedRequested);
+    return m_blockers;
+}
+
+void ReleaseHeader::clearReadiness()
+{
+    for (QLabel *label : {m_next, m_approvals, m_gates, m_soak, m_earliest})
+        label->clear();
+    m_blockers->setText(tr("Readiness…"));
+    m_blockers->setToolTip(tr("Working out whether the release may move on"));
+    m_blockers->setEnabled(false);
+}
+
+void ReleaseHeader::setReadiness(const Readiness &r)
+{
+    m_next->setText(r.next ? tr("→ next: %1").arg(releaseStateTitle(*r.next)) : tr("final"));
+    m_next->setToolTip(r.next ? tr("The release works towards %1").arg(releaseStateTitle(*r.next))
+                              : tr("The release is in a final state"));
+    setChecklistProgress(r.checklistClosed, r.checklistTotal, r.checklistFailed);
+    if (!r.approvalsKnown) {
+        m_approvals->setText(tr("Approvals ?"));
+        m_approvals->setToolTip(tr("The approvals could not be evaluated: see Why blocked?"));
+    } else {
+        m_approvals->setText(r.approvalsStale > 0
+                ? tr("Approvals %1/%2 (%3 stale)").arg(r.approvalsCounted).arg(r.approvalsRequired).arg(r.approvalsStale)
+                : tr("Approvals %1/%2").arg(r.approvalsCounted).arg(r.approvalsRequired));
+        m_approvals->setToolTip(tr("%1 of %2 required approvals count on this commit; %3 stale")
+                .arg(r.approvalsCounted).arg(r.approvalsRequired).arg(r.approvalsStale));
+    }
+    m_gates->setText(r.gatesStale > 0 ? tr("Gates %1/%2 (%3 stale)").arg(r.gatesPassed).arg(r.gatesTotal).arg(r.gatesStale)
+                                      : tr("Gates %1/%2").arg(r.gatesPassed).arg(r.gatesTotal));
+    m_gates->setToolTip(tr("%1 of %2 policy gates passed on this commit; %3 ran on another commit")
+            .arg(r.gatesPassed).arg(r.gatesTotal).arg(r.gatesStale));
+    QStringList soaks;
+    for (const EnvironmentReadiness &e : r.environments)
+        soaks << environmentSoak(e);
+    m_soak->setText(soaks.isEmpty() ? QString() : tr("Soak: %1").arg(soaks.join(QStringLiteral(", "))));
+    m_soak->setToolTip(soaks.join(QLatin1Char('\n')));
+    m_soak->setAccessibleDescription(m_soak->text());
+
+    const QDateTime earliest = r.earliestClear();
+    QString when;
+    QStringList whenFull;
+    if (earliest.isValid()) {
+        const QDateTime local = earliest.toLocalTime();
+        const QString time = local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm"))
+                                                                   : formatLocalTime(earliest);
+        for (const Blocker &b : r.blockers) {
+            if (b.earliest != earliest)
+                continue;
+            when = b.target.startsWith(QLatin1String("soak:"))
+                ? tr("%1 soak can pass at %2").arg(b.target.mid(5), time)
+                : tr("can clear at %1").arg(time);
+            whenFull << b.what;
+            break;
+        }
+    }
+    m_earliest->setText(when);
+    m_earliest->setToolTip(whenFull.join(QLatin1Char('\n')));
+    m_earliest->setAccessibleDescription(when);
+
+    m_ready = !r.blocked();
+    m_blockers->setEnabled(true);
+    if (m_ready) {
+        m_blockers->setText(tr("Ready"));
+        m_blockers->setToolTip(r.next ? tr("Nothing blocks the move to %1").arg(releaseStateTitle(*r.next))
+                                      : tr("Nothing left to do"));
+    } else {
+        m_blockers->setText(r.blockers.size() == 1 ? tr("1 blocker") : tr("%1 blockers").arg(r.blockers.size()));
+        QStringList lines;
+        for (qsizetype i = 0; i < r.blockers.size() && i < 8; ++i)
+            lines << r.blockers[i].what;
+        if (r.blockers.size() > 8)
+            lines << tr("… and %1 more (Why blocked?)").arg(r.blockers.size() - 8);
+        m_blockers->setToolTip(lines.join(QLatin1Char('\n')));
+    }
+    m_blockers->setAccessibleDescription(m_blockers->text());
+    m_staleApprovals = r.approvalsStale > 0;
+    m_staleGates = r.gatesStale > 0;
+    applyColours();
 }
 
 void ReleaseHeader::setRelease(const ReleaseRecord &release)
@@ -136,7 +300,7 @@ void ReleaseHeader::changeEvent(QEvent *event)
 // because setting one re-polishes the label and can send another palette change.
 void ReleaseHeader::applyColours()
 {
-    if (!m_state || !m_failed)
+    if (!m_state || !m_failed || !m_blockers)
         return;
     const QString badge = badgeStyleSheet(releaseStateColor(m_releaseState, palette()));
     if (m_state->styleSheet() != badge)
@@ -147,6 +311,11 @@ void ReleaseHeader::applyColours()
         failedPalette.setColor(QPalette::WindowText, failed);
         m_failed->setPalette(failedPalette);
     }
+    const QPalette &p = palette();
+    setTextColour(m_blockers, QPalette::ButtonText, m_ready ? itemStateColor(ItemState::Done, p) : failed);
+    const QColor text = p.color(QPalette::WindowText);
+    setTextColour(m_approvals, QPalette::WindowText, m_staleApprovals ? staleColour(p) : text);
+    setTextColour(m_gates, QPalette::WindowText, m_staleGates ? staleColour(p) : text);
 }
 
 void ReleaseHeader::setTrailingWidget(QWidget *widget)

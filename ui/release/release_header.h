@@ -1,7 +1,10 @@
 #pragma once
 // The strip above the tabs that always says which release this is (version, type, commit, state
-// badge) and how ready it is (checklist progress and failures). Only what works today is shown:
-// approvals, gates and soak join when their features land.
+// badge) and how ready it is, from the session's one readiness: the next state, checklist closed
+// (failed), approvals (stale), gates (stale), the soak of each environment, and "Ready" or
+// "N blockers" (a button that opens "Why blocked?"), with the earliest time when time blocks.
+// Narrow windows elide the soak and time texts; their tooltips keep the whole text.
+#include "readiness.h"
 #include "release.h"
 
 #include <QWidget>
@@ -10,6 +13,7 @@ class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QStackedLayout;
+class QToolButton;
 
 namespace cockpit {
 
@@ -21,8 +25,15 @@ public:
     void setRelease(const ReleaseRecord &release);
     void clearRelease(const QString &hint);  // e.g. "No release yet: Release > New Release…"
     void setChecklistProgress(int closed, int total, int failed);
+    // The readiness of the shown release (Session::readiness); clearReadiness() while none is known.
+    void setReadiness(const Readiness &readiness);
+    void clearReadiness();
+    [[nodiscard]] QToolButton *blockersButton() const { return m_blockers; }
     // A widget at the header's right end (the rollback panel); the header takes it over.
     void setTrailingWidget(QWidget *widget);
+
+signals:
+    void whyBlockedRequested();  // the "N blockers" button
 
 protected:
     void changeEvent(QEvent *event) override;  // palette changes recolour the badge and failures
@@ -31,6 +42,7 @@ private:
     void applyColours();
     QWidget *buildIdentity();
     QWidget *buildReadiness();
+    QWidget *buildGo();
 
     QStackedLayout *m_stack;
     QHBoxLayout *m_row = nullptr;
@@ -42,6 +54,15 @@ private:
     QLabel *m_target;
     QProgressBar *m_progress;
     QLabel *m_failed = nullptr;
+    QLabel *m_next = nullptr;
+    QLabel *m_approvals = nullptr;
+    QLabel *m_gates = nullptr;
+    QLabel *m_soak = nullptr;  // elided
+    QLabel *m_earliest = nullptr;  // elided
+    QToolButton *m_blockers = nullptr;
+    bool m_ready = false;
+    bool m_staleApprovals = false;
+    bool m_staleGates = false;
     ReleaseState m_releaseState = ReleaseState::Draft;
 };
 

@@ -190,6 +190,31 @@ void SignoffsTab::reload()
             showError(view.error().toString());
         emit viewLoaded();
     });
+    m_readiness.reset();
+    whenReady(this, m_session->readiness(m_version), [this, generation](const Result<Readiness> &readiness) {
+        if (generation != m_generation || !readiness)
+            return;
+        m_readiness = *readiness;
+        showOtherBlockers();
+    });
+}
+
+void SignoffsTab::showOtherBlockers()
+{
+    if (!m_view || !m_readiness || !m_view->approvals.blockers.isEmpty())
+        return;
+    qsizetype others = 0;
+    for (const Blocker &b : m_readiness->blockers)
+        others += b.kind != u"approval" ? 1 : 0;
+    if (others == 0)
+        return;
+    const QString next = m_readiness->next ? releaseStateTitle(*m_readiness->next) : QString();
+    const QString text = others == 1
+        ? tr("1 other blocker (checklist, gates, soak) keeps the release from %1: Release ▸ Why Blocked? (Ctrl+Shift+W)").arg(next)
+        : tr("%1 other blockers (checklist, gates, soak) keep the release from %2: Release ▸ Why Blocked? (Ctrl+Shift+W)")
+              .arg(others).arg(next);
+    auto *item = new QListWidgetItem(text, m_blockers);
+    item->setForeground(staleColor());
 }
 
 void SignoffsTab::showError(const QString &message)
@@ -221,8 +246,9 @@ void SignoffsTab::showView(const SignoffView &view)
         m_roles->resizeColumnToContents(c);
     m_blockers->clear();
     if (a.blockers.isEmpty()) {
-        auto *ok = new QListWidgetItem(tr("Nothing: every required approval is in and current."), m_blockers);
+        auto *ok = new QListWidgetItem(tr("No approval: every required approval is in and current."), m_blockers);
         ok->setForeground(itemStateColor(ItemState::Done));
+        showOtherBlockers();
     }
     for (const QString &blocker : a.blockers) {
         auto *item = new QListWidgetItem(blocker, m_blockers);

@@ -2,6 +2,7 @@
 // The platform lead's desk: the release type's required roles, who signed which digest (stale
 // and rejected marks), what still blocks the release, and the Sign… / Withdraw actions.
 #include "release_tab.h"
+#include "readiness.h"
 #include "signoff_service.h"
 
 #include <memory>
@@ -36,6 +37,8 @@ private:
     void reload();
     void showView(const SignoffView &view);
     void showError(const QString &message);
+    // The release's other blockers (readiness), so "no approval blocks" never reads as "ready".
+    void showOtherBlockers();
     void addRole(const RoleApproval &role);
     [[nodiscard]] QString selectedRole() const;
     void updateActions();
@@ -48,6 +51,7 @@ private:
     QString m_version;
     quint64 m_generation = 0;  // drops results of superseded reloads
     std::optional<SignoffView> m_view;
+    std::optional<Readiness> m_readiness;  // of m_version, from Session::readiness
     QList<QMetaObject::Connection> m_storeConnections;
     QTimer *m_reloadTimer;
     QLabel *m_title;

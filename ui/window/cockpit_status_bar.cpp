@@ -65,7 +65,11 @@ void CockpitStatusBar::setDot(QLabel *label, const QString &text, bool reachable
 {
     label->setProperty("cockpitDotText", text);
     label->setProperty("cockpitReachable", reachable);
-    const QString html = dotHtml(reachable) + QStringLiteral("&nbsp;") + text.toHtmlEscaped();
+    // Long paths keep their end (the file, the project) so the window fits 1024 px; the tooltip
+    // has the whole of it.
+    constexpr qsizetype kMaxShown = 44;
+    const QString shown = text.size() > kMaxShown ? QStringLiteral("…") + text.right(kMaxShown - 1) : text;
+    const QString html = dotHtml(reachable) + QStringLiteral("&nbsp;") + shown.toHtmlEscaped();
     if (label->text() != html)
         label->setText(html);
     label->setToolTip(toolTip);

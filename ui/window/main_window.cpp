@@ -6,6 +6,7 @@
 #include "cockpit_status_bar.h"
 #include "error_banner.h"
 #include "future_watch.h"
+#include "gates_tab.h"
 #include "incident_tab.h"
 #include "release_header.h"
 #include "release_list_model.h"
@@ -81,8 +82,9 @@ void MainWindow::buildUi()
     m_tabs->setAccessibleName(tr("Release views"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_checklist, tr("Checklist"));
-    m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this), new IncidentTab(this)};
-    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs"), tr("Incidents")};
+    m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this), new GatesTab(this),
+        new IncidentTab(this)};
+    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs"), tr("Gates"), tr("Incidents")};
     for (qsizetype i = 0; i < m_releaseTabs.size(); ++i) {
         m_tabs->addTab(m_releaseTabs[i], titles[i]);
         // A tab in the background keeps its news to itself (the Changelog tab's load summary is in
@@ -96,6 +98,7 @@ void MainWindow::buildUi()
     }
     m_tabs->addTab(m_timeline, tr("Timeline"));
     buildRollbackPanel();
+    buildReadiness();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -183,6 +186,12 @@ void MainWindow::connectStore()
 {
     connect(m_store, &Store::itemChanged, this, [this](const QString &version, const ChecklistItem &item) {
         m_checklist->applySavedItem(version, item);
+        if (version == m_shownVersion)
+            scheduleReadiness();
+    });
+    connect(m_store, &Store::signoffChanged, this, [this](const QString &version) {
+        if (version == m_shownVersion)
+            scheduleReadiness();
     });
     connect(m_store, &Store::releaseChanged, this, &MainWindow::reloadRelease);
     // Team mode: a lost server is shown at once; the store reconnects by itself and then emits
@@ -261,6 +270,15 @@ void MainWindow::installWorkspace(SessionSetup setup)
     m_checklist->setSession(m_session.get());
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
         tab->setSession(m_session.get());
+    // Every use case of this window, or of the command line in this process, that touches the
+    // shown release recomputes its readiness (the store's signals bring other cockpits' changes).
+    connect(m_session.get(), &Session::changed, this, [this](const SessionEvent &event) {
+        if (event.version != m_shownVersion)
+            return;
+        if (event.kind == SessionEvent::Kind::ReleaseChanged)
+            reloadRelease(event.version);
+        scheduleReadiness();
+    });
     m_shownVersion.clear();
     m_banner->hide();
     m_pages->setCurrentIndex(ContentPageIndex);

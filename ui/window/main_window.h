@@ -1,8 +1,9 @@
 #pragma once
 // The cockpit's main window: releases on the left, the selected release's header and its
-// Checklist, Changelog, Soak, Sign-offs, Incidents and Timeline tabs, a status bar naming the database,
+// Checklist, Changelog, Soak, Sign-offs, Gates, Incidents and Timeline tabs, a status bar naming the database,
 // repository and identity. Workspaces load on a pool thread; failures show in an inline banner and the window
 // stays up.
+#include "readiness.h"
 #include "release.h"
 
 #include <QMainWindow>
@@ -15,6 +16,7 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace cockpit {
 
@@ -31,6 +33,7 @@ class RollbackPanel;
 class Store;
 class TimelineView;
 class WelcomePage;
+class WhyBlockedPanel;
 struct Error;
 struct SessionSetup;
 
@@ -62,6 +65,7 @@ signals:
     void workspaceOpened(const QString &root);
     void workspaceFailed(const QString &dir, const QString &message);
     void releaseShown(const QString &version);  // its checklist is in the tree
+    void readinessShown(const QString &version);  // the header and "Why blocked?" show its readiness
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +98,16 @@ private:
     void newWorkspaceFromPreset();
     void newRelease();
     void restoreWindowState();
+    // main_window_readiness.cpp: the header's readiness, "Why blocked?", the lifecycle actions.
+    void buildReadiness();
+    void buildLifecycleActions(QMenu *menu);
+    void scheduleReadiness();
+    void loadReadiness();
+    void applyReadiness(const Readiness &readiness);
+    void clearReadiness();
+    void openBlocker(const QString &target);
+    void updateLifecycleActions();
+    void requestMove(ReleaseState to, bool override);
     void saveWindowState();
 
     std::unique_ptr<SessionOpener> m_ownedOpener;  // with the one-store constructor
@@ -112,7 +126,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ChecklistView *m_checklist = nullptr;
     TimelineView *m_timeline = nullptr;
-    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs, Incidents, the rollback panel
+    QList<ReleaseTab *> m_releaseTabs;  // Changelog, Soak, Sign-offs, Gates, Incidents, the rollback panel
     RollbackPanel *m_rollback = nullptr;
     ErrorBanner *m_banner = nullptr;
     WelcomePage *m_welcome = nullptr;
@@ -124,6 +138,14 @@ private:
     QAction *m_refresh = nullptr;
     QList<QPointer<QWidget>> m_toolWindows;  // Release Calendar, Release Metrics
     QList<QAction *> m_releaseActions;  // need a selected release: Roll Back…, Export Evidence…
+    WhyBlockedPanel *m_whyBlocked = nullptr;
+    QTimer *m_readinessTimer = nullptr;  // coalesces the changes that land together
+    quint64 m_readinessGeneration = 0;
+    std::optional<Readiness> m_readiness;  // of m_shownVersion, once computed
+    QAction *m_freeze = nullptr;
+    QAction *m_finish = nullptr;
+    QAction *m_abort = nullptr;
+    QAction *m_override = nullptr;
 };
 
 }  // namespace cockpit

@@ -143,6 +143,8 @@ void MainWindow::buildReleaseMenu()
     connect(evidence, &QAction::triggered, this,
         [this] { exportEvidencePack(this, m_session.get(), currentVersion()); });
     release->addSeparator();
+    buildLifecycleActions(release);
+    release->addSeparator();
     QAction *rollback = addNamedAction(
         release, QStringLiteral("actionRollback"), tr("Roll &Back…"), RollbackPanel::rollbackShortcut());
     connect(rollback, &QAction::triggered, m_rollback, [this] { m_rollback->requestRollback(); });

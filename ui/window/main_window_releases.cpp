@@ -110,6 +110,7 @@ void MainWindow::showRelease(const QString &version)
     const int row = m_releaseModel->rowForVersion(version);
     for (QAction *action : std::as_const(m_releaseActions))
         action->setEnabled(row >= 0 && m_session);
+    clearReadiness();
     if (version.isEmpty() || row < 0 || !m_session) {
         m_checklist->clear();
         m_header->clearRelease(tr("No release selected"));
@@ -120,6 +121,7 @@ void MainWindow::showRelease(const QString &version)
     m_header->setRelease(m_releaseModel->releaseAt(row));
     for (ReleaseTab *tab : std::as_const(m_releaseTabs))
         tab->showRelease(m_releaseModel->releaseAt(row));
+    loadReadiness();
     whenReady(
         this, m_store->checklist(version), [this, generation, version](const Result<Checklist> &result) {
             if (generation != m_releaseGeneration)
@@ -148,6 +150,7 @@ void MainWindow::reloadRelease(const QString &version)
         m_header->setRelease(*result);
         for (ReleaseTab *tab : std::as_const(m_releaseTabs))
             tab->showRelease(*result);
+        scheduleReadiness();
     });
 }
 
