@@ -56,6 +56,23 @@ void approvalBlockers(const ReadinessFacts &f, QList<Blocker> &out)
             QStringLiteral("signoffs"));
 }
 
+// "failed", "is waiting for a person", ...: how a gate that did not pass reads in a sentence.
+QString gateStatusPhrase(GateStatus status)
+{
+    switch (status) {
+    case GateStatus::Fail:
+        return QStringLiteral("failed");
+    case GateStatus::Waiting:
+        return QStringLiteral("is waiting for a person to confirm it");
+    case GateStatus::Running:
+        return QStringLiteral("is running");
+    case GateStatus::Interrupted:
+        return QStringLiteral("was interrupted (the cockpit running it stopped)");
+    default:
+        return QStringLiteral("is %1").arg(gateStatusName(status).replace(u'_', u' '));
+    }
+}
+
 const GateResult *resultFor(const ReadinessFacts &f, const QString &gate)
 {
     for (const GateResult &r : f.gateResults)
@@ -80,8 +97,7 @@ void gateBlockers(const ReadinessFacts &f, const std::function<bool(const GateFa
                 QStringLiteral("gate %1 ran on %2, not on %3 (stale)").arg(gate.name, shortSha(r->commit), shortSha(f.commit)),
                 run, target);
         else if (!r->passedOn(f.commit))
-            out << blocker(QStringLiteral("gate"),
-                QStringLiteral("gate %1 is %2").arg(gate.name, gateStatusName(r->status).replace(u'_', u' ')),
+            out << blocker(QStringLiteral("gate"), QStringLiteral("gate %1 %2").arg(gate.name, gateStatusPhrase(r->status)),
                 r->status == GateStatus::Waiting ? QStringLiteral("a person confirms it (gate --confirm)") : run, target);
     }
 }
