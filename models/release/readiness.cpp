@@ -262,12 +262,6 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     if (!r.next)
         return r;
     r.blockers = blockersFor(f, *r.next);
-    if (r.state == ReleaseState::Draft || r.state == ReleaseState::Frozen) {
-        // Work towards approval goes on in parallel: show what will hold it too.
-        ReadinessFacts asCandidate = f;
-        asCandidate.release.state = ReleaseState::Candidate;
-        r.blockers << blockersFor(asCandidate, ReleaseState::Approved);
-    }
     if (r.state == ReleaseState::Draft) {
         // Nothing blocks an explicit freeze; the release waits for the freeze date or the command.
         const bool waiting = f.freezeStarts.isValid() && f.freezeStarts > f.now;
@@ -276,6 +270,13 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
                     : QStringLiteral("not frozen yet"),
             QStringLiteral("release-cockpit release freeze %1").arg(f.release.version), QStringLiteral("release"),
             waiting ? f.freezeStarts : QDateTime());
+    }
+    if (r.state == ReleaseState::Draft || r.state == ReleaseState::Frozen) {
+        // The next move's blockers first; work towards approval goes on in parallel: show what
+        // will hold it too.
+        ReadinessFacts asCandidate = f;
+        asCandidate.release.state = ReleaseState::Candidate;
+        r.blockers << blockersFor(asCandidate, ReleaseState::Approved);
     } else if (r.state == ReleaseState::Approved) {
         r.blockers << blocker(QStringLiteral("deployment"),
             QStringLiteral("approved: waiting for the deploy to %1")

@@ -38,6 +38,7 @@ private slots:
     void changelogCheckEvidenceIsWrittenOnce();
     void soakEndIsStoredAndTicksOnPass();
     void closingWaitsForTheTicksInFlight();
+    void codeFreezeDateFreezesADraft();
 };
 
 std::optional<AuditEntry> TstSession::lastEntry(Store &store, const QString &action)
@@ -227,6 +228,39 @@ void TstSession::closingWaitsForTheTicksInFlight()
         QVERIFY(tick.isFinished());
         QVERIFY2(tick.result().has_value(), why(tick.result()).constData());
     }
+}
+
+// Time is a fact too: once the policy's code freeze has started before the target date, a draft
+// is frozen by the next advance, recorded with why; before it, nothing moves.
+void TstSession::codeFreezeDateFreezesADraft()
+{
+    SessionOpener opener(db(QStringLiteral("freeze")));
+    auto setup = opener.load(m_repo);
+    COCKPIT_AWAIT(setup);
+    SessionSetup loaded = std::move(*setup.result());
+    loaded.workspace.policy.codeFreeze = std::chrono::hours(48);
+    const Workspace ws = loaded.workspace;
+    std::unique_ptr<Session> session = opener.open(std::move(loaded));
+    const QDate target(2026, 12, 10);
+    auto created = session->createRelease({QStringLiteral("1.3.0"), {}, {}, target});
+    COCKPIT_AWAIT(created);
+    QVERIFY2(created.result().has_value(), why(created.result()).constData());
+    const QDateTime freezeStarts(target.addDays(-2), QTime(0, 0), Qt::UTC);
+    Store *store = session->store();
+    auto before = Session::advanceRelease(store, ws, QStringLiteral("1.3.0"), freezeStarts.addSecs(-60), QStringLiteral("rm@example.com"));
+    QVERIFY2(before.has_value(), why(before).constData());
+    QCOMPARE(before->state, ReleaseState::Draft);
+    auto readiness = Session::computeReadiness(store, ws, QStringLiteral("1.3.0"), freezeStarts.addSecs(-60));
+    QVERIFY(readiness.has_value());
+    QCOMPARE(readiness->blockers.first().earliest, freezeStarts);
+    auto after = Session::advanceRelease(store, ws, QStringLiteral("1.3.0"), freezeStarts.addSecs(60), QStringLiteral("rm@example.com"));
+    QVERIFY2(after.has_value(), why(after).constData());
+    QCOMPARE(after->state, ReleaseState::Frozen);  // unpinned: no release candidate yet
+    const auto entry = lastEntry(*store, QStringLiteral("release.state"));
+    QVERIFY(entry.has_value());
+    QCOMPARE(entry->actor, QStringLiteral("rm@example.com"));
+    QVERIFY2(entry->after.value(QStringLiteral("reason")).toString().startsWith(QLatin1String("the code freeze started at")),
+        qPrintable(entry->after.value(QStringLiteral("reason")).toString()));
 }
 
 QTEST_GUILESS_MAIN(TstSession)

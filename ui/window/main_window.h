@@ -7,6 +7,7 @@
 #include "release.h"
 
 #include <QMainWindow>
+#include <QSet>
 #include <QPointer>
 #include <functional>
 #include <memory>
@@ -142,6 +143,7 @@ private:
     QTimer *m_readinessTimer = nullptr;  // coalesces the changes that land together
     quint64 m_readinessGeneration = 0;
     std::optional<Readiness> m_readiness;  // of m_shownVersion, once computed
+    QSet<QString> m_freezeAdvanced;  // drafts already handed to Session::advance for their freeze date
     QAction *m_freeze = nullptr;
     QAction *m_finish = nullptr;
     QAction *m_abort = nullptr;

@@ -89,6 +89,13 @@ void MainWindow::loadReadiness()
 
 void MainWindow::applyReadiness(const Readiness &readiness)
 {
+    // Time moves a release too: a draft whose code freeze has started is frozen once, by whoever
+    // looks at it (the session records the move and why), then shown again.
+    if (readiness.state == ReleaseState::Draft && readiness.freezeStarts.isValid()
+        && readiness.freezeStarts <= QDateTime::currentDateTimeUtc() && !m_freezeAdvanced.contains(readiness.version)) {
+        m_freezeAdvanced.insert(readiness.version);
+        whenReady(this, m_session->advance(readiness.version), [this](const Result<ReleaseRecord> &) { scheduleReadiness(); });
+    }
     m_readiness = readiness;
     m_header->setReadiness(readiness);
     m_whyBlocked->setReadiness(readiness);
