@@ -121,7 +121,7 @@ void TestSingleInstance::secondLaunchHandsOverItsWorkspace()
     QVERIFY(QFileInfo::exists(socketPath()));
 
     QByteArray out;
-    QCOMPARE(run({QStringLiteral("--workspace"), m_demoB}, &out), 0);
+    QVERIFY2(run({QStringLiteral("--workspace"), m_demoB}, &out) == 0, out.constData());
     QVERIFY2(out.contains("already running"), out.constData());
     QVERIFY2(out.contains(m_demoB.toUtf8()), out.constData());
     // The first window opened B: its log names the root and the window title that followed.
@@ -131,7 +131,7 @@ void TestSingleInstance::secondLaunchHandsOverItsWorkspace()
     QCOMPARE(m_running.back().process->state(), QProcess::Running);
 
     // A launch without a workspace only raises the window.
-    QCOMPARE(run({}, &out), 0);
+    QVERIFY2(run({}, &out) == 0, out.constData());
     QVERIFY2(out.contains("was raised"), out.constData());
     QTRY_VERIFY_WITH_TIMEOUT(log->contains("workspace \"\""), 30000);
 }
@@ -147,7 +147,7 @@ void TestSingleInstance::headlessCommandsAndScreenshotsRunAlone()
         0);
     QVERIFY2(!out.contains("already running"), out.constData());
     const QString png = m_home.filePath(QStringLiteral("shot.png"));
-    QCOMPARE(run({QStringLiteral("--workspace"), m_demoB, QStringLiteral("--screenshot"), png}, &out), 0);
+    QVERIFY2(run({QStringLiteral("--workspace"), m_demoB, QStringLiteral("--screenshot"), png}, &out) == 0, out.constData());
     QVERIFY2(QFileInfo(png).size() > 0, out.constData());
     QByteArray alone;
     QCOMPARE(run({QStringLiteral("--workspace"), m_demoB, QStringLiteral("--new-instance"),
@@ -172,7 +172,7 @@ void TestSingleInstance::staleSocketIsReplaced()
     // with user-only access; without that option SingleInstance removes it first).
     QTRY_VERIFY_WITH_TIMEOUT(log->contains("listening at"), 60000);
     QByteArray out;
-    QCOMPARE(run({QStringLiteral("--workspace"), m_demoB}, &out), 0);
+    QVERIFY2(run({QStringLiteral("--workspace"), m_demoB}, &out) == 0, out.constData());
     QVERIFY2(out.contains("already running"), out.constData());
     QTRY_VERIFY_WITH_TIMEOUT(log->contains("request from another launch"), 30000);
 }
