@@ -2762,6 +2762,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>→ next: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>· target %1, overdue since %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::ReleaseListModel</name>

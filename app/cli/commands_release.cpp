@@ -7,6 +7,7 @@
 #include "signoff_service.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 namespace cockpit::cli {
 namespace {
@@ -77,6 +78,8 @@ int releaseStatus(CliContext &ctx, const QString &version)
         o.insert(QStringLiteral("checklist"), counts);
         o.insert(QStringLiteral("approvals"), signoffs ? approvalsJson(signoffs->approvals) : QJsonArray());
         o.insert(QStringLiteral("approval_counts"), r.value(QStringLiteral("approvals")));
+        const auto overdue = overdueSince(*release, QDate::currentDate());
+        o.insert(QStringLiteral("overdue_since"), overdue ? QJsonValue(overdue->toString(Qt::ISODate)) : QJsonValue());
         o.insert(QStringLiteral("deploy_lock"), *lock ? QJsonValue(deployLockToJson(**lock)) : QJsonValue());
         ctx.printJson(o);
         return exit;
@@ -92,6 +95,13 @@ int releaseStatus(CliContext &ctx, const QString &version)
             .arg(release->commit,
                 release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
     ctx.out(QStringLiteral("  manager    %1").arg(release->manager));
+    if (release->targetDate.isValid()) {
+        const auto overdue = overdueSince(*release, QDate::currentDate());
+        ctx.out(QStringLiteral("  target     %1%2")
+                    .arg(release->targetDate.toString(Qt::ISODate),
+                        overdue ? QStringLiteral(" (overdue since %1)").arg(QLocale::c().toString(*overdue, QStringLiteral("d MMM")))
+                                : QString()));
+    }
     ctx.out(QStringLiteral("  checklist  %1/%2 closed, %3 failed").arg(rd.checklistClosed).arg(rd.checklistTotal).arg(rd.checklistFailed));
     ctx.out(QStringLiteral("  approvals  %1/%2%3")
                 .arg(rd.approvalsCounted)

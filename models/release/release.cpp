@@ -70,4 +70,13 @@ QJsonObject releaseToJson(const ReleaseRecord &r)
     };
 }
 
+std::optional<QDate> overdueSince(const ReleaseRecord &release, const QDate &today)
+{
+    const bool final = release.state == ReleaseState::Released || release.state == ReleaseState::RolledBack
+        || release.state == ReleaseState::Aborted;
+    if (final || !release.targetDate.isValid() || !today.isValid() || release.targetDate >= today)
+        return std::nullopt;
+    return release.targetDate;
+}
+
 }  // namespace cockpit

@@ -28,6 +28,10 @@ struct ReleaseRecord {
     int rowVersion = 0;  // optimistic concurrency
 };
 
+// The target date when it has passed and the release is still live (not released, rolled back
+// or aborted): "overdue since 26 Nov" in the header, the list and `release status`.
+std::optional<QDate> overdueSince(const ReleaseRecord &release, const QDate &today);
+
 // The release's fields as JSON (snake_case keys): the CLI's output and the audit log's "after".
 QJsonObject releaseToJson(const ReleaseRecord &release);
 

@@ -70,6 +70,8 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("minor"));
         QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));  // frozen, RC-pinned
         QCOMPARE(o.value(QStringLiteral("next")).toString(), QStringLiteral("approved"));
+        // Its target date (26 Nov) has passed while it is still live.
+        QCOMPARE(o.value(QStringLiteral("overdue_since")).toString(), QStringLiteral("2026-11-26"));
         QVERIFY(o.value(QStringLiteral("commit_pinned")).toBool());
         const QJsonObject counts = o.value(QStringLiteral("checklist")).toObject();
         QVERIFY(counts.value(QStringLiteral("done")).toInt() > 0);

@@ -125,6 +125,8 @@ void TestReadinessWindow::headerShowsTheDemoCandidate()
     QVERIFY(desk.text("headerSoak").contains(QLatin1String("staging")));
     QCOMPARE(desk.blockers(), QStringLiteral("%1 blockers").arg(expected.blockers.size()));
     QVERIFY(desk.child<QToolButton>("headerBlockers")->toolTip().contains(expected.blockers.first().what));
+    // The demo's target date (26 Nov) has passed while it is still a candidate.
+    QVERIFY2(desk.text("headerTarget").contains(QLatin1String("overdue since 26 Nov")), qPrintable(desk.text("headerTarget")));
 }
 
 void TestReadinessWindow::headerFollowsATick()

@@ -91,6 +91,7 @@ private slots:
     void finishNeedsEveryEnvironmentAndTheReleaseDayPhases();
     void draftWaitsForTheFreezeDate();
     void jsonCarriesTheBlockers();
+    void overdueOnlyWhileLive();
 };
 
 void TestLifecycle::everyPairOfStates_data()
@@ -257,6 +258,20 @@ void TestLifecycle::jsonCarriesTheBlockers()
     const QJsonObject b = o.value(QStringLiteral("blockers")).toArray().first().toObject();
     for (const char *key : {"kind", "what", "clears_when", "earliest"})
         QVERIFY2(b.contains(QLatin1String(key)), key);
+}
+
+void TestLifecycle::overdueOnlyWhileLive()
+{
+    ReleaseRecord r;
+    r.targetDate = QDate(2026, 11, 26);
+    r.state = S::Candidate;
+    QCOMPARE(overdueSince(r, QDate(2026, 12, 7)), std::optional<QDate>(QDate(2026, 11, 26)));
+    QVERIFY(!overdueSince(r, QDate(2026, 11, 26)));  // the day itself is not overdue
+    r.state = S::Released;
+    QVERIFY(!overdueSince(r, QDate(2026, 12, 7)));
+    r.state = S::Draft;
+    r.targetDate = {};
+    QVERIFY(!overdueSince(r, QDate(2026, 12, 7)));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QProgressBar>
 #include <QStackedLayout>
@@ -286,7 +287,10 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
         m_commit->setToolTip(release.commit);
     }
     m_target->setVisible(release.targetDate.isValid());
-    m_target->setText(tr("· target %1").arg(release.targetDate.toString(Qt::ISODate)));
+    const auto overdue = overdueSince(release, QDate::currentDate());
+    m_target->setText(overdue ? tr("· target %1, overdue since %2")
+                                    .arg(release.targetDate.toString(Qt::ISODate), QLocale().toString(*overdue, QStringLiteral("d MMM")))
+                              : tr("· target %1").arg(release.targetDate.toString(Qt::ISODate)));
 }
 
 void ReleaseHeader::changeEvent(QEvent *event)
