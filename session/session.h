@@ -91,6 +91,12 @@ public:
     QFuture<Result<ReleaseRecord>> createRelease(NewReleaseRequest request);
     QFuture<Result<ChecklistItem>> setItem(QString version, QString key, ItemState state, QString note = {},
         QString naReason = {}, int expectedRowVersion = 0);
+    // Whose approvals setting the item so would make stale ("lead's approval (lead@x)"), asked
+    // before the change: the window asks the user first, the command line says so
+    // (session_stale_preview.cpp). Empty when the item is outside what signers approved.
+    QFuture<Result<QStringList>> approvalsStaledBy(QString version, QString key, ItemState state, QString naReason = {});
+    static Result<QStringList> staledBy(Store *store, const Workspace &ws, const QString &version, const QString &key,
+        ItemState state, const QString &naReason);
     // A clean lint and full coverage tick the items bound to `check: changelog`, with one evidence
     // text whichever front end ran the check. Anything short of that ticks nothing (an empty list).
     QFuture<Result<QList<ChecklistItem>>> recordChangelogCheck(QString version, ChangelogCheckFacts facts);
@@ -180,6 +186,20 @@ public:
     static Result<ReleaseRecord> advanceRelease(
         Store *store, const Workspace &ws, const QString &version, const QDateTime &now, const QString &actor);
     static bool mayOverride(const Policy &policy, const Identity &who);
+    // After an override: the release's checklist gets a post-mortem item (once per release;
+    // session_overrides.cpp).
+    static Status requirePostMortem(Store *store, const QString &version, const QString &actor, const QString &reason);
+    // --- commits after the code freeze (session_freeze_commits.cpp)
+    // The commits on the release's branch after the commit it was frozen on, up to `commit` (what
+    // it ships now), judged against the policy's code_freeze_allows and the stored acceptances.
+    // Empty before the freeze. Blocking (git, store): call it off the GUI thread.
+    static Result<QList<FreezeCommit>> freezeCommits(
+        Store *store, const Workspace &ws, const ReleaseRecord &release, const QString &commit);
+    // Accepts one of those commits (a SHA or a unique prefix) with a reason, as who acts in this
+    // session: only members of the policy's override_roles may (Refused otherwise); BadInput for a
+    // commit that is not after the freeze or needs no acceptance. The release then moves on as far
+    // as its facts carry it.
+    QFuture<Result<AcceptedCommit>> acceptCommit(QString version, QString commit, QString reason);
     // --- deploys (session_deploy.cpp)
     struct DeployRequest {
         QString version;

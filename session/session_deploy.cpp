@@ -78,6 +78,8 @@ Result<Deployment> Session::applyDeployment(
             {}, {}};
         if (auto logged = store->appendAudit(entry).result(); !logged)
             return std::unexpected(logged.error());
+        if (auto required = requirePostMortem(store, request.version, who.id, request.reason); !required)
+            return std::unexpected(required.error());
     }
     return store->recordDeployment(request.version, request.environment, who.id).result();
 }

@@ -77,6 +77,16 @@ Result<ReadinessFacts> Session::readinessFacts(Store *store, const Workspace &ws
         }
         f.environments << e;
     }
+    auto overrides = store->auditLog(version, QStringLiteral("release.override")).result();
+    if (!overrides)
+        return std::unexpected(overrides.error());
+    for (const AuditEntry &e : std::as_const(*overrides))
+        f.overrides << overrideFromAudit(e.at, e.actor, e.before, e.after);
+    auto afterFreeze = freezeCommits(store, ws, f.release, f.commit);
+    if (!afterFreeze)
+        f.afterFreezeError = afterFreeze.error().message;
+    else
+        f.afterFreeze = *afterFreeze;
     f.soakDuration = ws.policy.soakDuration;
     if (f.release.targetDate.isValid() && ws.policy.codeFreeze.count() > 0)
         f.freezeStarts = QDateTime(f.release.targetDate, QTime(0, 0), Qt::UTC).addSecs(-ws.policy.codeFreeze.count());
@@ -116,7 +126,8 @@ Result<ReleaseRecord> Session::applyMove(Store *store, const Workspace &ws, cons
             request.override ? QStringLiteral("an override needs a reason (--reason T): it goes into the audit log")
                              : QStringLiteral("aborting needs a reason (--reason T)"));
     const QList<Blocker> blockers = blockersFor(*facts, request.to);
-    LifecycleMove move {request.version, facts->release.state, request.to, who.id, request.reason, {}, request.pinCommit};
+    LifecycleMove move {request.version, facts->release.state, request.to, who.id, request.reason, {}, request.pinCommit,
+        request.to == ReleaseState::Frozen ? facts->commit : QString()};
     if (!blockers.isEmpty()) {
         const bool edgeMissing = blockers.first().kind == u"state";
         if (!request.override || edgeMissing) {
@@ -135,6 +146,9 @@ Result<ReleaseRecord> Session::applyMove(Store *store, const Workspace &ws, cons
         move.overridden = whatOf(blockers);
     }
     auto moved = store->moveRelease(move).result();
+    if (moved && !move.overridden.isEmpty())
+        if (auto required = requirePostMortem(store, request.version, who.id, request.reason); !required)
+            return std::unexpected(required.error());
     if (!moved || isFinalState(moved->state))
         return moved;
     // The facts may carry it further on their own (a frozen release already pinned is a candidate).
@@ -166,6 +180,7 @@ Result<ReleaseRecord> Session::advanceRelease(
         if (state == ReleaseState::Draft && facts->freezeStarts.isValid() && facts->freezeStarts <= now) {
             move.to = ReleaseState::Frozen;
             move.reason = QStringLiteral("the code freeze started at %1").arg(readinessTime(facts->freezeStarts));
+            move.freezeCommit = facts->commit;
         } else if (state == ReleaseState::Frozen && blockersFor(*facts, ReleaseState::Candidate).isEmpty()) {
             move.to = ReleaseState::Candidate;
             move.reason = QStringLiteral("a release candidate pins %1").arg(facts->release.commit.left(12));

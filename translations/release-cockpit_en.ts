@@ -868,6 +868,10 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <source>Saved: “%1” is %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not changed: “%1” stays %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::ChecklistModel</name>
@@ -964,6 +968,26 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
         <message>
             <source>Mark Not &amp;Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approvals will go stale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changing “%1” changes what the signers approved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This makes %1 stale: they will have to sign off again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change It Anyway</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2220,6 +2244,22 @@ The confirmation is recorded with your identity.</source>
             <source>Gates</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Accept Commit After the Freeze</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 landed after the code freeze of %2 and is not a fix. Why may it ship? (recorded in the audit log and the evidence pack)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The commit was not accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted %1 for %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::MetricsWindow</name>
@@ -2765,6 +2805,25 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         <message>
             <source>· target %1, overdue since %2</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Break-glass overrides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overridden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overridden ×%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 by %3 past %n blocker(s): %4</source>
+            <translation>
+                <numerusform>%1: %2 by %3 past %n blocker: %4</numerusform>
+                <numerusform>%1: %2 by %3 past %n blockers: %4</numerusform>
+            </translation>
         </message>
     </context>
     <context>

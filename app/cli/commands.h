@@ -16,6 +16,7 @@ int runReleaseDeployed(CliContext &ctx);
 int runReleaseFreeze(CliContext &ctx);
 int runReleaseFinish(CliContext &ctx);
 int runReleaseAbort(CliContext &ctx);
+int runReleaseAcceptCommit(CliContext &ctx);
 int runReleaseUnlock(CliContext &ctx);  // commands_rollback.cpp
 int runChecklistShow(CliContext &ctx);  // commands_checklist.cpp
 int runChecklistTick(CliContext &ctx);

@@ -109,12 +109,17 @@ int tick(CliContext &ctx, Session &session, const QString &version, const QStrin
     }
     if (ctx.isSet(QStringLiteral("note")))
         item.note = ctx.option(QStringLiteral("note"));
+    // What signers approved may change with it: say so (the window asks first).
+    auto staled = await(session.approvalsStaledBy(version, item.key, item.state, item.naReason));
     // The same use case as a tick in the window: Session::setItem, as who acts in this session.
     auto saved
         = await(session.setItem(version, item.key, item.state, item.note, item.naReason, item.rowVersion));
     if (!saved)
         return ctx.report(saved.error());
     ctx.err(QStringLiteral("%1 %2  %3").arg(marker(saved->state), saved->key, saved->text));
+    if (staled && !staled->isEmpty())
+        ctx.err(QStringLiteral("This change made %1 stale: what they approved changed; they sign off again.")
+                    .arg(staled->join(QStringLiteral(", "))));
     if (ctx.json())
         ctx.printJson(itemJson(*saved));
     return Ok;

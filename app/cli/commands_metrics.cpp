@@ -128,6 +128,9 @@ QJsonObject reportJson(const MetricsSnapshot &s)
                 {QStringLiteral("unrecovered"), QJsonArray::fromStringList(r.unrecovered)},
                 {QStringLiteral("target_seconds"), optionalSeconds(r.restoreTarget)},
                 {QStringLiteral("status"), targetStatusName(r.restoreStatus)}}},
+        {QStringLiteral("overrides"),
+            QJsonObject {{QStringLiteral("count"), r.overrides},
+                {QStringLiteral("releases"), QJsonArray::fromStringList(r.overriddenReleases)}}},
         {QStringLiteral("series"), series}, {QStringLiteral("notes"), notes}};
 }
 

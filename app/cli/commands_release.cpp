@@ -73,7 +73,8 @@ int releaseStatus(CliContext &ctx, const QString &version)
         QJsonObject o = releaseToJson(*release);
         const QJsonObject r = readinessToJson(*readiness);
         for (const QString &key : {QStringLiteral("next"), QStringLiteral("blocked"), QStringLiteral("gates"),
-                 QStringLiteral("environments"), QStringLiteral("blockers"), QStringLiteral("freeze_starts")})
+                 QStringLiteral("environments"), QStringLiteral("blockers"), QStringLiteral("freeze_starts"),
+                 QStringLiteral("commits_after_freeze"), QStringLiteral("overrides")})
             o.insert(key, r.value(key));
         o.insert(QStringLiteral("checklist"), counts);
         o.insert(QStringLiteral("approvals"), signoffs ? approvalsJson(signoffs->approvals) : QJsonArray());
@@ -116,6 +117,11 @@ int releaseStatus(CliContext &ctx, const QString &version)
                 .arg(rd.gatesPassed)
                 .arg(rd.gatesTotal)
                 .arg(rd.gatesStale ? QStringLiteral(", %1 stale").arg(rd.gatesStale) : QString()));
+    if (!release->frozenCommit.isEmpty())
+        ctx.out(QStringLiteral("  frozen on  %1, %2 commit(s) since, %3 not a fix and not accepted")
+                    .arg(release->frozenCommit.left(12))
+                    .arg(rd.commitsAfterFreeze)
+                    .arg(rd.commitsBlocking));
     for (const EnvironmentReadiness &e : rd.environments)
         ctx.out(QStringLiteral("  %1 %2").arg(e.name.leftJustified(10), e.deployed ? QStringLiteral("deployed, soak %1").arg(e.soak)
                                                                                  : QStringLiteral("not deployed")));
@@ -194,6 +200,26 @@ int releaseList(CliContext &ctx)
     return Ok;
 }
 
+// release accept-commit VERSION SHA --reason T: a commit after the freeze that is not a fix
+// stops blocking, with who accepted it and why in the audit log.
+int releaseAcceptCommit(CliContext &ctx, const QString &version, const QString &commit)
+{
+    auto session = ctx.session();
+    if (!session)
+        return ctx.report(session.error());
+    auto accepted = (*session)->acceptCommit(version, commit, ctx.option(QStringLiteral("reason"))).result();
+    if (!accepted)
+        return ctx.report(accepted.error());
+    ctx.err(QStringLiteral("Accepted %1 \"%2\" after the freeze of %3 (recorded in the audit log).")
+                .arg(accepted->commit.left(12), accepted->subject, version));
+    if (ctx.json())
+        ctx.printJson({{QStringLiteral("version"), version}, {QStringLiteral("commit"), accepted->commit},
+            {QStringLiteral("subject"), accepted->subject}, {QStringLiteral("reason"), accepted->reason},
+            {QStringLiteral("accepted_by"), accepted->acceptedBy},
+            {QStringLiteral("accepted_at"), accepted->acceptedAt.toString(Qt::ISODateWithMs)}});
+    return Ok;
+}
+
 }  // namespace
 
 // words: release SUBCOMMAND [VERSION]; the command table checked the count.
@@ -225,6 +251,11 @@ int runReleaseFinish(CliContext &ctx)
 int runReleaseAbort(CliContext &ctx)
 {
     return releaseMove(ctx, ctx.words().at(2), ReleaseState::Aborted);
+}
+
+int runReleaseAcceptCommit(CliContext &ctx)
+{
+    return releaseAcceptCommit(ctx, ctx.words().at(2), ctx.words().at(3));
 }
 
 int runReleaseDeployed(CliContext &ctx)

@@ -107,7 +107,8 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case ActorColumn:
             return e.actor;
         case ActionColumn:
-            return e.action;
+            // A break-glass override stands out in the timeline: it is what an auditor asks about.
+            return e.action == u"release.override" ? QStringLiteral("⚠ %1 (break-glass)").arg(e.action) : e.action;
         case ReleaseColumn:
             return e.release;
         case SubjectColumn:
@@ -117,6 +118,10 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::ToolTipRole:
+        if (e.action == u"release.override")
+            return QStringLiteral("Break-glass override by %1: %2").arg(e.actor, e.after.value(QStringLiteral("reason")).toString());
+        return {};
     case SeqRole:
         return e.seq;
     case WhenRole:

@@ -261,6 +261,17 @@ DoraReport computeDoraMetrics(
 
     QHash<QDate, QList<double>> restoresPerWeek;
     fillRestore(r, input, restoresPerWeek);
+    for (const DoraOverride &o : input.overrides) {
+        if (!inWindow(o.at, r.from, r.to))
+            continue;
+        ++r.overrides;
+        if (!r.overriddenReleases.contains(o.version))
+            r.overriddenReleases << o.version;
+    }
+    if (r.overrides > 0)
+        r.notes << QStringLiteral("%1 break-glass override(s) of the lifecycle: %2")
+                       .arg(r.overrides)
+                       .arg(r.overriddenReleases.join(u", "));
 
     for (QDate w = mondayOf(r.from.date()); r.to.isValid() && w.startOfDay(Qt::UTC) < r.to;
          w = w.addDays(7)) {

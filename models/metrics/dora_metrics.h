@@ -43,11 +43,18 @@ struct DoraIncident {
     QDateTime recoveredAt;  // invalid while not recovered
 };
 
+// A break-glass override of the lifecycle ("release.override" in the audit log).
+struct DoraOverride {
+    QString version;
+    QDateTime at;  // UTC
+};
+
 struct DoraInput {
     QString production;  // the production environment's name
     QList<DoraDeployment> deployments;  // every environment, any order
     QHash<QString, QList<QDateTime>> commitTimes;  // version -> its commits' times (UTC)
     QList<DoraIncident> incidents;
+    QList<DoraOverride> overrides;
 };
 
 enum class TargetStatus { NoTarget, NoData, Met, Missed };
@@ -104,6 +111,9 @@ struct DoraReport {
     std::optional<std::chrono::seconds> restoreMedian;
     std::optional<std::chrono::seconds> restoreTarget;
     TargetStatus restoreStatus = TargetStatus::NoTarget;
+
+    int overrides = 0;  // break-glass overrides in the window
+    QStringList overriddenReleases;  // their releases, each once
 
     QList<DoraWeek> weeks;  // every week touching the window, oldest first
     QStringList notes;  // edge cases met: deployments without commits, ...

@@ -211,6 +211,8 @@ struct Policy {
     QString changelogFormat = QStringLiteral("keep-a-changelog");
     QStringList prereleaseLabels;  // rc, alpha, beta: accepted pre-release identifiers
     std::chrono::seconds codeFreeze {0};  // freeze starts this long before the target date
+    // Conventional Commit types that may land after the freeze without anyone accepting them.
+    QStringList codeFreezeAllows {QStringLiteral("fix"), QStringLiteral("docs"), QStringLiteral("test")};
     // Roles whose members may override the lifecycle's blockers (break-glass, with a reason).
     QStringList overrideRoles {QStringLiteral("release_manager")};
     // Checklist phases closed before approval; empty: "pre*", "approval*", pipeline, quality-gates.

@@ -23,6 +23,7 @@ const QStringList kTopLevelKeys {
     QStringLiteral("hotfix_branch"),
     QStringLiteral("prerelease_labels"),
     QStringLiteral("code_freeze"),
+    QStringLiteral("code_freeze_allows"),
     QStringLiteral("override_roles"),
     QStringLiteral("before_deployment"),
     QStringLiteral("release_notes"),
@@ -243,6 +244,8 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
                 QStringLiteral("a SemVer pre-release identifier like rc or beta"));
     }
     policy.codeFreeze = root.duration(QStringLiteral("code_freeze")).value_or(std::chrono::seconds(0));
+    if (root.has(QStringLiteral("code_freeze_allows")))
+        policy.codeFreezeAllows = root.strings(QStringLiteral("code_freeze_allows"));
     if (root.has(QStringLiteral("override_roles")))
         policy.overrideRoles = root.strings(QStringLiteral("override_roles"));
     policy.beforeDeployment = root.strings(QStringLiteral("before_deployment"));

@@ -24,6 +24,7 @@ struct LifecycleMove {
     QString reason;  // why: typed by a person, or the fact that moved it ("code freeze started")
     QStringList overridden;  // break-glass: the blockers the actor overrode (empty: none)
     QString pinCommit;  // non-empty: the release is pinned to this commit in the same move
+    QString freezeCommit;  // a move to frozen: the commit the release ships at the freeze
 };
 
 // Released, rolled back and aborted are final: nothing moves them forward again (a released

@@ -102,6 +102,24 @@ void gateBlockers(const ReadinessFacts &f, const std::function<bool(const GateFa
     }
 }
 
+void freezeCommitBlockers(const ReadinessFacts &f, QList<Blocker> &out)
+{
+    if (!f.afterFreezeError.isEmpty())
+        out << blocker(QStringLiteral("commit"),
+            QStringLiteral("the commits after the code freeze cannot be read: %1").arg(f.afterFreezeError),
+            QStringLiteral("the repository's history from the frozen commit %1 can be read")
+                .arg(f.release.frozenCommit.left(8)),
+            QStringLiteral("commits"));
+    for (const FreezeCommit &c : f.afterFreeze)
+        if (c.blocks())
+            out << blocker(QStringLiteral("commit"),
+                QStringLiteral("%1 landed after the code freeze and is not a fix: %2").arg(c.commit.left(8), c.subject),
+                QStringLiteral("revert it, or accept it with a reason: release-cockpit release accept-commit %1 %2 "
+                               "--reason T")
+                    .arg(f.release.version, c.commit.left(8)),
+                QStringLiteral("commit:%1").arg(c.commit));
+}
+
 EnvironmentReadiness environmentReadiness(const ReadinessFacts &f, const EnvironmentFact &env)
 {
     EnvironmentReadiness e;
@@ -144,6 +162,22 @@ bool isPostPhase(const QString &phase)
 }
 
 }  // namespace
+
+OverrideFact overrideFromAudit(const QDateTime &at, const QString &actor, const QJsonObject &before,
+    const QJsonObject &after)
+{
+    OverrideFact o;
+    o.at = at;
+    o.actor = actor;
+    o.reason = after.value(QStringLiteral("reason")).toString();
+    o.blockersOverridden = int(after.value(QStringLiteral("overridden")).toArray().size());
+    if (after.contains(QStringLiteral("deploy_to")))
+        o.move = QStringLiteral("deploy to %1").arg(after.value(QStringLiteral("deploy_to")).toString());
+    else
+        o.move = QStringLiteral("%1 -> %2").arg(before.value(QStringLiteral("state")).toString(),
+            after.value(QStringLiteral("state")).toString());
+    return o;
+}
 
 QString readinessTime(const QDateTime &when)
 {
@@ -190,6 +224,7 @@ QList<Blocker> blockersFor(const ReadinessFacts &f, ReleaseState to)
     case ReleaseState::Approved: {
         const QStringList before = f.beforeDeployment;
         phaseBlockers(f.checklist, [&before](const QString &p) { return before.contains(p); }, out);
+        freezeCommitBlockers(f, out);
         approvalBlockers(f, out);
         gateBlockers(f, [](const GateFact &g) { return g.environment.isEmpty(); }, out);
         break;
@@ -251,6 +286,11 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     }
     r.freezeStarts = f.freezeStarts;
     r.frozen = r.state != ReleaseState::Draft;
+    r.overrides = f.overrides;
+    for (const FreezeCommit &c : f.afterFreeze) {
+        ++r.commitsAfterFreeze;
+        r.commitsBlocking += c.blocks() ? 1 : 0;
+    }
     bool everyDeployed = !f.environments.isEmpty();
     for (const EnvironmentFact &env : f.environments) {
         r.environments << environmentReadiness(f, env);
@@ -302,6 +342,11 @@ QJsonObject readinessToJson(const Readiness &r)
         envs.append(QJsonObject {{QStringLiteral("name"), e.name}, {QStringLiteral("deployed"), e.deployed},
             {QStringLiteral("soak"), e.soak},
             {QStringLiteral("can_pass_at"), e.canPassAt.isValid() ? e.canPassAt.toUTC().toString(Qt::ISODate) : QString()}});
+    QJsonArray overrides;
+    for (const OverrideFact &o : r.overrides)
+        overrides.append(QJsonObject {{QStringLiteral("at"), o.at.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("by"), o.actor}, {QStringLiteral("move"), o.move}, {QStringLiteral("reason"), o.reason},
+            {QStringLiteral("blockers_overridden"), o.blockersOverridden}});
     return {
         {QStringLiteral("version"), r.version},
         {QStringLiteral("state"), releaseStateName(r.state)},
@@ -319,6 +364,9 @@ QJsonObject readinessToJson(const Readiness &r)
         {QStringLiteral("freeze_starts"),
             r.freezeStarts.isValid() ? r.freezeStarts.toUTC().toString(Qt::ISODate) : QString()},
         {QStringLiteral("environments"), envs},
+        {QStringLiteral("commits_after_freeze"),
+            QJsonObject {{QStringLiteral("total"), r.commitsAfterFreeze}, {QStringLiteral("blocking"), r.commitsBlocking}}},
+        {QStringLiteral("overrides"), overrides},
         {QStringLiteral("blockers"), blockers},
     };
 }

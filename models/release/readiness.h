@@ -4,6 +4,7 @@
 // `release status` all print this; nothing else decides.
 #include "approval.h"
 #include "checklist.h"
+#include "freeze_commits.h"
 #include "gate_result.h"
 #include "release.h"
 
@@ -41,6 +42,15 @@ struct EnvironmentFact {
     QDateTime soakStart;  // the stored soak's window start
 };
 
+// A break-glass override as the audit log keeps it ("release.override").
+struct OverrideFact {
+    QDateTime at;
+    QString actor;
+    QString move;  // "frozen -> released", "deploy to production"
+    QString reason;
+    int blockersOverridden = 0;
+};
+
 struct ReadinessFacts {
     ReleaseRecord release;
     QString commit;  // what the release ships now: the pinned commit, or the branch head
@@ -53,6 +63,9 @@ struct ReadinessFacts {
     QList<EnvironmentFact> environments;  // promotion order
     std::chrono::seconds soakDuration {0};
     QDateTime freezeStarts;  // invalid: the policy has no code freeze or the release no target date
+    QList<FreezeCommit> afterFreeze;  // commits after the frozen commit up to `commit`, judged
+    QString afterFreezeError;  // non-empty: they could not be read (git); that blocks approval
+    QList<OverrideFact> overrides;  // oldest first
     QDateTime now;
 };
 
@@ -79,6 +92,9 @@ struct Readiness {
     int gatesStale = 0;
     bool frozen = false;
     QDateTime freezeStarts;
+    int commitsAfterFreeze = 0;
+    int commitsBlocking = 0;  // after the freeze, not a fix, not accepted
+    QList<OverrideFact> overrides;  // the header's badge, the timeline, metrics, evidence
     QList<EnvironmentReadiness> environments;
     QList<Blocker> blockers;  // for `next`; before candidate, also what will hold the approval
     [[nodiscard]] bool blocked() const { return !blockers.isEmpty(); }
@@ -99,6 +115,9 @@ QList<Blocker> blockersFor(const ReadinessFacts &facts, ReleaseState to);
 // `release status --json`: {"state","next","blocked","checklist":{...},"approvals":{...},
 // "gates":{...},"environments":[...],"blockers":[{"kind","what","clears_when","earliest"}]}
 QJsonObject readinessToJson(const Readiness &readiness);
+// An override as its "release.override" audit entry records it (a lifecycle move or a deploy).
+OverrideFact overrideFromAudit(const QDateTime &at, const QString &actor, const QJsonObject &before,
+    const QJsonObject &after);
 // "2026-12-07 11:30 UTC" for messages and clears_when.
 QString readinessTime(const QDateTime &when);
 

@@ -62,6 +62,7 @@ QJsonObject releaseToJson(const ReleaseRecord &r)
         {QStringLiteral("type"), r.type},
         {QStringLiteral("commit"), r.commit},
         {QStringLiteral("commit_pinned"), r.commitPinned},
+        {QStringLiteral("frozen_commit"), r.frozenCommit},
         {QStringLiteral("branch"), r.branch},
         {QStringLiteral("state"), releaseStateName(r.state)},
         {QStringLiteral("manager"), r.manager},

@@ -20,6 +20,7 @@ struct ReleaseRecord {
     QString type;  // release type name from the policy: major, minor, patch, hotfix
     QString commit;  // full SHA; empty until known
     bool commitPinned = false;  // false: follows the branch head
+    QString frozenCommit;  // the commit it was frozen on; empty before the freeze
     QString branch;
     ReleaseState state = ReleaseState::Draft;
     QDate targetDate;

@@ -1,4 +1,5 @@
 #include "signoff_digest.h"
+#include "approval.h"
 
 #include <QCryptographicHash>
 
@@ -34,6 +35,27 @@ QString signoffDigest(const QString &commit, const QByteArray &changelogSection,
     return QString::fromLatin1(QCryptographicHash::hash(
         canonicalSignoffText(commit, changelogSection, checklist), QCryptographicHash::Sha256)
                                    .toHex());
+}
+
+Checklist approvedPhases(const Checklist &checklist, const QStringList &covered)
+{
+    Checklist approved;
+    for (const ChecklistPhase &phase : checklist.phases)
+        if (covered.contains(phase.name))
+            approved.phases << phase;
+    return approved;
+}
+
+QStringList approvalsMadeStale(const ApprovalState &now, const QString &digestNow, const QString &digestAfter)
+{
+    QStringList stale;
+    if (digestNow == digestAfter)
+        return stale;
+    for (const RoleApproval &role : now.roles)
+        for (const EvaluatedSignoff &s : role.signoffs)
+            if (s.status == SignoffStatus::Counted && s.signoff.decision == SignoffDecision::Approve)
+                stale << QStringLiteral("%1's approval (%2)").arg(s.signoff.role, s.signoff.signer);
+    return stale;
 }
 
 }  // namespace cockpit

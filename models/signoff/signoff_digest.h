@@ -24,4 +24,12 @@ QByteArray canonicalSignoffText(
 // Lower-case hex sha256 of the canonical text.
 QString signoffDigest(const QString &commit, const QByteArray &changelogSection, const Checklist &checklist);
 
+// The part of the checklist a signer approves: the phases named in covered, in checklist order.
+Checklist approvedPhases(const Checklist &checklist, const QStringList &covered);
+
+// Whose approvals a change would make stale: "lead's approval (lead@x)" for each approval that
+// counts now, when the digest after the change differs from the digest now; else empty.
+struct ApprovalState;
+QStringList approvalsMadeStale(const ApprovalState &now, const QString &digestNow, const QString &digestAfter);
+
 }  // namespace cockpit

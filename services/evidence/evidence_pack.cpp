@@ -5,6 +5,7 @@
 #include "evidence_records.h"
 #include "evidence_soak.h"
 #include "library_versions.h"
+#include "readiness.h"
 #include "redactor.h"
 #include "rollback_incident.h"
 #include "rollback_json.h"
@@ -16,7 +17,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSet>
 #include <algorithm>
@@ -68,6 +71,30 @@ void addSoakCharts(Builder &b, const QString &env, const SoakRecording &recordin
                 input.samples = recorded.series.series.first().samples;
         b.add(base + u'-' + evidenceNameComponent(check.name) + QStringLiteral(".svg"), soakChartSvg(input));
     }
+}
+
+// exceptions.json: what an auditor asks about first. Every break-glass override of the lifecycle
+// (who, when, which move, why, how many blockers) and every commit accepted after the code freeze.
+QByteArray exceptionsJson(const QList<AuditEntry> &audit, const QList<AcceptedCommit> &accepted)
+{
+    QJsonArray overrides;
+    for (const AuditEntry &e : audit) {
+        if (e.action != u"release.override")
+            continue;
+        const OverrideFact o = overrideFromAudit(e.at, e.actor, e.before, e.after);
+        overrides.append(QJsonObject {{QStringLiteral("audit_seq"), e.seq},
+            {QStringLiteral("at"), o.at.toUTC().toString(Qt::ISODateWithMs)}, {QStringLiteral("by"), o.actor},
+            {QStringLiteral("move"), o.move}, {QStringLiteral("reason"), o.reason},
+            {QStringLiteral("overridden"), e.after.value(QStringLiteral("overridden"))}});
+    }
+    QJsonArray commits;
+    for (const AcceptedCommit &a : accepted)
+        commits.append(QJsonObject {{QStringLiteral("commit"), a.commit}, {QStringLiteral("subject"), a.subject},
+            {QStringLiteral("reason"), a.reason}, {QStringLiteral("accepted_by"), a.acceptedBy},
+            {QStringLiteral("accepted_at"), a.acceptedAt.toUTC().toString(Qt::ISODateWithMs)}});
+    return QJsonDocument(QJsonObject {{QStringLiteral("overrides"), overrides},
+                             {QStringLiteral("accepted_commits_after_freeze"), commits}})
+        .toJson(QJsonDocument::Indented);
 }
 
 // soak/<env>.json, .csv and one chart per check, and probes/<env>.json, for every environment
@@ -251,6 +278,10 @@ Result<EvidencePack> collectEvidence(
             view->changelogHeading.toUtf8() + '\n' + view->changelogSection);
     pack.notes << view->notes;
     b.add(QString::fromLatin1(kAuditMember), auditJsonLines(*audit));
+    auto accepted = await(store->acceptedCommits(version));
+    if (!accepted)
+        return std::unexpected(accepted.error());
+    b.add(QStringLiteral("exceptions.json"), exceptionsJson(*audit, *accepted));
 
     step(2, QStringLiteral("Reading soaks and probes"));
     if (auto ok = addEnvironments(b, store, version, soakEnvironments(ws.policy, *deployments), pack.notes);

@@ -121,8 +121,8 @@ public:
     [[nodiscard]] Result<QString> remoteUrl(const QString &remote) const;
 
     // Set-up writes (git_setup.cpp). commitFiles writes files (path relative to the work tree ->
-    // content), stages them and commits on HEAD; createEmptyCommit commits parentSha's tree again
-    // on no branch. Both return the new commit's SHA.
+    // content; one starting with "#!" is made executable), stages them and commits on HEAD;
+    // createEmptyCommit commits parentSha's tree again on no branch. Both return the new SHA.
     Status setConfigValue(const QString &key, const QString &value);
     Result<QString> commitFiles(
         const QMap<QString, QByteArray> &files, const QString &message, const GitSignature &author);

@@ -48,6 +48,8 @@ Result<QString> GitService::commitFiles(
             return fail(ErrorCode::Failed, QStringLiteral("cannot write: %1").arg(f.errorString()),
                 SourceLocation {abs});
         f.close();
+        if (it.value().startsWith("#!"))  // a script: executable, as git records it (mode 100755)
+            f.setPermissions(f.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         if (git_index_add_bypath(index.get(), it.key().toUtf8().constData()) != 0)
             return git::fail(ErrorCode::Failed, QStringLiteral("cannot stage %1").arg(it.key()), workdir());
     }

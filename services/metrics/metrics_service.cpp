@@ -143,6 +143,11 @@ Result<MetricsSnapshot> MetricsService::gather(Store *store, const Workspace &wo
         input.incidents = stored->first;
         snapshot.incidentSource = stored->second;
     }
+    auto overrides = store->auditLog({}, QStringLiteral("release.override")).result();
+    if (!overrides)
+        return std::unexpected(overrides.error());
+    for (const AuditEntry &e : std::as_const(*overrides))
+        input.overrides << DoraOverride {e.release, e.at};
     QStringList notes;
     input.commitTimes = commitTimes(workspace, *releases, *deployments, input.production, &notes);
     snapshot.report = computeDoraMetrics(input, workspace.policy.metrics, from, to);

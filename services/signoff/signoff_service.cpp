@@ -109,11 +109,7 @@ Result<SignoffView> SignoffService::computeView(
     // What a signer approves: the commit, the changelog section and the phases before deployment
     // (policy before_deployment). A release-day or post-release tick leaves approvals fresh.
     const QStringList covered = beforeDeploymentPhases(workspace.policy.beforeDeployment, view.checklist);
-    Checklist approved;
-    for (const ChecklistPhase &phase : std::as_const(view.checklist.phases))
-        if (covered.contains(phase.name))
-            approved.phases << phase;
-    view.digest = signoffDigest(view.commit, view.changelogSection, approved);
+    view.digest = signoffDigest(view.commit, view.changelogSection, approvedPhases(view.checklist, covered));
     view.facts.releaseType = view.release.type;
     view.facts.manager = view.release.manager;
     view.facts.currentDigest = view.digest;

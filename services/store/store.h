@@ -7,6 +7,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "lifecycle.h"
+#include "freeze_commits.h"
 #include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
@@ -79,8 +80,8 @@ public:
     // Conflict, naming the item, when item.rowVersion > 0 and someone saved it since.
     QFuture<Result<ChecklistItem>> setItemState(QString version, ChecklistItem item, QString actor);
 
-    // Audit entries in chain order; release empty = all.
-    QFuture<Result<QList<AuditEntry>>> auditLog(QString release = {});
+    // Audit entries in chain order; release empty = all; action non-empty: only those entries.
+    QFuture<Result<QList<AuditEntry>>> auditLog(QString release = {}, QString action = {});
     QFuture<Result<AuditVerification>> verifyAudit();
     // Appends one entry (computes seq and hashes) in its own transaction.
     QFuture<Result<AuditEntry>> appendAudit(AuditEntry entry);
@@ -143,6 +144,11 @@ public:
     // as Interrupted.
     QFuture<Result<GateResult>> saveGateResult(GateResult result);
     QFuture<Result<QList<GateResult>>> gateResults(QString version);
+    // Commits after the code freeze someone accepted (migration 012, store_accepted_commits.cpp):
+    // acceptCommit stores one with its "commit.accept" audit entry in one transaction (Conflict
+    // when that commit is already accepted); acceptedCommits lists a release's, oldest first.
+    QFuture<Result<AcceptedCommit>> acceptCommit(AcceptedCommit accepted);
+    QFuture<Result<QList<AcceptedCommit>>> acceptedCommits(QString version);
     // The database engine and its server's version ("SQLite 3.40.1", "PostgreSQL 15.5"), for the
     // evidence manifest (store_evidence.cpp).
     QFuture<Result<QString>> serverVersion();

@@ -14,10 +14,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace cockpit {
 
-QFuture<Result<QList<AuditEntry>>> Store::auditLog(QString release)
+QFuture<Result<QList<AuditEntry>>> Store::auditLog(QString release, QString action)
 {
-    return enqueue(
-        m_worker.get(), [w = m_worker.get(), release = std::move(release)] { return w->auditLog(release); });
+    return enqueue(m_worker.get(), [w = m_worker.get(), release = std::move(release), action = std::move(action)] {
+        return w->auditLog(release, action);
+    });
 }
 
 QFuture<Result<AuditVerification>> Store::verifyAudit()
@@ -186,16 +187,23 @@ Status StoreWorker::appendAuditBatch(const QList<AuditEntry> &entries)
     });
 }
 
-Result<QList<AuditEntry>> StoreWorker::auditLog(const QString &release)
+Result<QList<AuditEntry>> StoreWorker::auditLog(const QString &release, const QString &action)
 {
     if (auto ok = requireOpen(); !ok)
         return std::unexpected(ok.error());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    const QString filter = release.isEmpty() ? QString() : QStringLiteral(" WHERE release = ?");
+    QStringList where;
+    if (!release.isEmpty())
+        where << QStringLiteral("release = ?");
+    if (!action.isEmpty())
+        where << QStringLiteral("action = ?");
+    const QString filter = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     q.prepare(QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY seq").arg(kAuditColumns, filter));
     if (!release.isEmpty())
         q.addBindValue(release);
+    if (!action.isEmpty())
+        q.addBindValue(action);
     if (auto ok = exec(q, QStringLiteral("cannot read the audit log")); !ok)
         return std::unexpected(ok.error());
     QList<AuditEntry> entries;

@@ -43,17 +43,22 @@ Result<ReleaseRecord> StoreWorker::moveRelease(const LifecycleMove &move)
             saved.commit = move.pinCommit;
             saved.commitPinned = true;
         }
+        if (move.to == ReleaseState::Frozen && !move.freezeCommit.isEmpty()) {
+            after.insert(QStringLiteral("frozen_commit"), move.freezeCommit);
+            saved.frozenCommit = move.freezeCommit;
+        }
         saved.state = move.to;
         saved.rowVersion += 1;
         const auto seq = nextAuditSeq();  // the entry below: the row names what explains it
         if (!seq)
             return std::unexpected(seq.error());
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE releases SET state = ?, commit_sha = ?, commit_pinned = ?, row_version = ?, "
-                                 "audit_seq = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE releases SET state = ?, commit_sha = ?, commit_pinned = ?, frozen_commit = ?, "
+                                 "row_version = ?, audit_seq = ? WHERE id = ?"));
         q.addBindValue(releaseStateName(saved.state));
         q.addBindValue(saved.commit);
         q.addBindValue(saved.commitPinned ? 1 : 0);
+        q.addBindValue(text(saved.frozenCommit));
         q.addBindValue(saved.rowVersion);
         q.addBindValue(*seq);
         q.addBindValue(saved.id);

@@ -13,7 +13,7 @@ namespace cockpit {
 namespace {
 
 const QString kReleaseColumns = QStringLiteral("id, version, type, commit_sha, commit_pinned, branch, state, "
-                                               "target_date, manager, created_at, row_version");
+                                               "target_date, manager, created_at, row_version, frozen_commit");
 
 ReleaseRecord releaseFromRow(const QSqlQuery &q)
 {
@@ -29,6 +29,7 @@ ReleaseRecord releaseFromRow(const QSqlQuery &q)
     r.manager = q.value(8).toString();
     r.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
     r.rowVersion = q.value(10).toInt();
+    r.frozenCommit = q.value(11).toString();
     return r;
 }
 

@@ -6,6 +6,7 @@
 #include "checklist.h"
 #include "error.h"
 #include "lifecycle.h"
+#include "freeze_commits.h"
 #include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
@@ -63,7 +64,7 @@ public:
     Result<QList<Deployment>> deployments(const QString &version);
     Result<QList<Deployment>> allDeployments();
     // store_audit.cpp
-    Result<QList<AuditEntry>> auditLog(const QString &release);
+    Result<QList<AuditEntry>> auditLog(const QString &release, const QString &action = {});
     Result<AuditVerification> verifyAudit();
     Result<AuditEntry> appendAudit(const AuditEntry &entry);
     Status appendAuditBatch(const QList<AuditEntry> &entries);
@@ -93,6 +94,9 @@ public:
     // store_gates.cpp
     Result<GateResult> saveGateResult(GateResult result);
     Result<QList<GateResult>> gateResults(const QString &version);
+    // store_accepted_commits.cpp
+    Result<AcceptedCommit> acceptCommit(AcceptedCommit accepted);
+    Result<QList<AcceptedCommit>> acceptedCommits(const QString &version);
     // store_evidence.cpp
     Result<QString> serverVersion();
 

@@ -158,6 +158,7 @@ Status buildDemoRepository(const QString &dir)
             // The gated-ga preset's evidence pack includes the frozen dependencies (seed 000 section 7.1).
             files.insert(QStringLiteral("requirements.lock.txt"),
                 "fastapi==0.110.0\npsycopg[binary]==3.1.18\npydantic==2.6.4\nuvicorn==0.29.0\n");
+            files.insert(demoGateFiles());
         }
         auto sha = repo->commitFiles(files, c.subject() + QStringLiteral("\n"), author);
         if (!sha)
@@ -170,6 +171,8 @@ Status buildDemoRepository(const QString &dir)
         }
     }
     if (auto ok = initWorkspaceFromPreset(repo->workdir(), QStringLiteral("gated-ga")); !ok)
+        return ok;
+    if (auto ok = useDemoGates(repo->workdir()); !ok)
         return ok;
     return appendDemoSchedule(repo->workdir());  // demo_history.cpp
 }
@@ -218,6 +221,9 @@ Status seedDemoRelease(Store *store, const Workspace &workspace)
     }
     if (auto soaked = seedDemoSoak(service, version); !soaked)  // the recorded staging soak
         return soaked;
+    // The gates run before the security lead signs: a gate's pass ticks the items bound to it.
+    if (auto gated = runDemoGates(service, version); !gated)
+        return gated;
     if (auto signed_ = recordDemoSignoff(store, workspace, QStringLiteral("security_lead")); !signed_)
         return signed_;
     // The code freeze has started and the RC pins the commit: 3.7.0 is a candidate waiting for

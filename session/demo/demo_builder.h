@@ -3,6 +3,9 @@
 // CHANGELOG.md, the gated-ga preset, and release 3.7.0 half-way through its pre-release checklist.
 #include "error.h"
 
+#include <QByteArray>
+#include <QMap>
+
 class QString;
 
 namespace cockpit {
@@ -25,6 +28,14 @@ Status appendDemoSchedule(const QString &dir);
 // already has it. Blocks on the store (and sets its clock meanwhile): call it off the GUI thread,
 // before seedDemoRelease so the audit log reads in order.
 Status seedDemoHistory(Store *store, const Workspace &workspace);
+
+// demo_gates.cpp. The scripts the demo's gates run (committed with the first commit); the
+// demo policy's CI gate pointed at them; Preflight (passes) and CI gates (fails, with the failed
+// job in its output) run on a release.
+QMap<QString, QByteArray> demoGateFiles();
+Status useDemoGates(const QString &dir);
+class ReleaseService;
+Status runDemoGates(ReleaseService &releases, const QString &version);
 
 inline constexpr const char *kDemoVersion = "3.7.0";
 

@@ -99,6 +99,37 @@ private slots:
                     .value(QStringLiteral("deploy_lock"))
                     .isNull());
     }
+
+    // The candidate's gates really ran: the demo's Preflight script passed on the pinned commit,
+    // its CI gate read the failed pr-guardian run and failed; the later gates wait.
+    void candidateGatesRanForReal()
+    {
+        const CliRun status = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("3.7.0"),
+            QStringLiteral("--json")});
+        QCOMPARE(status.exitCode, 1);
+        const QJsonObject o = status.json();
+        QCOMPARE(o.value(QStringLiteral("gates")).toObject().value(QStringLiteral("passed")).toInt(), 1);
+        QStringList what;
+        for (const QJsonValue &b : o.value(QStringLiteral("blockers")).toArray())
+            what << b[QStringLiteral("what")].toString();
+        QVERIFY2(what.contains(QStringLiteral("gate CI gates failed")), qPrintable(what.join(u'\n')));
+        QVERIFY2(!what.join(u'\n').contains(QLatin1String("gate Preflight")), qPrintable(what.join(u'\n')));
+        // Running it again gives the same answer, with the failed job in the output.
+        const CliRun ci = cockpit({QStringLiteral("gate"), QStringLiteral("3.7.0"), QStringLiteral("--only"),
+            QStringLiteral("CI gates"), QStringLiteral("--json")});
+        QCOMPARE(ci.exitCode, 1);
+        const QJsonArray gates = ci.json().value(QStringLiteral("gates")).toArray();
+        bool seen = false;
+        for (const QJsonValue &g : gates)
+            if (g[QStringLiteral("name")].toString() == u"CI gates") {
+                seen = true;
+                QCOMPARE(g[QStringLiteral("status")].toString(), QStringLiteral("fail"));
+                QCOMPARE(g[QStringLiteral("exit_code")].toInt(), 1);
+                QVERIFY2(g[QStringLiteral("output_tail")].toString().contains(QLatin1String("e2e-routing     failure")),
+                    qPrintable(g[QStringLiteral("output_tail")].toString()));
+            }
+        QVERIFY(seen);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCliDemo)

@@ -133,8 +133,9 @@ private slots:
         QCOMPARE(top, QStringList({QStringLiteral("release")}));
         const QStringList subs
             = complete(script, {QStringLiteral("release-cockpit"), QStringLiteral("release"), QString()});
-        // new, status, freeze, finish, abort, list, deployed, unlock: the table's release rows.
-        QCOMPARE(subs.size(), 8);
+        // new, status, freeze, finish, abort, accept-commit, list, deployed, unlock: the table's
+        // release rows.
+        QCOMPARE(subs.size(), 9);
         QVERIFY(subs.contains(QStringLiteral("freeze")) && subs.contains(QStringLiteral("abort")));
         const QStringList options = complete(script,
             {QStringLiteral("release-cockpit"), QStringLiteral("--db"), QStringLiteral("x"),

@@ -73,6 +73,7 @@ private slots:
     void deployOnlyWhenApprovedThenFinish();
     void overrideOnlyForTheRoleAndWithAReason();
     void abortNeedsAReasonAndIsFinal();
+    void commitsAfterTheFreezeBlockUntilAccepted();
 };
 
 void TstCliLifecycle::initTestCase()
@@ -141,14 +142,18 @@ void TstCliLifecycle::ticksAndSignoffCarryItToApproved()
 
 void TstCliLifecycle::reopenedItemDropsApprovalBack()
 {
-    QCOMPARE(tick(QStringLiteral("pre-release.1"), {QStringLiteral("--reopen")}).exitCode, 0);
+    const CliRun reopened = tick(QStringLiteral("pre-release.1"), {QStringLiteral("--reopen")});
+    QCOMPARE(reopened.exitCode, 0);
+    QVERIFY2(reopened.err.contains(QLatin1String("This change made lead's approval (lead@x) stale")), qPrintable(reopened.err));
     QJsonObject o = status(1);
     QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("candidate"));
     QVERIFY(whats(o).contains(QStringLiteral("pre-release.1 is open: Tests green")));
     QCOMPARE(tick(QStringLiteral("pre-release.1")).exitCode, 0);
     QCOMPARE(status(1).value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
     // A release-day tick is not what the lead approved: the approval stays fresh.
-    QCOMPARE(tick(QStringLiteral("release-day.1")).exitCode, 0);
+    const CliRun releaseDay = tick(QStringLiteral("release-day.1"));
+    QCOMPARE(releaseDay.exitCode, 0);
+    QVERIFY2(!releaseDay.err.contains(QLatin1String("stale")), qPrintable(releaseDay.err));
     o = status(1);
     QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("approved"));
     QCOMPARE(o.value(QStringLiteral("approval_counts")).toObject().value(QStringLiteral("stale")).toInt(), 0);
@@ -207,6 +212,16 @@ void TstCliLifecycle::overrideOnlyForTheRoleAndWithAReason()
     const CliRun forced = as(QStringLiteral("rm@x"),
         QStringList(finish) << QStringLiteral("--override") << QStringLiteral("--reason") << QStringLiteral("post-mortem follows"));
     QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    // The break-glass leaves a post-mortem to write (seed 001), once, and shows in status.
+    const CliRun shown = as(QStringLiteral("rm@x"), {QStringLiteral("checklist"), QStringLiteral("show"), QStringLiteral("1.1.0")});
+    QVERIFY2(shown.out.count(QLatin1String("Post-mortem written and linked for the override by rm@x")) == 1, qPrintable(shown.out));
+    QVERIFY2(shown.out.contains(QLatin1String("S0 outage fix")), qPrintable(shown.out));
+    const CliRun st = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("1.1.0"), QStringLiteral("--json")});
+    const QJsonArray overrides = st.json().value(QStringLiteral("overrides")).toArray();
+    QCOMPARE(overrides.size(), 2);
+    QCOMPARE(overrides.at(0).toObject().value(QStringLiteral("move")).toString(), QStringLiteral("deploy to staging"));
+    QCOMPARE(overrides.at(1).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("post-mortem follows"));
     const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
 }
@@ -229,6 +244,44 @@ void TstCliLifecycle::abortNeedsAReasonAndIsFinal()
         {QStringLiteral("release"), QStringLiteral("finish"), QStringLiteral("1.0.1")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.contains(QLatin1String("nothing moves it any more")), qPrintable(again.err));
+    const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
+}
+
+void TstCliLifecycle::commitsAfterTheFreezeBlockUntilAccepted()
+{
+    QVERIFY(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("2.0.0"),
+        QStringLiteral("--type"), QStringLiteral("minor")}).exitCode == 0);
+    QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("freeze"), QStringLiteral("2.0.0")}).exitCode, 0);
+    m_repo->commit(QStringLiteral("fix: off by one in the total"), {{QStringLiteral("a.txt"), "a"}});
+    const QString feat = m_repo->commit(QStringLiteral("feat: a feature after the freeze"), {{QStringLiteral("b.txt"), "b"}});
+    QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
+    const QStringList statusArgs {QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("2.0.0"), QStringLiteral("--json")};
+    QJsonObject o = as(QStringLiteral("rm@x"), statusArgs).json();
+    QCOMPARE(o.value(QStringLiteral("frozen_commit")).toString().size(), 40);
+    QCOMPARE(o.value(QStringLiteral("commits_after_freeze")).toObject().value(QStringLiteral("total")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("commits_after_freeze")).toObject().value(QStringLiteral("blocking")).toInt(), 1);
+    const QString expected = QStringLiteral("%1 landed after the code freeze and is not a fix: feat: a feature after the freeze")
+                                 .arg(feat.left(8));
+    QVERIFY2(whats(o).contains(expected), qPrintable(whats(o).join(u'\n')));
+    QVERIFY2(!whats(o).join(u'\n').contains(QLatin1String("off by one")), qPrintable(whats(o).join(u'\n')));
+
+    const QStringList accept {QStringLiteral("release"), QStringLiteral("accept-commit"), QStringLiteral("2.0.0"), feat.left(10)};
+    QCOMPARE(as(QStringLiteral("rm@x"), accept).exitCode, 64);  // no reason
+    const CliRun notAllowed = as(QStringLiteral("lead@x"), QStringList(accept) << QStringLiteral("--reason") << QStringLiteral("I like it"));
+    QCOMPARE(notAllowed.exitCode, 1);
+    QVERIFY2(notAllowed.err.contains(QLatin1String("may not accept commits after the freeze")), qPrintable(notAllowed.err));
+    const CliRun unknown = as(QStringLiteral("rm@x"),
+        {QStringLiteral("release"), QStringLiteral("accept-commit"), QStringLiteral("2.0.0"), QStringLiteral("deadbeef"),
+            QStringLiteral("--reason"), QStringLiteral("x")});
+    QVERIFY2(unknown.exitCode != 0 && unknown.err.contains(QLatin1String("is not a commit of 2.0.0 after its freeze")),
+        qPrintable(unknown.err));
+    const CliRun accepted = as(QStringLiteral("rm@x"), QStringList(accept) << QStringLiteral("--reason") << QStringLiteral("promised to the customer"));
+    QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.err));
+    o = as(QStringLiteral("rm@x"), statusArgs).json();
+    QCOMPARE(o.value(QStringLiteral("commits_after_freeze")).toObject().value(QStringLiteral("blocking")).toInt(), 0);
+    QVERIFY2(!whats(o).contains(expected), qPrintable(whats(o).join(u'\n')));
+    QVERIFY(as(QStringLiteral("rm@x"), QStringList(accept) << QStringLiteral("--reason") << QStringLiteral("again")).exitCode != 0);
     const CliRun audit = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
     QVERIFY2(audit.exitCode == 0, qPrintable(audit.out + audit.err));
 }

@@ -27,6 +27,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +161,20 @@ void TestMainWindow::startSession(Desk &session)
     session.window->selectRelease(kVersion);
     QTRY_COMPARE(session.window->currentVersion(), kVersion);
     QTRY_VERIFY(session.model()->checklist().itemCount() > 0);
+    // The demo candidate has an approval that counts: a pre-release tick asks first whether to
+    // make it stale (tst_readiness_window tests the question); these tests answer yes.
+    auto *answer = new QTimer(session.window.get());
+    QObject::connect(answer, &QTimer::timeout, session.window.get(), [window = session.window.get(), tree = session.tree()] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != u"staleApprovalsQuestion")
+            return;
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == u"Change It Anyway")
+                b->click();
+        window->activateWindow();
+        tree->setFocus();
+    });
+    answer->start(30);
     session.tree()->setFocus();
     QTRY_VERIFY(session.tree()->hasFocus());
 }

@@ -16,6 +16,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -64,6 +67,7 @@ private slots:
     void headerFollowsATick();
     void whyBlockedOpensTheItemThatClearsIt();
     void lifecycleActionsFollowTheState();
+    void aTickThatStalesApprovalsAsksFirst();
 
 private:
     void start(Desk &desk, const QString &version = kVersion);
@@ -206,6 +210,73 @@ void TestReadinessWindow::lifecycleActionsFollowTheState()
     freeze->trigger();
     QTRY_COMPARE(desk.text("headerState"), QStringLiteral("Frozen"));
     QTRY_VERIFY(!freeze->isEnabled());
+}
+
+// Answers the stale-approvals question the next time it shows, with the button of that text;
+// records the question's text.
+static void answerStaleQuestion(const QString &button, QString *asked)
+{
+    QTimer::singleShot(50, [button, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != u"staleApprovalsQuestion") {
+            answerStaleQuestion(button, asked);  // not shown yet
+            return;
+        }
+        *asked = box->text() + u'\n' + box->informativeText();
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == button)
+                b->click();
+    });
+}
+
+void TestReadinessWindow::aTickThatStalesApprovalsAsksFirst()
+{
+    Desk desk;
+    start(desk);
+    Session *session = desk.window->session();
+    const auto staled = QtConcurrent::run([session] {
+        return Session::staledBy(session->store(), session->workspace(), kVersion, QStringLiteral("pre-release.14"),
+            ItemState::Done, {});
+    }).result();
+    QVERIFY2(staled && !staled->isEmpty(), "the demo candidate needs an approval that counts now");
+    auto *checklist = desk.window->findChild<ChecklistView *>();
+    auto *tabs = desk.child<QTabWidget>("releaseTabs");
+    tabs->setCurrentWidget(checklist);
+    QTRY_VERIFY(checklist->isVisible());
+    const auto selectItem = [&] {
+        QAbstractItemModel *model = checklist->tree()->model();
+        const QModelIndexList hits = model->match(model->index(0, 0), KeyRole, QStringLiteral("pre-release.14"), 1,
+            Qt::MatchExactly | Qt::MatchRecursive);
+        QVERIFY(!hits.isEmpty());
+        checklist->tree()->setCurrentIndex(hits.first());
+        checklist->tree()->setFocus();
+    };
+    const auto stateOf = [&] {
+        auto items = desk.window->session()->store()->checklist(kVersion).result();
+        return items ? items->findItem(QStringLiteral("pre-release.14"))->state : ItemState::Failed;
+    };
+    selectItem();
+    QString asked;
+    answerStaleQuestion(QStringLiteral("Cancel"), &asked);
+    QTest::keyClick(checklist->tree(), Qt::Key_Space);
+    QTRY_VERIFY(!asked.isEmpty());
+    QVERIFY2(asked.contains(QLatin1String("approval (")) && asked.contains(QLatin1String("stale")), qPrintable(asked));
+    QTest::qWait(200);
+    QCOMPARE(stateOf(), ItemState::Open);  // cancelled: nothing saved
+
+    asked.clear();
+    selectItem();
+    answerStaleQuestion(QStringLiteral("Change It Anyway"), &asked);
+    // The same action as Space, triggered directly: focus after a closed modal box comes back late.
+    auto *markDone = checklist->findChild<QAction *>(QStringLiteral("actionToggleDone"));
+    QVERIFY(markDone);
+    markDone->trigger();
+    QTRY_VERIFY(!asked.isEmpty());
+    QTRY_COMPARE(stateOf(), ItemState::Done);
+    // Back as seeded, through the session (no question there: the front end asks).
+    const auto reopened = desk.window->session()->setItem(kVersion, QStringLiteral("pre-release.14"), ItemState::Open);
+    QTRY_VERIFY(reopened.isFinished());
+    QVERIFY(reopened.result().has_value());
 }
 
 QTEST_MAIN(TestReadinessWindow)

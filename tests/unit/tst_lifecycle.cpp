@@ -92,6 +92,10 @@ private slots:
     void draftWaitsForTheFreezeDate();
     void jsonCarriesTheBlockers();
     void overdueOnlyWhileLive();
+    void onlyFixesPassTheFreeze_data();
+    void onlyFixesPassTheFreeze();
+    void commitAfterFreezeBlocksApprovalUntilAccepted();
+    void overridesAreCarried();
 };
 
 void TestLifecycle::everyPairOfStates_data()
@@ -272,6 +276,96 @@ void TestLifecycle::overdueOnlyWhileLive()
     r.state = S::Draft;
     r.targetDate = {};
     QVERIFY(!overdueSince(r, QDate(2026, 12, 7)));
+}
+
+void TestLifecycle::onlyFixesPassTheFreeze_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("parents");
+    QTest::addColumn<bool>("listed");
+    QTest::addColumn<bool>("blocks");
+    QTest::newRow("fix") << "fix: null pointer in parser" << "" << 1 << true << false;
+    QTest::newRow("fix with scope") << "fix(api): 500 on empty body" << "" << 1 << true << false;
+    QTest::newRow("docs") << "docs: typo" << "" << 1 << true << false;
+    QTest::newRow("test") << "test: cover the retry" << "" << 1 << true << false;
+    QTest::newRow("upper-case type") << "Fix: wrong total" << "" << 1 << true << false;
+    QTest::newRow("feat") << "feat: dark mode" << "" << 1 << true << true;
+    QTest::newRow("refactor") << "refactor: split store" << "" << 1 << true << true;
+    QTest::newRow("breaking fix") << "fix!: drop the v1 endpoint" << "" << 1 << true << true;
+    QTest::newRow("fix with breaking footer") << "fix: change default" << "BREAKING CHANGE: config renamed" << 1
+                                              << true << true;
+    QTest::newRow("not conventional") << "Update deps" << "" << 1 << true << true;
+    QTest::newRow("merge left out") << "Merge branch 'topic'" << "" << 2 << false << false;
+}
+
+void TestLifecycle::onlyFixesPassTheFreeze()
+{
+    QFETCH(QString, subject);
+    QFETCH(QString, body);
+    QFETCH(int, parents);
+    QFETCH(bool, listed);
+    QFETCH(bool, blocks);
+    CommitInfo c;
+    c.sha = kCommit;
+    c.subject = subject;
+    c.body = body;
+    for (int i = 0; i < parents; ++i)
+        c.parents << QString(40, QChar(u'0' + i));
+    const QStringList allowed {QStringLiteral("fix"), QStringLiteral("docs"), QStringLiteral("test")};
+    const QList<FreezeCommit> judged = judgeFreezeCommits({c}, allowed, {});
+    QCOMPARE(judged.size(), listed ? 1 : 0);
+    if (listed)
+        QCOMPARE(judged.first().blocks(), blocks);
+}
+
+void TestLifecycle::commitAfterFreezeBlocksApprovalUntilAccepted()
+{
+    ReadinessFacts f = facts(S::Candidate);
+    QVERIFY(!evaluateReadiness(f).blocked());
+    CommitInfo feat {kCommit, QStringLiteral("feat: sneak in a feature"), {}, {}, {}, {}, {QString(40, u'1')}};
+    f.afterFreeze = judgeFreezeCommits({feat}, {QStringLiteral("fix")}, {});
+    Readiness r = evaluateReadiness(f);
+    QCOMPARE(kinds(r.blockers), QStringList {QStringLiteral("commit")});
+    QCOMPARE(r.commitsAfterFreeze, 1);
+    QCOMPARE(r.commitsBlocking, 1);
+    QVERIFY2(r.blockers.first().what.contains(QLatin1String("after the code freeze")), qPrintable(r.blockers.first().what));
+    QVERIFY2(r.blockers.first().clearsWhen.contains(QLatin1String("accept-commit 3.7.0 a1b2c3d4")),
+        qPrintable(r.blockers.first().clearsWhen));
+    QCOMPARE(r.blockers.first().target, QStringLiteral("commit:") + kCommit);
+    // The same blocker holds a frozen release's approval in view, and drops an approved one.
+    QVERIFY(kinds(evaluateReadiness([&] { ReadinessFacts g = f; g.release.state = S::Frozen; return g; }()).blockers)
+                .contains(QStringLiteral("commit")));
+    const AcceptedCommit ok {QStringLiteral("3.7.0"), kCommit, feat.subject, QStringLiteral("customer promise"),
+        QStringLiteral("rm@x"), kNow};
+    f.afterFreeze = judgeFreezeCommits({feat}, {QStringLiteral("fix")}, {ok});
+    r = evaluateReadiness(f);
+    QVERIFY(!r.blocked());
+    QCOMPARE(r.commitsBlocking, 0);
+    QCOMPARE(r.commitsAfterFreeze, 1);
+    // History that cannot be read is not "nothing after the freeze".
+    f.afterFreeze.clear();
+    f.afterFreezeError = QStringLiteral("object not found");
+    QCOMPARE(kinds(evaluateReadiness(f).blockers), QStringList {QStringLiteral("commit")});
+}
+
+void TestLifecycle::overridesAreCarried()
+{
+    const OverrideFact deploy = overrideFromAudit(kNow, QStringLiteral("rm@x"), {{QStringLiteral("state"), QStringLiteral("candidate")}},
+        {{QStringLiteral("deploy_to"), QStringLiteral("prod")}, {QStringLiteral("reason"), QStringLiteral("S0")},
+            {QStringLiteral("overridden"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")}}});
+    QCOMPARE(deploy.move, QStringLiteral("deploy to prod"));
+    QCOMPARE(deploy.blockersOverridden, 2);
+    const OverrideFact finish = overrideFromAudit(kNow, QStringLiteral("rm@x"), {{QStringLiteral("state"), QStringLiteral("soaking")}},
+        {{QStringLiteral("state"), QStringLiteral("released")}, {QStringLiteral("reason"), QStringLiteral("post-mortem follows")}});
+    QCOMPARE(finish.move, QStringLiteral("soaking -> released"));
+    ReadinessFacts f = facts(S::Soaking);
+    f.overrides << deploy << finish;
+    const QJsonObject json = readinessToJson(evaluateReadiness(f));
+    const QJsonArray overrides = json.value(QStringLiteral("overrides")).toArray();
+    QCOMPARE(overrides.size(), 2);
+    QCOMPARE(overrides.at(1).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("post-mortem follows"));
+    QCOMPARE(json.value(QStringLiteral("commits_after_freeze")).toObject().value(QStringLiteral("blocking")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

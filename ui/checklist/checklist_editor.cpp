@@ -53,7 +53,25 @@ void ChecklistEditor::change(
                 .arg(current->text, current->check));
         return;
     }
-    submit(*current, state, note, naReason, false);
+    if (!m_confirmStale) {
+        submit(*current, state, note, naReason, false);
+        return;
+    }
+    // Ask the session first whose approvals the change would make stale, and the user when any.
+    const ChecklistItem before = *current;
+    const quint64 generation = m_generation;
+    m_pending.insert(key);
+    auto staled = m_session->approvalsStaledBy(m_version, key, state, naReason);
+    whenReady(this, staled, [this, before, state, note, naReason, generation](const Result<QStringList> &stale) {
+        if (generation != m_generation)
+            return;
+        m_pending.remove(before.key);
+        if (stale && !stale->isEmpty() && !m_confirmStale(before.text, *stale)) {
+            emit message(tr("Not changed: “%1” stays %2").arg(before.text, itemStateTitle(before.state).toLower()));
+            return;
+        }
+        submit(before, state, note, naReason, false);
+    });
 }
 
 void ChecklistEditor::undo()

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <functional>
 
 namespace cockpit {
 
@@ -19,6 +20,11 @@ public:
     void setSession(Session *session);
     void setVersion(const QString &version);  // clears the undo history
     [[nodiscard]] QString version() const { return m_version; }
+
+    // Asked before a change that would make approvals stale (stale: "lead's approval (lead@x)");
+    // false keeps the item as it is. Unset: the change goes ahead (the store's audit says what).
+    using StaleConfirmation = std::function<bool(const QString &itemText, const QStringList &stale)>;
+    void setStaleConfirmation(StaleConfirmation confirm) { m_confirmStale = std::move(confirm); }
 
     // Sets the item's state, note and N/A reason as one saved change that undo() reverts.
     void change(const QString &key, ItemState state, const QString &note, const QString &naReason);
@@ -42,6 +48,7 @@ private:
     quint64 m_generation = 0;  // bumps on release switch: late answers for the old one are dropped
     QSet<QString> m_pending;
     QList<ChecklistItem> m_history;  // the items as they were before each saved change
+    StaleConfirmation m_confirmStale;
 };
 
 }  // namespace cockpit

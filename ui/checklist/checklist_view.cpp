@@ -15,6 +15,8 @@
 #include <QIODevice>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -63,6 +65,16 @@ ChecklistView::ChecklistView(QWidget *parent)
     m_splitter->setSizes({600, 170});  // the tree is the work; details are a glance
     layout->addWidget(m_splitter, 1);
 
+    m_editor->setStaleConfirmation([this](const QString &itemText, const QStringList &stale) {
+        QMessageBox ask(QMessageBox::Warning, tr("Approvals will go stale"),
+            tr("Changing “%1” changes what the signers approved.").arg(itemText), QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("staleApprovalsQuestion"));
+        ask.setInformativeText(tr("This makes %1 stale: they will have to sign off again.").arg(stale.join(tr(", "))));
+        QPushButton *go = ask.addButton(tr("Change It Anyway"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(QMessageBox::Cancel);
+        ask.exec();
+        return ask.clickedButton() == go;
+    });
     connect(m_editor, &ChecklistEditor::message, this, &ChecklistView::message);
     connect(m_editor, &ChecklistEditor::failed, this, &ChecklistView::errorOccurred);
     connect(m_editor, &ChecklistEditor::saved, this, &ChecklistView::checklistChanged);

@@ -162,6 +162,9 @@ QWidget *ReleaseHeader::buildReadiness()
     m_gates = namedLabel(box, QStringLiteral("headerGates"), tr("Gates"));
     m_soak = elidedLabel(box, QStringLiteral("headerSoak"), tr("Soak verdicts"));
     m_earliest = elidedLabel(box, QStringLiteral("headerEarliest"), tr("Earliest time the release can move on"));
+    m_override = namedLabel(box, QStringLiteral("headerOverride"), tr("Break-glass overrides"));
+    m_override->setFont(bold);
+    m_override->hide();
     layout->addWidget(caption(box, tr("Checklist")));
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_failed);
@@ -172,6 +175,7 @@ QWidget *ReleaseHeader::buildReadiness()
     layout->addSpacing(8);
     layout->addWidget(m_soak, 2);
     layout->addWidget(m_earliest, 2);
+    layout->addWidget(m_override);
     layout->addWidget(buildGo());
     return box;
 }
@@ -195,6 +199,7 @@ void ReleaseHeader::clearReadiness()
 {
     for (QLabel *label : {m_next, m_approvals, m_gates, m_soak, m_earliest})
         label->clear();
+    m_override->hide();
     m_blockers->setText(tr("Readiness…"));
     m_blockers->setToolTip(tr("Working out whether the release may move on"));
     m_blockers->setEnabled(false);
@@ -264,9 +269,25 @@ void ReleaseHeader::setReadiness(const Readiness &r)
         m_blockers->setToolTip(lines.join(QLatin1Char('\n')));
     }
     m_blockers->setAccessibleDescription(m_blockers->text());
+    setOverrides(r.overrides);
     m_staleApprovals = r.approvalsStale > 0;
     m_staleGates = r.gatesStale > 0;
     applyColours();
+}
+
+// A badge while the release carries a break-glass override: who overrode what, when and why.
+void ReleaseHeader::setOverrides(const QList<OverrideFact> &overrides)
+{
+    m_override->setVisible(!overrides.isEmpty());
+    if (overrides.isEmpty())
+        return;
+    m_override->setText(overrides.size() == 1 ? tr("Overridden") : tr("Overridden ×%1").arg(overrides.size()));
+    QStringList lines;
+    for (const OverrideFact &o : overrides)
+        lines << tr("%1: %2 by %3 past %n blocker(s): %4", nullptr, o.blockersOverridden)
+                     .arg(formatLocalTime(o.at), o.move, o.actor, o.reason);
+    m_override->setToolTip(lines.join(QLatin1Char('\n')));
+    m_override->setAccessibleDescription(lines.join(QLatin1Char('\n')));
 }
 
 void ReleaseHeader::setRelease(const ReleaseRecord &release)
@@ -310,6 +331,11 @@ void ReleaseHeader::applyColours()
     if (m_state->styleSheet() != badge)
         m_state->setStyleSheet(badge);
     const QColor failed = failureColor(palette());
+    if (m_override->palette().color(QPalette::WindowText) != failed) {
+        QPalette overridePalette = m_override->palette();
+        overridePalette.setColor(QPalette::WindowText, failed);
+        m_override->setPalette(overridePalette);
+    }
     if (m_failed->palette().color(QPalette::WindowText) != failed) {
         QPalette failedPalette;  // only WindowText is set: the other roles still follow the app
         failedPalette.setColor(QPalette::WindowText, failed);

@@ -39,6 +39,7 @@ protected:
     void changeEvent(QEvent *event) override;  // palette changes recolour the badge and failures
 
 private:
+    void setOverrides(const QList<OverrideFact> &overrides);
     void applyColours();
     QWidget *buildIdentity();
     QWidget *buildReadiness();
@@ -59,6 +60,7 @@ private:
     QLabel *m_gates = nullptr;
     QLabel *m_soak = nullptr;  // elided
     QLabel *m_earliest = nullptr;  // elided
+    QLabel *m_override = nullptr;  // shown while the release carries a break-glass override
     QToolButton *m_blockers = nullptr;
     bool m_ready = false;
     bool m_staleApprovals = false;

@@ -109,6 +109,7 @@ private:
     void openBlocker(const QString &target);
     void updateLifecycleActions();
     void requestMove(ReleaseState to, bool override);
+    void acceptFreezeCommit(const QString &commit);  // a "commit:SHA" blocker: accept it with a reason
     void saveWindowState();
 
     std::unique_ptr<SessionOpener> m_ownedOpener;  // with the one-store constructor

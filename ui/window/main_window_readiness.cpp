@@ -126,6 +126,10 @@ void MainWindow::openBlocker(const QString &target)
             m_status->showMessage(tr("%1 is not in the checklist shown").arg(name), 5000);
         return;
     }
+    if (kind == u"commit" && !name.isEmpty()) {
+        acceptFreezeCommit(name);
+        return;
+    }
     if (kind == u"signoffs")
         page = findTab<SignoffsTab>(m_releaseTabs);
     else if (kind == u"soak")
@@ -200,6 +204,32 @@ void MainWindow::updateLifecycleActions()
     m_override->setToolTip(!r.blocked() ? tr("Nothing blocks Finish: no override needed")
             : may ? tr("Finish despite:\n%1").arg(blockerList(r.blockers))
                   : tr("Only the policy's override roles may override (override_roles)"));
+}
+
+// A commit after the code freeze that is not a fix: the override roles may let it through with a
+// reason (the session refuses anyone else and says so).
+void MainWindow::acceptFreezeCommit(const QString &commit)
+{
+    if (!m_session || m_shownVersion.isEmpty())
+        return;
+    const QString version = m_shownVersion;
+    bool ok = false;
+    const QString reason = QInputDialog::getMultiLineText(this, tr("Accept Commit After the Freeze"),
+        tr("%1 landed after the code freeze of %2 and is not a fix. Why may it ship? (recorded in the audit "
+           "log and the evidence pack)")
+            .arg(commit.left(12), version),
+        {}, &ok)
+                               .trimmed();
+    if (!ok)
+        return;
+    whenReady(this, m_session->acceptCommit(version, commit, reason), [this, version](const Result<AcceptedCommit> &r) {
+        if (!r) {
+            m_banner->showError(tr("The commit was not accepted"), r.error().message, false);
+            return;
+        }
+        m_status->showMessage(tr("Accepted %1 for %2").arg(r->commit.left(12), version), 8000);
+        scheduleReadiness();
+    });
 }
 
 void MainWindow::requestMove(ReleaseState to, bool override)
