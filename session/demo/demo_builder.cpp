@@ -169,7 +169,9 @@ Status buildDemoRepository(const QString &dir)
             ++tagIndex;
         }
     }
-    if (auto ok = initWorkspaceFromPreset(repo->workdir(), QStringLiteral("gated-ga")); !ok)
+    if (auto ok = initWorkspaceFromPreset(
+            repo->workdir(), QStringLiteral("gated-ga"), QStringLiteral("SOLVEREIGN"));
+        !ok)
         return ok;
     return appendDemoSchedule(repo->workdir());  // demo_history.cpp
 }
