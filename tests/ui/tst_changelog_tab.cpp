@@ -204,6 +204,19 @@ void TestChangelogTab::showsPlantedProblemAndUncoveredCommits()
     QVERIFY(model->count(CoverageState::Uncovered) > 0);
     QVERIFY(model->count(CoverageState::Covered) > 0);
     QVERIFY(model->count(CoverageState::Exempt) > 0);
+    // A hint is not coverage: an entry citing another PR with the same words shows apart, on an
+    // uncovered row ("probably line N?").
+    bool hinted = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const CoverageRow *r = model->rowAt(row);
+        if (r->suggestedLine == 0)
+            continue;
+        QCOMPARE(r->state, CoverageState::Uncovered);
+        QCOMPARE(model->index(row, CommitCoverageModel::CoveredByColumn).data().toString(),
+            QStringLiteral("probably line %1?").arg(r->suggestedLine));
+        hinted = true;
+    }
+    QVERIFY2(hinted, "the demo has an uncovered commit whose words an entry for another PR uses");
     const QByteArray text = readFile(changelogFile());
     for (const CoverageRow &row : model->rows())
         if (row.state == CoverageState::Uncovered && row.pr > 0)
