@@ -116,6 +116,25 @@ private slots:
         run = cockpit({QStringLiteral("release"), QStringLiteral("status"), QStringLiteral("1.2.0")});
         QVERIFY2(run.out.contains(QStringLiteral("%1 (pinned)").arg(m_c2)), qPrintable(run.out));
     }
+
+    // The release tag waits for a changelog whose section covers every commit since the last
+    // release tag: "feat: later (#9)" has no entry (the one there cites #10), so nothing is tagged.
+    void releaseTagWaitsForEveryCommitInItsSection()
+    {
+        const QString cut = m_repo->commit(QStringLiteral("docs: changelog for 1.2.0"),
+            {{QStringLiteral("CHANGELOG.md"),
+                "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2026-12-05\n\n### Added\n\n- Later (#10)\n\n"
+                "## [1.1.0] - 2026-12-01\n\n### Added\n\n- Import (#7)\n"}});
+        QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
+        const CliRun run = cockpit({QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.2.0"),
+            QStringLiteral("--commit"), cut});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("have no entry in CHANGELOG.md's 1.2.0 section"))
+                && run.err.contains(QLatin1String("feat: later (#9)")),
+            qPrintable(run.err));
+        QVERIFY(m_repo->git({QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.0")})
+                    .isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliMovingBranch)
