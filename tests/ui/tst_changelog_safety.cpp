@@ -353,6 +353,16 @@ void TestChangelogSafety::quitAndCloseAskSaveDiscardCancel()
     QVERIFY(tab->isModified());
     QTRY_VERIFY(!tab->findChild<QMessageBox *>(QStringLiteral("changelogReloadBox")));
 
+    // Opening a workspace (this one again) replaces the session: it asks too, Cancel keeps all.
+    QSignalSpy reopened(&window, &MainWindow::workspaceOpened);
+    window.openWorkspace(m_repo);
+    auto *leaveBox = waitForChild<QMessageBox>(tab, QStringLiteral("changelogUnsavedBox"));
+    QVERIFY(leaveBox);
+    QTest::mouseClick(leaveBox->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!tab->findChild<QMessageBox *>(QStringLiteral("changelogUnsavedBox")));
+    QVERIFY(tab->isModified());
+    QCOMPARE(reopened.size(), 0);
+
     // File > Quit: Cancel keeps the window and the text.
     quit->trigger();
     auto *box = waitForChild<QMessageBox>(tab, QStringLiteral("changelogUnsavedBox"));
