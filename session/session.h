@@ -3,6 +3,7 @@
 // window and the command line. The product's use cases are its methods, written once here (one
 // file per feature: session_checks.cpp, session_soak.cpp, ...) with their audit and evidence text
 // in English; translation is the window's business. No widget and no CLI command builds a service.
+#include "changelog_autosave.h"
 #include "future_watch.h"
 #include "gate_sequence.h"
 #include "identity.h"
@@ -20,6 +21,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
 #include <memory>
 
 namespace cockpit {
@@ -103,6 +105,33 @@ public:
     // A tag made and verified by the cockpit ticks the items bound to `check: tag`.
     QFuture<Result<QList<ChecklistItem>>> recordTagCheck(QString version, QString tagName, QString evidence);
     static QString changelogEvidence(const ChangelogCheckFacts &facts);
+
+    // --- the release as it stands (session_release.cpp)
+    // An unpinned release follows its branch: its commit is the branch's head now, for every
+    // front end at once (header, status, coverage, diff, tags, digests, evidence). A pinned one
+    // (a release candidate tag, --commit at creation) keeps its commit. The store keeps the commit
+    // the release was created on; these are what to show and act on.
+    QFuture<Result<ReleaseRecord>> currentRelease(QString version);
+    QFuture<Result<QList<ReleaseRecord>>> currentReleases();
+    // Blocking (libgit2): call them off the GUI thread. A head that cannot be read leaves the
+    // recorded commit (ReleaseService::currentCommit says why in notes).
+    static ReleaseRecord followBranch(const Workspace &ws, ReleaseRecord release, QStringList *notes = nullptr);
+    static Result<ReleaseRecord> loadCurrentRelease(Store *store, const Workspace &ws, const QString &version);
+
+    // --- tags (session_tags.cpp)
+    // Why the release tag of version (not a pre-release) may not be made on commit: the changelog
+    // at that commit has no section for the version, or commits since the last release tag are
+    // not covered by it. Empty when it may; a pre-release is never held. Blocking (libgit2).
+    static Result<QStringList> releaseTagBlockers(const Workspace &ws, const QString &version, const QString &commit);
+    // The next release candidate of version by its tags: "3.7.0-rc3" after rc1 and rc2.
+    static Result<QString> nextCandidate(const Workspace &ws, const QString &version);
+
+    // --- changelog editing (session_changelog.cpp)
+    // Unsaved CHANGELOG text kept under the XDG state dir while it is unsaved, offered back after
+    // a crash; dropped once the text is saved or discarded. Writes run one at a time, in order.
+    QFuture<Status> autosaveChangelog(ChangelogAutosave autosave);
+    QFuture<Result<std::optional<ChangelogAutosave>>> changelogAutosave(QString changelogPath);
+    QFuture<Status> dropChangelogAutosave(QString changelogPath);
 
     // --- soak (session_soak.cpp)
     // The Prometheus of the policy, or the override given to setPrometheusUrl (--prometheus).
@@ -255,6 +284,7 @@ private:
     QString m_prometheusUrl;
     GateRedactor m_gateRedactor;
     QFuture<Status> m_prometheusAuth;
+    std::unique_ptr<QThreadPool> m_autosaveQueue;  // one thread: autosave writes and drops in order
     // Pool jobs holding m_store or a service: waited for before the services go (declared last,
     // destroyed first; the destructor also waits explicitly after stopping the network).
     WorkInFlight m_inFlight;

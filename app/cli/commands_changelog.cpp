@@ -117,7 +117,10 @@ QJsonObject coverageJson(const QString &from, const QString &to, const CoverageR
         commits.append(
             QJsonObject {{QStringLiteral("sha"), c.commit.sha}, {QStringLiteral("subject"), c.commit.subject},
                 {QStringLiteral("type"), c.cc.type}, {QStringLiteral("breaking"), c.cc.breaking},
-                {QStringLiteral("covered"), c.covered}, {QStringLiteral("exempt"), c.exempt}});
+                {QStringLiteral("covered"), c.covered}, {QStringLiteral("exempt"), c.exempt},
+                {QStringLiteral("entry_line"), c.entryLine > 0 ? QJsonValue(c.entryLine) : QJsonValue()},
+                {QStringLiteral("probable_line"),
+                    c.suggestedLine > 0 ? QJsonValue(c.suggestedLine) : QJsonValue()}});
     }
     return {{QStringLiteral("from"), from}, {QStringLiteral("to"), to},
         {QStringLiteral("suggested_bump"), report.suggestedBump}, {QStringLiteral("commits"), commits},
@@ -191,7 +194,11 @@ int changelogCoverage(CliContext &ctx)
             const QString mark = c.covered ? QStringLiteral("covered ")
                 : c.exempt                 ? QStringLiteral("exempt  ")
                                            : QStringLiteral("MISSING ");
-            ctx.out(QStringLiteral("%1 %2 %3").arg(mark, c.commit.sha.left(10), c.commit.subject));
+            // A hint stays apart from coverage: the line still reads as not covered.
+            const QString hint = !c.covered && !c.exempt && c.suggestedLine > 0
+                ? QStringLiteral("  (probably covered by line %1?)").arg(c.suggestedLine)
+                : QString();
+            ctx.out(QStringLiteral("%1 %2 %3%4").arg(mark, c.commit.sha.left(10), c.commit.subject, hint));
         }
     }
     const QString range = QStringLiteral("%1..%2").arg(from.isEmpty() ? QStringLiteral("(root)") : from, to);

@@ -50,16 +50,17 @@ int releaseStatus(CliContext &ctx, const QString &version)
     auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
-    auto release = (*store)->release(version).result();
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return ctx.report(ws.error());
+    // An unpinned release is at its branch's head now, as the window's header shows it.
+    auto release = Session::loadCurrentRelease(*store, *ws, version);
     if (!release)
         return ctx.report(release.error());
     auto checklist = (*store)->checklist(version).result();
     if (!checklist)
         return ctx.report(checklist.error());
     const QJsonObject counts = checklistCountsJson(*checklist);
-    auto ws = ctx.loadWorkspace();
-    if (!ws)
-        return ctx.report(ws.error());
     auto readiness = Session::computeReadiness(*store, *ws, version, QDateTime::currentDateTimeUtc());
     if (!readiness)
         return ctx.report(readiness.error());
@@ -94,7 +95,9 @@ int releaseStatus(CliContext &ctx, const QString &version)
     ctx.out(
         QStringLiteral("  commit     %1%2")
             .arg(release->commit,
-                release->commitPinned ? QString() : QStringLiteral(" (follows %1)").arg(release->branch)));
+                release->commitPinned || release->branch.isEmpty()
+                    ? QStringLiteral(" (pinned)")
+                    : QStringLiteral(" (follows %1)").arg(release->branch)));
     ctx.out(QStringLiteral("  manager    %1").arg(release->manager));
     if (release->targetDate.isValid()) {
         const auto overdue = overdueSince(*release, QDate::currentDate());
@@ -189,7 +192,10 @@ int releaseList(CliContext &ctx)
     if (!releases)
         return ctx.report(releases.error());
     QJsonArray list;
-    for (const auto &r : *releases) {
+    auto ws = ctx.loadWorkspace();  // outside a workspace the list shows the recorded commits
+    for (auto r : *releases) {
+        if (ws)
+            r = Session::followBranch(*ws, std::move(r));
         list.append(releaseToJson(r));
         if (!ctx.json())
             ctx.out(QStringLiteral("%1\t%2\t%3\t%4")

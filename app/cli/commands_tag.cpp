@@ -4,6 +4,7 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "secret_store.h"
+#include "session.h"
 #include "tag_service.h"
 
 #include <QDir>
@@ -18,12 +19,16 @@ namespace {
 
 // The release the store keeps under exactly this version; nullopt when there is none or the
 // store cannot be opened (tagging does not need the store; only the checklist tick does).
+// An unpinned release is at its branch's head (Session::followBranch), as everywhere else.
 std::optional<ReleaseRecord> storedRelease(CliContext &ctx, const QString &version)
 {
     auto store = ctx.openStore();
     if (!store)
         return std::nullopt;
-    auto release = (*store)->release(version).result();
+    auto ws = ctx.loadWorkspace();
+    if (!ws)
+        return std::nullopt;
+    auto release = Session::loadCurrentRelease(*store, *ws, version);
     return release ? std::optional(*release) : std::nullopt;
 }
 
@@ -153,6 +158,22 @@ int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const T
     return Ok;
 }
 
+// A release (GA) tag only on a commit whose changelog has the version's section and covers every
+// commit since the last release tag (Session::releaseTagBlockers); a tag already there is fine.
+int refuseUnready(CliContext &ctx, const Workspace &ws, const TagPlan &plan)
+{
+    if (plan.alreadyDone)
+        return Ok;
+    auto blockers = Session::releaseTagBlockers(ws, plan.version, plan.commit);
+    if (!blockers)
+        return ctx.report(blockers.error());
+    if (blockers->isEmpty())
+        return Ok;
+    return ctx.report({ErrorCode::Refused,
+        QStringLiteral("not creating %1 on %2: %3")
+            .arg(plan.tagName, plan.commit.left(12), blockers->join(QStringLiteral("; ")))});
+}
+
 int tagCreate(CliContext &ctx, const QString &version)
 {
     auto ws = ctx.loadWorkspace();
@@ -160,8 +181,8 @@ int tagCreate(CliContext &ctx, const QString &version)
         return ctx.report(ws.error());
     QString commit = ctx.option(QStringLiteral("commit"));
     if (commit.isEmpty()) {
-        // A pinned release names its commit; tagging anything else would tag the wrong build.
-        if (const auto release = storedRelease(ctx, version); release && release->commitPinned)
+        // The release's commit: pinned, or its branch's head now (not whatever is checked out).
+        if (const auto release = storedRelease(ctx, version); release && !release->commit.isEmpty())
             commit = release->commit;
     }
     auto session = ctx.session();
@@ -172,6 +193,8 @@ int tagCreate(CliContext &ctx, const QString &version)
         version, commit, changelogSection(*ws, version), ctx.option(QStringLiteral("message")));
     if (!plan)
         return ctx.report(plan.error());
+    if (const int refused = refuseUnready(ctx, *ws, *plan); refused != Ok)
+        return refused;
     return finishTag(ctx, *ws, service, *plan);
 }
 
@@ -190,6 +213,8 @@ int tagPromote(CliContext &ctx, const QString &rc)
     auto plan = service.planPromotion(rc, changelogSection(*ws, ga), ctx.option(QStringLiteral("message")));
     if (!plan)
         return ctx.report(plan.error());
+    if (const int refused = refuseUnready(ctx, *ws, *plan); refused != Ok)
+        return refused;
     return finishTag(ctx, *ws, service, *plan);
 }
 

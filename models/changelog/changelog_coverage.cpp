@@ -52,29 +52,52 @@ QString restatable(const ConventionalCommit &cc)
     return normalized(d);
 }
 
+// The entry's words without its citations ("Improve errors (#10)" and "Improve errors" alike).
+QString uncitedWords(const ChangelogEntry &e)
+{
+    static const QRegularExpression citations(QStringLiteral(
+        R"(\[[^\]]*\]\([^)]*\)|\((?:#\d+(?:,\s*)?)+\)|#\d+|https?://\S+|(?<![0-9A-Za-z])[0-9a-fA-F]{7,40}(?![0-9A-Za-z]))"));
+    return u' ' + normalized(QString(e.text).remove(citations)) + u' ';
+}
+
 void cover(CommitCoverage &c, const QList<EntryIndex> &entries)
 {
     const QString sha = c.commit.sha.toLower();
     const QString words = restatable(c.cc);
+    const QString padded = u' ' + words + u' ';
     const bool longEnough = words.count(u' ') >= 2;  // three words or more
-    const EntryIndex *byText = nullptr;
+    const EntryIndex *restated = nullptr;
+    const EntryIndex *probable = nullptr;
     for (const EntryIndex &e : entries) {
         const bool byNumber = std::any_of(c.cc.pullRequests.begin(), c.cc.pullRequests.end(),
             [&e](int pr) { return e.numbers.contains(pr); });
         const bool bySha = std::any_of(
             e.hexTokens.begin(), e.hexTokens.end(), [&sha](const QString &t) { return sha.startsWith(t); });
         if (byNumber || bySha) {
-            byText = &e;
-            break;  // a citation beats a restated subject
+            c.covered = true;  // a citation decides, and beats any restated subject
+            c.coveredBy = e.entry->text;
+            c.entryLine = e.entry->line;
+            return;
         }
-        if (!byText && !words.isEmpty()
-            && (e.words == u' ' + words + u' ' || (longEnough && e.words.contains(u' ' + words + u' '))))
-            byText = &e;
+        if (words.isEmpty())
+            continue;
+        const bool cites = !e.numbers.isEmpty() || !e.hexTokens.isEmpty();
+        if (!cites && !restated && e.words == padded) {
+            restated = &e;  // word for word, and it names no other change
+            continue;
+        }
+        // Same words in an entry about another PR, or the subject inside a longer entry: a hint.
+        const QString other = cites ? uncitedWords(*e.entry) : e.words;
+        if (!probable && (other == padded || (longEnough && other.contains(padded))))
+            probable = &e;
     }
-    if (byText) {
+    if (restated) {
         c.covered = true;
-        c.coveredBy = byText->entry->text;
-        c.entryLine = byText->entry->line;
+        c.coveredBy = restated->entry->text;
+        c.entryLine = restated->entry->line;
+    } else if (probable) {
+        c.suggestedBy = probable->entry->text;
+        c.suggestedLine = probable->entry->line;
     }
 }
 
@@ -178,9 +201,14 @@ CoverageReport computeCoverage(
     for (const CommitInfo &commit : commits) {
         if (commit.isMerge())
             continue;
-        CommitCoverage c {commit, parseConventionalCommit(commit.subject, commit.body), false, false, {}, 0};
+        CommitCoverage c {
+            commit, parseConventionalCommit(commit.subject, commit.body), false, false, {}, 0, {}, 0};
         c.exempt = c.cc.conventional && !c.cc.breaking && exempt.contains(c.cc.type, Qt::CaseInsensitive);
         cover(c, entries);
+        if (c.exempt) {  // needs no entry: a hint would only be noise
+            c.suggestedBy.clear();
+            c.suggestedLine = 0;
+        }
         breaking = breaking || c.cc.breaking;
         feature = feature || c.cc.type == QLatin1String("feat");
         report.commits.append(std::move(c));

@@ -1,6 +1,9 @@
 #pragma once
-// Which commits since the last tag the changelog's Unreleased entries cover: an entry covers a
-// commit when it cites its pull request or a 7+ character SHA prefix, or restates its subject.
+// Which commits since the last tag the changelog's Unreleased entries cover, exactly: an entry
+// that cites pull requests, issues or SHA prefixes covers the commits it cites and no other; an
+// entry that cites nothing covers a commit whose subject it restates word for word. Anything
+// looser (an entry containing the subject, a citing entry with the same words) only suggests
+// ("probably covered by line N?"): it never counts as covered.
 // Also the version bump the commits call for, and where the release disagrees with it.
 #include "changelog.h"
 #include "commit_info.h"
@@ -17,6 +20,9 @@ struct CommitCoverage {
     bool exempt = false;  // its type is exempt (chore, ci, ...) and it is not breaking
     QString coveredBy;  // the entry's text
     int entryLine = 0;  // the entry's first line; 0 when not covered
+    // Not covered, but an entry says much the same: a person decides (cite the PR, or add one).
+    QString suggestedBy;
+    int suggestedLine = 0;  // 0: no suggestion
 };
 
 struct CoverageReport {

@@ -41,12 +41,35 @@ QString changelogSectionBody(const QString &sectionText)
 
 QString changelogHighlights(const QString &changelogBody, int limit)
 {
-    QStringList out;
+    // Breaking changes lead, every one of them (a reader must not miss one for the limit):
+    // entries that say so ("**Breaking:**", "BREAKING CHANGE") and those under Removed or a
+    // Breaking section. The others follow in file order up to the limit.
+    static const QRegularExpression breakingSection(
+        QStringLiteral(R"(^#{2,6}\s*\[?(removed|breaking( changes?)?)\]?\s*:?\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QStringList breaking, others;
+    bool inBreakingSection = false;
     for (const QString &line : changelogBody.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1Char('#'))) {
+            inBreakingSection = breakingSection.match(line.trimmed()).hasMatch();
+            continue;
+        }
+        if (!line.startsWith(QLatin1String("- ")) && !line.startsWith(QLatin1String("* ")))
+            continue;
+        const QString text = line.mid(2).trimmed();
+        const bool saysBreaking = text.contains(QLatin1String("breaking"), Qt::CaseInsensitive);
+        if (saysBreaking)
+            breaking << QStringLiteral("- ") + text;
+        else if (inBreakingSection)
+            breaking << QStringLiteral("- **Breaking:** ") + text;
+        else
+            others << QStringLiteral("- ") + text;
+    }
+    QStringList out = breaking;
+    for (const QString &line : std::as_const(others)) {
         if (out.size() >= limit)
             break;
-        if (line.startsWith(QLatin1String("- ")) || line.startsWith(QLatin1String("* ")))
-            out << QStringLiteral("- ") + line.mid(2).trimmed();
+        out << line;
     }
     return out.join(QLatin1Char('\n'));
 }

@@ -21,7 +21,8 @@ QStringList tagMessagePlaceholders();
 // Placeholders in the template that are not known ("{changlog}"), for the policy reader.
 QStringList unknownTagMessagePlaceholders(const QString &tmpl);
 
-// {highlights}: the section's top-level entries ("- ..." lines), at most `limit`.
+// {highlights}: the section's top-level entries ("- ..." lines): every breaking change first
+// (entries saying so, and those under Removed or Breaking), then the others up to `limit`.
 QString changelogHighlights(const QString &changelogBody, int limit = 5);
 // A changelog section (as Changelog::sectionText returns it) without its heading line.
 QString changelogSectionBody(const QString &sectionText);

@@ -89,4 +89,18 @@ Result<FileDiff> GitService::diffFile(const QString &fromRef, const QString &toR
     return diff;
 }
 
+Result<FileDiff> GitService::diffTexts(const QByteArray &before, const QByteArray &after, const QString &path)
+{
+    git::ensureInit();
+    FileDiff diff;
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.context_lines = 3;
+    const QByteArray p = path.toUtf8();
+    if (git_diff_buffers(before.constData(), size_t(before.size()), p.constData(), after.constData(),
+            size_t(after.size()), p.constData(), &opts, nullptr, onBinary, onHunk, onLine, &diff)
+        != 0)
+        return git::fail(ErrorCode::Failed, QStringLiteral("cannot diff the edits of %1").arg(path));
+    return diff;
+}
+
 }  // namespace cockpit

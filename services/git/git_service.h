@@ -101,6 +101,8 @@ public:
     // Blob to blob with 3 lines of context; a side where the file is absent counts as empty.
     [[nodiscard]] Result<FileDiff> diffFile(
         const QString &fromRef, const QString &toRef, const QString &path) const;
+    // Two texts, no repository (the file on disk against unsaved edits), 3 lines of context.
+    static Result<FileDiff> diffTexts(const QByteArray &before, const QByteArray &after, const QString &path);
     [[nodiscard]] Result<QString> resolve(const QString &ref) const;  // full SHA of the commit
     [[nodiscard]] Result<bool> isAncestor(const QString &ancestorSha, const QString &descendantSha) const;
     // Names of the files directly under dir in the tree of ref (tree order); empty when dir is absent.

@@ -154,7 +154,32 @@ QList<PresetInfo> bundledPresets()
     };
 }
 
-Status initWorkspaceFromPreset(const QString &dir, const QString &preset)
+namespace {
+
+// A YAML scalar for the project's name: plain when that is safe, else double-quoted.
+QByteArray yamlScalar(const QString &text)
+{
+    static const QRegularExpression plain(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9 ._-]*$)"));
+    if (plain.match(text).hasMatch() && !text.endsWith(u' '))
+        return text.toUtf8();
+    QString quoted = text;
+    quoted.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("\""), QLatin1String("\\\""));
+    return '"' + quoted.toUtf8() + '"';
+}
+
+QByteArray withProject(QByteArray policy, const QString &project)
+{
+    static const QRegularExpression line(QStringLiteral(R"(^project:[^\n]*$)"),
+        QRegularExpression::MultilineOption);
+    QString text = QString::fromUtf8(policy);
+    text.replace(line, QStringLiteral("project: ") + QString::fromUtf8(yamlScalar(project)));
+    return text.toUtf8();
+}
+
+}  // namespace
+
+Status initWorkspaceFromPreset(const QString &dir, const QString &preset, const QString &project)
 {
     const QString source = QStringLiteral(":/presets/") + preset;
     if (!QFileInfo(source).isDir()) {
@@ -177,7 +202,13 @@ Status initWorkspaceFromPreset(const QString &dir, const QString &preset)
         const QString to = target.filePath(from.mid(source.size() + 1));
         QDir().mkpath(QFileInfo(to).absolutePath());
         QFile in(from), out(to);
-        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0)
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+            return fail(ErrorCode::Unavailable, QStringLiteral("cannot write: %1").arg(out.errorString()),
+                        SourceLocation{to});
+        QByteArray bytes = in.readAll();
+        if (from.mid(source.size() + 1) == QLatin1String("policy.yml"))
+            bytes = withProject(bytes, project.isEmpty() ? QDir(*root).dirName() : project);
+        if (out.write(bytes) < 0)
             return fail(ErrorCode::Unavailable, QStringLiteral("cannot write: %1").arg(out.errorString()),
                         SourceLocation{to});
     }

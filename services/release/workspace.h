@@ -41,6 +41,8 @@ QList<PresetInfo> bundledPresets();
 
 // Writes .release-cockpit/ (policy.yml and checklists/) from a bundled preset into dir, which
 // must be a git repository; refuses to overwrite an existing policy.
-Status initWorkspaceFromPreset(const QString &dir, const QString &preset);
+// The preset's policy names the project: `project` is what it writes there (empty: the name of
+// the repository's directory, never the preset's example project).
+Status initWorkspaceFromPreset(const QString &dir, const QString &preset, const QString &project = {});
 
 }  // namespace cockpit

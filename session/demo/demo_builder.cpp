@@ -170,7 +170,9 @@ Status buildDemoRepository(const QString &dir)
             ++tagIndex;
         }
     }
-    if (auto ok = initWorkspaceFromPreset(repo->workdir(), QStringLiteral("gated-ga")); !ok)
+    if (auto ok = initWorkspaceFromPreset(
+            repo->workdir(), QStringLiteral("gated-ga"), QStringLiteral("SOLVEREIGN"));
+        !ok)
         return ok;
     if (auto ok = useDemoGates(repo->workdir()); !ok)
         return ok;

@@ -161,10 +161,23 @@ private slots:
 
     void createWithMessageAtHeadAndHotfix()
     {
+        // A release tag needs the version's section in the changelog at that commit, covering
+        // every commit since the last release tag: refused with the reason, nothing written.
         CliRun run = cockpit({QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.2.1"),
             QStringLiteral("-m"), QStringLiteral("Hotfix: login loop"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("has no section for 1.2.1")), qPrintable(run.err));
+        QVERIFY(m_repo->git({QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.1")})
+                    .isEmpty());
+        const QString cut = m_repo->commit(QStringLiteral("docs: changelog for 1.2.1"),
+            {{QStringLiteral("CHANGELOG.md"),
+                "# Changelog\n\n## [Unreleased]\n\n## [1.2.1] - 2024-03-02\n\n### Fixed\n- After the RC\n\n"
+                "## [1.2.0] - 2024-03-01\n\n### Added\n- Import pipeline (#41)\n\n"
+                "## [1.1.0] - 2024-01-01\n\n### Added\n- First\n"}});
+        run = cockpit({QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.2.1"),
+            QStringLiteral("-m"), QStringLiteral("Hotfix: login loop"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QCOMPARE(run.json().value(QStringLiteral("target")).toString(), m_c3);  // no release 1.2.1: HEAD
+        QCOMPARE(run.json().value(QStringLiteral("target")).toString(), cut);  // no release 1.2.1: HEAD
         QCOMPARE(
             run.json().value(QStringLiteral("message")).toString(), QStringLiteral("Hotfix: login loop\n"));
 

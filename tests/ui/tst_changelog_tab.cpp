@@ -5,6 +5,7 @@
 #include "changelog_editor.h"
 #include "changelog_tab.h"
 #include "commit_coverage_view.h"
+#include "cut_release_dialog.h"
 #include "demo_builder.h"
 #include "diff_view.h"
 #include "git_service.h"
@@ -48,6 +49,16 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+// CHANGELOG_SAFETY_SCREENSHOTS=DIR saves the new dialogs as PNGs there, for a look at them.
+void shoot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("CHANGELOG_SAFETY_SCREENSHOTS");
+    if (dir.isEmpty() || !widget)
+        return;
+    QTest::qWait(50);
+    widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
 }
 
 int lineOf(const QByteArray &text, const QByteArray &needle)
@@ -168,7 +179,7 @@ void TestChangelogTab::showsPlantedProblemAndUncoveredCommits()
     QVERIFY(problems->count() > 0);
     bool found = false;
     for (int row = 0; row < problems->count(); ++row) {
-        QTreeWidgetItem *item = problems->tree()->topLevelItem(row);
+        QTreeWidgetItem *item = problems->problemAt(row);
         if (item->text(ProblemsList::RuleColumn) == QLatin1String("section-unknown")) {
             found = true;
             QVERIFY(item->text(ProblemsList::LocationColumn)
@@ -193,6 +204,19 @@ void TestChangelogTab::showsPlantedProblemAndUncoveredCommits()
     QVERIFY(model->count(CoverageState::Uncovered) > 0);
     QVERIFY(model->count(CoverageState::Covered) > 0);
     QVERIFY(model->count(CoverageState::Exempt) > 0);
+    // A hint is not coverage: an entry citing another PR with the same words shows apart, on an
+    // uncovered row ("probably line N?").
+    bool hinted = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const CoverageRow *r = model->rowAt(row);
+        if (r->suggestedLine == 0)
+            continue;
+        QCOMPARE(r->state, CoverageState::Uncovered);
+        QCOMPARE(model->index(row, CommitCoverageModel::CoveredByColumn).data().toString(),
+            QStringLiteral("probably line %1?").arg(r->suggestedLine));
+        hinted = true;
+    }
+    QVERIFY2(hinted, "the demo has an uncovered commit whose words an entry for another PR uses");
     const QByteArray text = readFile(changelogFile());
     for (const CoverageRow &row : model->rows())
         if (row.state == CoverageState::Uncovered && row.pr > 0)
@@ -205,13 +229,13 @@ void TestChangelogTab::activatingProblemMovesCursor()
     ProblemsList *problems = m_tab->problems();
     int row = -1;
     for (int i = 0; i < problems->count(); ++i)
-        if (problems->tree()->topLevelItem(i)->text(ProblemsList::RuleColumn)
+        if (problems->problemAt(i)->text(ProblemsList::RuleColumn)
             == QLatin1String("section-unknown"))
             row = i;
     QVERIFY(row >= 0);
     // With the keyboard: focus the list, move to the row, press Enter.
     problems->tree()->setFocus();
-    problems->tree()->setCurrentItem(problems->tree()->topLevelItem(row));
+    problems->tree()->setCurrentItem(problems->problemAt(row));
     QTest::keyClick(problems->tree()->viewport(), Qt::Key_Return);
     QTRY_COMPARE(m_tab->editor()->currentLine(), m_plantedLine);
     QTRY_VERIFY(m_tab->editor()->hasFocus());
@@ -324,8 +348,8 @@ void TestChangelogTab::createTagDialogShowsPlanBeforeWriting()
     QVERIFY(!git->tag(QStringLiteral("v3.7.0")).has_value());
     TagDialog *dialog = m_tab->openTagDialog(TagAction::Create);
     QVERIFY(dialog);
-    QTRY_VERIFY(dialog->actionButton()->isEnabled());
-    auto text = [dialog](const char *name) {
+    QTRY_VERIFY(!dialog->plan().commit.isEmpty());
+    auto text = [&dialog](const char *name) {
         return dialog->findChild<QLabel *>(QString::fromLatin1(name))->text();
     };
     QCOMPARE(text("tagNameLabel"), QStringLiteral("v3.7.0"));
@@ -335,15 +359,36 @@ void TestChangelogTab::createTagDialogShowsPlanBeforeWriting()
     QVERIFY(commits.has_value() && commits->size() == 1);
     QCOMPARE(text("tagSubjectLabel"), commits->first().subject);
     QVERIFY(!dialog->plan().message.trimmed().isEmpty());
-    // Shown, and still nothing written.
+    // Not ready for the release tag: the changelog at the release commit has no 3.7.0 section
+    // (and commits slip through). Held, with the reason; nothing written.
+    QVERIFY(!dialog->actionButton()->isEnabled());
+    QVERIFY2(dialog->statusText().contains(QLatin1String("has no section for 3.7.0")),
+        qPrintable(dialog->statusText()));
     QVERIFY(!git->tag(QStringLiteral("v3.7.0")).has_value());
+    shoot(dialog, "tag-held-dialog");
+    dialog->reject();
+
+    // A release candidate may be made: the next -rcN on the release's commit, which it pins.
+    dialog = m_tab->openTagDialog(TagAction::Candidate);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->actionButton()->isEnabled());
+    QCOMPARE(text("tagNameLabel"), QStringLiteral("v3.7.0-rc2"));  // rc1 exists
+    QCOMPARE(dialog->plan().commit, m_release.commit);
+    shoot(dialog, "rc-tag-dialog");
     QSignalSpy done(dialog, &TagDialog::finishedWith);
     QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
     QVERIFY(done.wait(20000));
-    auto tag = git->tag(QStringLiteral("v3.7.0"));
+    auto tag = git->tag(QStringLiteral("v3.7.0-rc2"));
     QVERIFY(tag.has_value());
     QCOMPARE(tag->targetSha, m_release.commit);
     QVERIFY(tag->annotated);
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->release(kVersion).result()->commitPinned, 20000);
+    QCOMPARE(m_store->release(kVersion).result()->commit, m_release.commit);
+
+    // The tests after this one verify and promote v3.7.0: made here as a ready release would be.
+    const GitSignature who {QStringLiteral("Ana"), QStringLiteral("ana@example.com"), {}};
+    QVERIFY(git->createAnnotatedTag(
+        QStringLiteral("v3.7.0"), m_release.commit, QStringLiteral("Release v3.7.0"), who));
 }
 
 void TestChangelogTab::verifyTagTicksBoundItem()
@@ -378,18 +423,18 @@ void TestChangelogTab::promoteDialogNamesTheCandidate()
 {
     auto git = GitService::open(m_repo);
     QVERIFY(git.has_value());
-    auto rc = git->tag(QStringLiteral("v3.7.0-rc1"));
+    auto rc = git->tag(QStringLiteral("v3.7.0-rc2"));
     QVERIFY(rc.has_value());
     TagDialog *dialog = m_tab->openTagDialog(TagAction::Promote);
     QVERIFY(dialog);
     QTRY_VERIFY(!dialog->findChild<QLabel *>(QStringLiteral("tagTargetLabel"))
                      ->text()
                      .contains(QLatin1String("Resolving")));
-    QCOMPARE(dialog->plan().promotedFrom, QStringLiteral("v3.7.0-rc1"));
+    QCOMPARE(dialog->plan().promotedFrom, QStringLiteral("v3.7.0-rc2"));
     QCOMPARE(dialog->plan().commit, rc->targetSha);
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("tagTargetLabel"))->text().contains(rc->targetSha));
     const QString notes = dialog->findChild<QLabel *>(QStringLiteral("tagNotesLabel"))->text();
-    QVERIFY2(notes.contains(QLatin1String("v3.7.0-rc1")), qPrintable(notes));
+    QVERIFY2(notes.contains(QLatin1String("v3.7.0-rc2")), qPrintable(notes));
     // v3.7.0 was created on that same commit by an earlier test: promoting writes nothing.
     QVERIFY2(notes.contains(QLatin1String("already exists")), qPrintable(notes));
     dialog->reject();
@@ -401,9 +446,25 @@ void TestChangelogTab::cutReleaseRewritesUnreleasedInTheEditor()
     auto *cut = m_tab->findChild<QPushButton *>(QStringLiteral("changelogCut"));
     QVERIFY(cut->isEnabled());
     QTest::mouseClick(cut, Qt::LeftButton);
+    // A dialog first: the version, the date, the bump the commits call for; nothing cut yet.
+    CutReleaseDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_tab->findChild<CutReleaseDialog *>(QStringLiteral("cutReleaseDialog"))));
+    auto label = [&dialog](const char *name) {
+        return dialog->findChild<QLabel *>(QString::fromLatin1(name))->text();
+    };
+    QVERIFY(label("cutVersion").contains(QLatin1String("3.7.0")));
+    QVERIFY2(label("cutBump").contains(QLatin1String("call for")), qPrintable(label("cutBump")));
+    QCOMPARE(dialog->date(), QDate::currentDate());
+    QCOMPARE(m_tab->editor()->toPlainText(), before);
+    QVERIFY(dialog->cutButton()->isEnabled());  // warnings do not hold the cut
+    shoot(dialog, "cut-release-dialog");
+    QTest::mouseClick(dialog->cutButton(), Qt::LeftButton);
     const QString after = m_tab->editor()->toPlainText();
     const QString heading = QStringLiteral("## [3.7.0] - %1").arg(QDate::currentDate().toString(Qt::ISODate));
     QVERIFY2(after.contains(heading), qPrintable(after.left(600)));
+    // The editor shows what was written.
+    const int shown = m_tab->editor()->currentLine();
+    QVERIFY(m_tab->editor()->document()->findBlockByNumber(shown - 1).text().startsWith(heading));
     QVERIFY(after.indexOf(QLatin1String("## [Unreleased]")) < after.indexOf(heading));
     QVERIFY(m_tab->isModified());
     QCOMPARE(readFile(changelogFile()), m_plantedFile);  // the editor only, until Save

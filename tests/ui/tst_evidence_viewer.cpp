@@ -98,6 +98,11 @@ private slots:
             qPrintable(statuses.join(u',')));
         QVERIFY(
             viewer->checklistView()->toPlainText().contains(QLatin1String("OSRM unchanged since v3.6.0")));
+        // The changelog section the pack froze, as its own page.
+        QCOMPARE(viewer->tabs()->tabText(viewer->tabs()->indexOf(viewer->changelogView())),
+            QStringLiteral("Changelog"));
+        QVERIFY2(viewer->changelogView()->toPlainText().contains(QLatin1String("(#")),
+            qPrintable(viewer->changelogView()->toPlainText()));
         QVERIFY(viewer->auditTable()->rowCount() > 5);
         QVERIFY(viewer->membersTable()->findItems(QStringLiteral("MISMATCH"), Qt::MatchExactly).isEmpty());
         if (const QByteArray shot = qgetenv("EVIDENCE_VIEWER_SCREENSHOT"); !shot.isEmpty()) {

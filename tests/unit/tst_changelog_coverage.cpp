@@ -1,5 +1,7 @@
-// Coverage of commits by Unreleased entries, table-driven: PR references, SHA prefixes, restated
-// subjects, exemptions, merges, breaking changes; the suggested bump and its warnings.
+// Coverage of commits by Unreleased entries, a golden table: an entry citing PRs, issues or SHAs
+// covers those commits only; an entry citing nothing covers a word-for-word restated subject;
+// anything looser is a suggestion, never coverage. Also exemptions, merges, breaking changes, the
+// suggested bump and its warnings.
 #include "changelog_coverage.h"
 
 #include <QTest>
@@ -11,7 +13,8 @@ namespace {
 const QByteArray kLog = "# Changelog\n\n## [Unreleased]\n\n"
                         "### Added\n\n- Paginated route exports (#1201)\n- Tenant quotas, see 9f3c2ab\n\n"
                         "### Fixed\n\n- Retry OSRM timeouts when the solver is busy\n"
-                        "- **auth:** session refresh ([#77](https://github.com/o/r/pull/77))\n\n"
+                        "- **auth:** session refresh ([#77](https://github.com/o/r/pull/77))\n"
+                        "- Improve error messages (#10)\n\n"
                         "### Removed\n\n- The v1 export endpoint\n\n"
                         "## [3.6.0] - 2026-08-25\n\n### Added\n\n- Old thing (#999)\n";
 
@@ -48,45 +51,77 @@ private slots:
         QTest::addColumn<bool>("covered");
         QTest::addColumn<bool>("exempt");
         QTest::addColumn<int>("entryLine");
+        QTest::addColumn<int>("suggestedLine");
         QTest::newRow("pr ref") << "1111111"
                                 << "feat(api): paginate route exports (#1201)"
-                                << "" << true << false << 7;
+                                << "" << true << false << 7 << 0;
         QTest::newRow("pr link") << "2222222"
                                  << "fix(auth): refresh sessions (#77)"
-                                 << "" << true << false << 13;
+                                 << "" << true << false << 13 << 0;
         QTest::newRow("other pr") << "3333333"
                                   << "fix: something else (#1202)"
-                                  << "" << false << false << 0;
+                                  << "" << false << false << 0 << 0;
         QTest::newRow("old release pr") << "4444444"
                                         << "feat: old (#999)"
-                                        << "" << false << false << 0;
+                                        << "" << false << false << 0 << 0;
         QTest::newRow("sha prefix") << "9f3c2ab4"
                                     << "feat: quotas per tenant"
-                                    << "" << true << false << 8;
+                                    << "" << true << false << 8 << 0;
         QTest::newRow("short sha no") << "9f3c2a"
                                       << "feat: something"
-                                      << "" << false << false << 0;
+                                      << "" << false << false << 0 << 0;
         QTest::newRow("restated") << "5555555"
                                   << "fix(solver): retry OSRM timeouts"
-                                  << "" << true << false << 12;
+                                  << "" << false << false << 0 << 12;  // contained, not restated: a hint
         QTest::newRow("too short to restate") << "6666666"
                                               << "fix: retry"
-                                              << "" << false << false << 0;
+                                              << "" << false << false << 0 << 0;
         QTest::newRow("exempt chore") << "7777777"
                                       << "chore(deps): bump yaml"
-                                      << "" << false << true << 0;
+                                      << "" << false << true << 0 << 0;
         QTest::newRow("exempt docs") << "8888888"
                                      << "docs: typo"
-                                     << "" << false << true << 0;
+                                     << "" << false << true << 0 << 0;
         QTest::newRow("breaking chore is not exempt") << "aaaaaaa"
                                                       << "chore!: drop node 16"
-                                                      << "" << false << false << 0;
+                                                      << "" << false << false << 0 << 0;
         QTest::newRow("footer breaking") << "bbbbbbb"
                                          << "refactor: the v1 export endpoint"
-                                         << "BREAKING CHANGE: gone" << true << false << 17;
+                                         << "BREAKING CHANGE: gone" << true << false << 18 << 0;
         QTest::newRow("not conventional") << "ccccccc"
                                           << "Update the README"
-                                          << "" << false << false << 0;
+                                          << "" << false << false << 0 << 0;
+        // The golden rows of issue 17: a cited number covers that PR's commit and no other.
+        QTest::newRow("#10 covers #10") << "d000001"
+                                        << "fix: improve error messages (#10)"
+                                        << "" << true << false << 14 << 0;
+        QTest::newRow("#10 does not cover #11") << "d000002"
+                                                << "fix: improve error messages (#11)"
+                                                << "" << false << false << 0 << 14;
+        QTest::newRow("link cites #77 only") << "d000003"
+                                             << "fix(auth): session refresh (#78)"
+                                             << "" << false << false << 0 << 0;
+        QTest::newRow("cited entry, same words: a hint") << "d000008"
+                                                         << "feat(api): paginated route exports (#1516)"
+                                                         << "" << false << false << 0 << 7;
+        QTest::newRow("cited entry, other words") << "d000004"
+                                                  << "feat: tenant quotas (#1503)"
+                                                  << "" << false << false << 0 << 0;
+        QTest::newRow("sha entry covers that sha only") << "9f3c2ac"
+                                                        << "feat: quotas per tenant"
+                                                        << "" << false << false << 0 << 0;
+        QTest::newRow("no pr, restated word for word") << "d000005"
+                                                       << "fix: the v1 export endpoint"
+                                                       << "" << true << false << 18 << 0;
+        QTest::newRow("pr, restated by an entry citing none") << "d000006"
+                                                              << "fix: the v1 export endpoint (#300)"
+                                                              << "" << true << false << 18 << 0;
+        QTest::newRow("exempt: no hint") << "d000009"
+                                         << "docs: improve error messages (#12)"
+                                         << "" << false << true << 0 << 0;
+        QTest::newRow("no pr, no entry") << "d000007"
+                                         << "fix: nothing like it"
+                                         << "" << false << false << 0 << 0;
     }
 
     void commits()
@@ -99,6 +134,8 @@ private slots:
         QTEST(r.commits.first().covered, "covered");
         QTEST(r.commits.first().exempt, "exempt");
         QTEST(r.commits.first().entryLine, "entryLine");
+        QTEST(r.commits.first().suggestedLine, "suggestedLine");
+        QVERIFY(!(r.commits.first().covered && r.commits.first().suggestedLine));
         QCOMPARE(r.uncoveredCount(), r.commits.first().covered || r.commits.first().exempt ? 0 : 1);
     }
 

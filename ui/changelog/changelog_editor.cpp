@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextBlock>
@@ -87,7 +88,9 @@ ChangelogEditor::ChangelogEditor(QWidget *parent)
     setObjectName(QStringLiteral("changelogEditor"));
     setAccessibleName(tr("CHANGELOG.md source"));
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Entries of 100-200 characters are normal: soft wrap by default (the tab's Alt+Z toggles it).
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setTabChangesFocus(false);
     m_highlighter = createMarkdownHighlighter(document(), isDark());
     connect(this, &QPlainTextEdit::blockCountChanged, this, &ChangelogEditor::updateGutterWidth);
@@ -244,8 +247,91 @@ QString ChangelogEditor::gutterTooltip(int y) const
     return tooltipAt(cursor.blockNumber() + 1, 0);
 }
 
+namespace {
+
+enum class EditorKey { None, Find, Replace, GoToLine, FindNext, FindPrevious };
+
+EditorKey editorKey(const QKeyEvent *key)
+{
+    const QKeyCombination combo = key->keyCombination();
+    if (key->matches(QKeySequence::Find))
+        return EditorKey::Find;
+    if (combo == QKeyCombination(Qt::ControlModifier, Qt::Key_H))
+        return EditorKey::Replace;
+    if (combo == QKeyCombination(Qt::ControlModifier, Qt::Key_G))
+        return EditorKey::GoToLine;
+    if (combo == QKeyCombination(Qt::NoModifier, Qt::Key_F3))
+        return EditorKey::FindNext;
+    if (combo == QKeyCombination(Qt::ShiftModifier, Qt::Key_F3))
+        return EditorKey::FindPrevious;
+    return EditorKey::None;
+}
+
+}  // namespace
+
+void ChangelogEditor::keyPressEvent(QKeyEvent *event)
+{
+    switch (editorKey(event)) {
+    case EditorKey::Find:
+        emit findRequested(false);
+        return;
+    case EditorKey::Replace:
+        emit findRequested(true);
+        return;
+    case EditorKey::GoToLine:
+        emit goToLineRequested();
+        return;
+    case EditorKey::FindNext:
+        emit findNextRequested(false);
+        return;
+    case EditorKey::FindPrevious:
+        emit findNextRequested(true);
+        return;
+    case EditorKey::None:
+        break;
+    }
+    if (!isReadOnly() && (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)
+        && !(event->modifiers() & Qt::ControlModifier)) {
+        indentLines(event->key() == Qt::Key_Backtab || event->modifiers().testFlag(Qt::ShiftModifier));
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void ChangelogEditor::indentLines(bool outdent)
+{
+    QTextCursor cursor = textCursor();
+    const QTextBlock first = document()->findBlock(cursor.selectionStart());
+    QTextBlock last = document()->findBlock(cursor.selectionEnd());
+    // A selection ending at a line's very start does not take that line along.
+    if (cursor.hasSelection() && last != first && cursor.selectionEnd() == last.position())
+        last = last.previous();
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    for (QTextBlock block = first; block.isValid(); block = block.next()) {
+        edit.setPosition(block.position());
+        if (!outdent) {
+            edit.insertText(QStringLiteral("  "));
+        } else {
+            const QString text = block.text();
+            const int spaces = text.startsWith(QLatin1String("  ")) ? 2 : text.startsWith(u' ') ? 1 : 0;
+            edit.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, spaces);
+            edit.removeSelectedText();
+        }
+        if (block == last)
+            break;
+    }
+    edit.endEditBlock();
+}
+
 bool ChangelogEditor::event(QEvent *event)
 {
+    // The editor's keys win over a window shortcut of the same key while it has focus.
+    if (event->type() == QEvent::ShortcutOverride
+        && editorKey(static_cast<QKeyEvent *>(event)) != EditorKey::None) {
+        event->accept();
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const QTextCursor cursor = cursorForPosition(viewport()->mapFromGlobal(help->globalPos()));

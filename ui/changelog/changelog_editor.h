@@ -47,7 +47,19 @@ public:
     void paintGutter(QPaintEvent *event, QWidget *gutter);
     [[nodiscard]] QString gutterTooltip(int y) const;
 
+    // Indents (or outdents) the current line or every selected line by two spaces: Markdown's
+    // nesting. Tab and Shift+Tab do this in the editor; they never insert a tab character.
+    void indentLines(bool outdent);
+
+signals:
+    // The editor's own keys when it has focus, ahead of the window's shortcuts of the same keys
+    // (Ctrl+F is the Checklist's filter elsewhere): Ctrl+F, Ctrl+H, Ctrl+G, F3 / Shift+F3.
+    void findRequested(bool replace);
+    void findNextRequested(bool backward);
+    void goToLineRequested();
+
 protected:
+    void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;

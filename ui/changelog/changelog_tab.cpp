@@ -3,11 +3,14 @@
 #include "changelog_editor.h"
 #include "commit_coverage_view.h"
 #include "diff_view.h"
+#include "editor_find_bar.h"
 #include "problems_list.h"
 #include "session.h"
 
 #include <QAction>
+#include <QFileSystemWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -42,6 +45,9 @@ ChangelogTab::ChangelogTab(QWidget *parent)
     : ReleaseTab(parent)
     , m_analysisTimer(new QTimer(this))
     , m_progressTimer(new QTimer(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_diskTimer(new QTimer(this))
+    , m_autosaveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("changelogTab"));
     setAccessibleName(tr("Changelog"));
@@ -56,6 +62,14 @@ ChangelogTab::ChangelogTab(QWidget *parent)
         if (m_walkProgress)
             m_coverage->setProgress(m_walkProgress->load());
     });
+    m_diskTimer->setSingleShot(true);
+    m_diskTimer->setInterval(150);
+    connect(m_diskTimer, &QTimer::timeout, this, &ChangelogTab::checkDisk);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_diskTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_diskTimer, qOverload<>(&QTimer::start));
+    m_autosaveTimer->setSingleShot(true);
+    m_autosaveTimer->setInterval(2000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &ChangelogTab::writeAutosave);
     showEmpty(tr("Open a workspace to see its changelog."), false);
     // `--screenshot` of this tab ("changelog", or "changelog-diff" for the diff): the window
     // shows the checklist first, and main_window is not ours to change.
@@ -82,10 +96,25 @@ void ChangelogTab::buildUi()
     m_problems = new ProblemsList(this);
     m_coverage = new CommitCoverageView(this);
     m_diff = new DiffView(this);
+    m_editsDiff = new DiffView(this);
+    m_editsDiff->setObjectName(QStringLiteral("changelogEditsDiff"));
+    m_editsDiff->setAccessibleName(tr("Unsaved changes against the file on disk"));
+
+    // The editor with its find bar under it, as one pane of the splitter.
+    auto *editorPane = new QWidget(this);
+    m_findBar = new EditorFindBar(m_editor, editorPane);
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addWidget(m_findBar);
+    connect(m_editor, &ChangelogEditor::findRequested, m_findBar, &EditorFindBar::open);
+    connect(m_editor, &ChangelogEditor::findNextRequested, m_findBar, &EditorFindBar::findNext);
+    connect(m_editor, &ChangelogEditor::goToLineRequested, this, &ChangelogTab::askGoToLine);
 
     m_sourceSplitter = new QSplitter(Qt::Vertical, this);
     m_sourceSplitter->setObjectName(QStringLiteral("changelogSourceSplitter"));
-    m_sourceSplitter->addWidget(m_editor);
+    m_sourceSplitter->addWidget(editorPane);
     m_sourceSplitter->addWidget(m_problems);
     m_sourceSplitter->setStretchFactor(0, 3);
     m_sourceSplitter->setStretchFactor(1, 1);
@@ -98,6 +127,7 @@ void ChangelogTab::buildUi()
     m_leftTabs->setDocumentMode(true);
     m_leftTabs->addTab(m_sourceSplitter, tr("Source"));
     m_leftTabs->addTab(m_diff, tr("Diff"));
+    m_leftTabs->addTab(m_editsDiff, tr("Unsaved Changes"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("changelogSplitter"));
@@ -113,6 +143,7 @@ void ChangelogTab::buildUi()
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(4);
     contentLayout->addWidget(buildToolbar());
+    contentLayout->addWidget(buildDiskBanner());
     contentLayout->addWidget(m_splitter, 1);
 
     m_pages = new QStackedWidget(this);
@@ -127,12 +158,14 @@ void ChangelogTab::buildUi()
         m_editor->goToLine(line, column);
     });
     connect(m_coverage, &CommitCoverageView::addEntryRequested, this, &ChangelogTab::addEntry);
+    connect(m_coverage, &CommitCoverageView::addEntriesRequested, this, &ChangelogTab::addEntries);
     connect(m_coverage, &CommitCoverageView::showEntryRequested, this, [this](int line) {
         m_leftTabs->setCurrentWidget(m_sourceSplitter);
         m_editor->goToLine(line);
     });
     connect(m_coverage, &CommitCoverageView::cancelRequested, this, &ChangelogTab::cancelWalk);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ChangelogTab::scheduleAnalysis);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ChangelogTab::scheduleAutosave);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &ChangelogTab::updateActions);
     connect(m_splitter, &QSplitter::splitterMoved, this, &ChangelogTab::saveLayout);
     connect(m_sourceSplitter, &QSplitter::splitterMoved, this, &ChangelogTab::saveLayout);
@@ -150,29 +183,62 @@ QWidget *ChangelogTab::buildToolbar()
     m_lintSummary->setObjectName(QStringLiteral("changelogLintSummary"));
     m_reloadButton = makeButton(bar, QStringLiteral("changelogReload"), tr("Reload"),
         tr("Read the changelog, the tags and the commits again (F5)"));
-    m_reloadButton->setShortcut(QKeySequence::Refresh);
     m_saveButton
         = makeButton(bar, QStringLiteral("changelogSave"), tr("&Save"), tr("Save the changelog (Ctrl+S)"));
-    m_saveButton->setShortcut(QKeySequence::Save);
+    m_discardButton = makeButton(bar, QStringLiteral("changelogDiscard"), tr("&Discard Changes"),
+        tr("Go back to the file as last read or saved (Ctrl+Z brings the edits back)"));
+    // Save and Discard are actions, so the window's File menu offers the same ones (and Ctrl+S
+    // has one owner): the buttons trigger them.
+    m_saveAction = new QAction(tr("&Save Changelog"), this);
+    m_saveAction->setObjectName(QStringLiteral("actionSaveChangelog"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setEnabled(false);
+    connect(m_saveAction, &QAction::triggered, this, &ChangelogTab::save);
+    addAction(m_saveAction);
+    m_discardAction = new QAction(tr("&Discard Changelog Changes"), this);
+    m_discardAction->setObjectName(QStringLiteral("actionDiscardChangelog"));
+    m_discardAction->setEnabled(false);
+    connect(m_discardAction, &QAction::triggered, this, &ChangelogTab::discardChanges);
+    addAction(m_discardAction);
     m_cutButton = makeButton(bar, QStringLiteral("changelogCut"), tr("C&ut Release…"),
         tr("Turn Unreleased into the shown release's section, in the editor"));
     m_createTagButton = makeButton(bar, QStringLiteral("createTagButton"), tr("Create &Tag…"),
         tr("Create the release's annotated tag after showing name, commit and message"));
+    m_createRcButton = makeButton(bar, QStringLiteral("createRcTagButton"), tr("Create &RC Tag…"),
+        tr("Tag the next release candidate (-rcN) on the release's commit; it pins the release there"));
     m_verifyTagButton = makeButton(bar, QStringLiteral("verifyTagButton"), tr("&Verify Tag…"),
         tr("Check that the release's tag exists, is annotated and points at the release commit"));
     m_promoteButton = makeButton(bar, QStringLiteral("promoteTagButton"), tr("&Promote RC…"),
         tr("Create the release tag on the last release candidate's commit"));
     row->addWidget(m_fileLabel);
     row->addWidget(m_lintSummary, 1);
-    for (QPushButton *b :
-        {m_reloadButton, m_saveButton, m_cutButton, m_createTagButton, m_verifyTagButton, m_promoteButton})
+    for (QPushButton *b : {m_reloadButton, m_saveButton, m_discardButton, m_cutButton, m_createRcButton,
+             m_createTagButton, m_verifyTagButton, m_promoteButton})
         row->addWidget(b);
     connect(m_reloadButton, &QPushButton::clicked, this, &ChangelogTab::reload);
-    connect(m_saveButton, &QPushButton::clicked, this, &ChangelogTab::save);
+    connect(m_saveButton, &QPushButton::clicked, m_saveAction, &QAction::trigger);
+    connect(m_discardButton, &QPushButton::clicked, m_discardAction, &QAction::trigger);
     connect(m_cutButton, &QPushButton::clicked, this, &ChangelogTab::cutRelease);
     connect(m_createTagButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Create); });
+    connect(m_createRcButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Candidate); });
     connect(m_verifyTagButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Verify); });
     connect(m_promoteButton, &QPushButton::clicked, this, [this] { openTagDialog(TagAction::Promote); });
+    // Soft wrap, on unless turned off (remembered).
+    m_softWrapAction = new QAction(tr("Soft &Wrap"), this);
+    m_softWrapAction->setObjectName(QStringLiteral("actionSoftWrap"));
+    m_softWrapAction->setCheckable(true);
+    m_softWrapAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    m_softWrapAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_softWrapAction->setChecked(settings().value(QStringLiteral("changelogTab/softWrap"), true).toBool());
+    auto applyWrap = [this](bool wrap) {
+        m_editor->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    };
+    applyWrap(m_softWrapAction->isChecked());
+    connect(m_softWrapAction, &QAction::toggled, this, [applyWrap](bool wrap) {
+        applyWrap(wrap);
+        settings().setValue(QStringLiteral("changelogTab/softWrap"), wrap);
+    });
+    addAction(m_softWrapAction);
     // F8 walks the problems as in an IDE.
     auto *next = new QAction(tr("Next Problem"), this);
     next->setObjectName(QStringLiteral("actionNextProblem"));
@@ -236,6 +302,13 @@ void ChangelogTab::setSession(Session *session)
     m_commits.clear();
     m_commitsLoaded = false;
     m_reportedEvidence.clear();
+    m_recoveryCheckedPath.clear();
+    m_autosaveTimer->stop();
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    m_diskBanner->hide();
     m_editor->setPlainText({});
     m_editor->document()->setModified(false);
     if (!m_session)
@@ -256,6 +329,23 @@ void ChangelogTab::showRelease(const ReleaseRecord &release)
     startLoad(true);
 }
 
+void ChangelogTab::askGoToLine()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("goToLineDialog"));
+    dialog->setWindowTitle(tr("Go to Line"));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, qMax(1, m_editor->blockCount()));
+    dialog->setIntValue(m_editor->currentLine());
+    dialog->setLabelText(tr("Line (1–%1):").arg(m_editor->blockCount()));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::intValueSelected, this, [this](int line) {
+        m_leftTabs->setCurrentWidget(m_sourceSplitter);
+        m_editor->goToLine(line);
+    });
+    dialog->open();
+}
+
 bool ChangelogTab::isModified() const
 {
     return m_editor->document()->isModified();
@@ -270,11 +360,11 @@ void ChangelogTab::reload()
 {
     if (!m_session)
         return;
-    // Unsaved edits stay: Reload refreshes tags, commits and diagnostics around them (the
-    // conflict dialog's Reload drops them on purpose first).
-    if (isModified())
-        emit statusMessage(tr("Reloading around your unsaved edits"));
-    startLoad(true);
+    if (isModified()) {
+        askBeforeReload();
+        return;
+    }
+    startLoad(false);
 }
 
 void ChangelogTab::updateActions()
@@ -282,16 +372,23 @@ void ChangelogTab::updateActions()
     const bool ready = m_session && !m_loading && m_snapshot.exists;
     const bool haveRelease = !m_release.version.isEmpty();
     m_reloadButton->setEnabled(m_session != nullptr);
-    m_saveButton->setEnabled(ready && isModified() && !m_saving);
+    m_saveAction->setEnabled(ready && isModified() && !m_saving);
+    m_saveButton->setEnabled(m_saveAction->isEnabled());
+    m_discardAction->setEnabled(ready && isModified() && !m_saving);
+    m_discardButton->setEnabled(m_discardAction->isEnabled());
     m_cutButton->setEnabled(ready && haveRelease);
     m_createTagButton->setEnabled(m_session && haveRelease);
     m_verifyTagButton->setEnabled(m_session && haveRelease);
+    m_createRcButton->setEnabled(m_session && haveRelease && !m_release.version.contains(QLatin1Char('-'))
+        && !isFinalState(m_release.state));
     m_promoteButton->setEnabled(m_session && haveRelease && !m_release.version.contains(QLatin1Char('-')));
     const QString name = m_snapshot.relativePath.isEmpty() ? tr("CHANGELOG.md") : m_snapshot.relativePath;
     m_fileLabel->setText(isModified() ? QStringLiteral("<b>%1</b> ●").arg(name.toHtmlEscaped())
                                       : QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));
     m_fileLabel->setToolTip(
         isModified() ? tr("%1 has unsaved changes").arg(m_snapshot.path) : m_snapshot.path);
+    m_leftTabs->setTabText(
+        m_leftTabs->indexOf(m_editsDiff), isModified() ? tr("Unsaved Changes ●") : tr("Unsaved Changes"));
     m_leftTabs->setTabText(m_leftTabs->indexOf(m_diff),
         m_snapshot.lastTag.isEmpty() ? tr("Diff") : tr("Diff vs %1").arg(m_snapshot.lastTag));
 }

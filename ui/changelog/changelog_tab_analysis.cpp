@@ -88,6 +88,9 @@ void analyseCoverage(const Changelog &log, const AnalysisInput &input, Changelog
                               : CoverageState::Uncovered;
         row.coveredBy = c.coveredBy;
         row.coveredByLine = c.entryLine;
+        row.suggestedBy = c.suggestedBy;
+        row.suggestedLine = c.suggestedLine;
+        analysis.probable += !c.covered && !c.exempt && c.suggestedLine > 0;
         row.author = c.commit.authorName;
         row.time = c.commit.time;
         analysis.covered += row.state == CoverageState::Covered;
@@ -195,7 +198,7 @@ Result<InsertedEntry> insertDraftEntry(
 
 namespace cockpit {
 
-DraftEntry draftEntryFor(const CoverageRow &row)
+DraftEntry draftEntryFor(const CoverageRow &row, const EntryStyle &style)
 {
     const QString description = row.description.isEmpty() ? row.subject.trimmed() : row.description.trimmed();
     const QString lower = description.toLower();
@@ -224,10 +227,8 @@ DraftEntry draftEntryFor(const CoverageRow &row)
     else
         draft.section = QStringLiteral("Changed");
     // The PR number (or the short SHA) is what coverage recognises the entry by.
-    const QString reference
-        = row.pr > 0 ? QStringLiteral("(#%1)").arg(row.pr) : QStringLiteral("(%1)").arg(row.sha.left(7));
-    draft.text = row.breaking ? QStringLiteral("**Breaking:** %1 %2").arg(description, reference)
-                              : QStringLiteral("%1 %2").arg(description, reference);
+    const QString text = styleEntry(style, description, row.pr, row.sha.left(7));
+    draft.text = row.breaking ? QStringLiteral("**Breaking:** %1").arg(text) : text;
     return draft;
 }
 

@@ -4,6 +4,7 @@
 // analysis). Kept apart from the widgets so each step is testable and cancellable on its own.
 #include "changelog_editor.h"
 #include "changelog_file.h"
+#include "changelog_style.h"
 #include "commit_coverage_model.h"
 #include "commit_info.h"
 #include "error.h"
@@ -51,6 +52,7 @@ struct ChangelogAnalysis {
     int covered = 0;
     int uncovered = 0;
     int exempt = 0;
+    int probable = 0;  // uncovered rows with a "probably covered by line N?" hint
     QString suggestedBump;  // major, minor, patch
     QStringList notes;  // coverage warnings (bump disagrees with the version, ...)
 
@@ -77,7 +79,8 @@ struct DraftEntry {
     QString section;
     QString text;
 };
-DraftEntry draftEntryFor(const CoverageRow &row);
+// The text in the file's own style (detectEntryStyle): capitals, period, PR citation, backticks.
+DraftEntry draftEntryFor(const CoverageRow &row, const EntryStyle &style = {});
 
 // Inserts "- text" under the section of Unreleased (insertUnreleasedEntry: the section is created
 // in canonical order when missing) and finds the 1-based line it landed on.

@@ -49,7 +49,13 @@ void ChangelogTab::startLoad(bool keepEdits)
 
 void ChangelogTab::applySnapshot(ChangelogSnapshot snapshot, bool keepEdits)
 {
+    // Unsaved edits were made against the file as it was read then: Save keeps comparing with
+    // that, so a change another program made meanwhile is never overwritten without a word.
+    const bool keepBaseline = keepEdits && isModified() && snapshot.path == m_snapshot.path;
+    if (keepBaseline)
+        snapshot.file = m_snapshot.file;
     m_snapshot = std::move(snapshot);
+    watchFile();
     if (!m_snapshot.exists) {
         m_loading = false;
         showEmpty(tr("No %1 in this workspace — create one?").arg(m_snapshot.relativePath), true);
@@ -65,7 +71,9 @@ void ChangelogTab::applySnapshot(ChangelogSnapshot snapshot, bool keepEdits)
         else
             m_editor->replaceText(text);
         m_editor->document()->setModified(false);
+        m_diskBanner->hide();
     }
+    offerRecovery();
     if (m_snapshot.haveDiff) {
         const QString to = shortCommit(m_snapshot.toSha);
         m_diff->setDiff(
@@ -140,6 +148,7 @@ void ChangelogTab::scheduleAnalysis()
 
 void ChangelogTab::runAnalysis(bool afterLoad)
 {
+    updateEditsDiff();
     const quint64 generation = ++m_analysisGeneration;
     AnalysisInput input;
     input.text = m_editor->toPlainText().toUtf8();
@@ -183,6 +192,9 @@ void ChangelogTab::applyAnalysis(const ChangelogAnalysis &analysis, bool afterLo
                   .arg(analysis.covered)
                   .arg(analysis.uncovered)
                   .arg(analysis.exempt);
+        if (analysis.probable > 0)
+            summary += tr("; %n uncovered with a probable entry (cite the PR to count it)", nullptr,
+                analysis.probable);
         if (!analysis.section.isEmpty())
             summary += tr(" (checked against %1)").arg(analysis.section);
         if (!analysis.suggestedBump.isEmpty())

@@ -3,13 +3,17 @@
 // missing CHANGELOG.md.
 #include "changelog_cut.h"
 #include "changelog_editor.h"
+#include "changelog_style.h"
 #include "changelog_tab.h"
+#include "cut_release_dialog.h"
 #include "future_watch.h"
+#include "semver.h"
 #include "session.h"
 #include "state_style.h"
 
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QtConcurrent/QtConcurrentRun>
@@ -57,6 +61,7 @@ void ChangelogTab::writeFile(bool overwrite)
         m_saving = false;
         if (!result) {
             updateActions();
+            afterSave(false);
             if (result.error().code == ErrorCode::Conflict) {
                 askOnConflict(result.error().message);
                 return;
@@ -72,6 +77,7 @@ void ChangelogTab::writeFile(bool overwrite)
         emit statusMessage(tr("Saved %1").arg(m_snapshot.relativePath));
         emit savedTo(m_snapshot.path);
         runAnalysis(true);
+        afterSave(true);
     });
 }
 
@@ -94,7 +100,8 @@ void ChangelogTab::askOnConflict(const QString &message)
         [this, box, reloadButton, overwriteButton](QAbstractButton *b) {
             if (b == reloadButton) {
                 m_editor->document()->setModified(false);
-                reload();
+                dropAutosave();
+                startLoad(false);
             } else if (b == overwriteButton) {
                 writeFile(true);
             }
@@ -105,43 +112,88 @@ void ChangelogTab::askOnConflict(const QString &message)
 
 void ChangelogTab::addEntry(const CoverageRow &row)
 {
-    if (!m_snapshot.exists)
+    addEntries({row});
+}
+
+void ChangelogTab::addEntries(const QList<CoverageRow> &rows)
+{
+    if (!m_snapshot.exists || rows.isEmpty())
         return;
-    const DraftEntry draft = draftEntryFor(row);
-    auto inserted = insertDraftEntry(m_editor->toPlainText().toUtf8(), draft,
-        m_session ? m_session->workspace().policy.changelogExtraSections : QStringList());
-    if (!inserted) {
-        emit statusMessage(tr("Could not draft an entry: %1").arg(inserted.error().toString()));
-        return;
+    QByteArray text = m_editor->toPlainText().toUtf8();
+    EntryStyle style;
+    if (auto log = parseChangelog(text, m_snapshot.relativePath))
+        style = detectEntryStyle(*log);
+    const QStringList extra
+        = m_session ? m_session->workspace().policy.changelogExtraSections : QStringList();
+    QList<DraftEntry> drafts;
+    for (const CoverageRow &row : rows) {
+        const DraftEntry draft = draftEntryFor(row, style);
+        auto inserted = insertDraftEntry(text, draft, extra);
+        if (!inserted) {
+            emit statusMessage(tr("Could not draft an entry: %1").arg(inserted.error().toString()));
+            return;
+        }
+        text = inserted->text;
+        drafts << draft;
     }
-    m_editor->replaceText(QString::fromUtf8(inserted->text));
-    m_leftTabs->setCurrentWidget(m_editor->parentWidget());
-    // Select the drafted text so typing replaces or refines it right away.
-    const QTextBlock block = m_editor->document()->findBlockByNumber(inserted->line - 1);
-    const int start = int(block.text().indexOf(draft.text));
-    m_editor->goToLine(inserted->line, start + 1);
-    if (start >= 0) {
+    m_editor->replaceText(QString::fromUtf8(text));  // one undo step for all of them
+    m_leftTabs->setCurrentWidget(m_sourceSplitter);
+    // Select the first drafted text so typing replaces or refines it right away.
+    const QTextCursor found = m_editor->document()->find(QStringLiteral("- ") + drafts.first().text);
+    if (!found.isNull()) {
+        const QTextBlock block = found.block();
+        const int start = int(block.text().indexOf(drafts.first().text));
+        m_editor->goToLine(block.blockNumber() + 1, start + 1);
         QTextCursor cursor = m_editor->textCursor();
-        cursor.setPosition(block.position() + start + int(draft.text.size()), QTextCursor::KeepAnchor);
+        cursor.setPosition(
+            block.position() + start + int(drafts.first().text.size()), QTextCursor::KeepAnchor);
         m_editor->setTextCursor(cursor);
     }
-    emit statusMessage(
-        tr("Drafted an entry under %1 for %2: edit it, then Save").arg(draft.section, shortCommit(row.sha)));
+    if (rows.size() == 1)
+        emit statusMessage(tr("Drafted an entry under %1 for %2: edit it, then Save")
+                               .arg(drafts.first().section, shortCommit(rows.first().sha)));
+    else
+        emit statusMessage(tr("Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)",
+            nullptr, int(rows.size())));
 }
 
 void ChangelogTab::cutRelease()
 {
     if (!m_snapshot.exists || m_release.version.isEmpty())
         return;
-    auto cut = cockpit::cutRelease(m_editor->toPlainText().toUtf8(), m_release.version, QDate::currentDate(),
-        m_session ? m_session->workspace().policy.tagFormat : QStringLiteral("v{version}"));
-    if (!cut) {
-        QMessageBox::warning(this, tr("Cut release"), cut.error().toString());
-        return;
+    const QString tagFormat
+        = m_session ? m_session->workspace().policy.tagFormat : QStringLiteral("v{version}");
+    CutReleaseFacts facts;
+    facts.version = m_release.version;
+    facts.suggestedBump = m_commitsLoaded ? m_analysis.suggestedBump : QString();
+    facts.notes = m_analysis.notes;
+    if (auto previous = SemVer::parseTag(m_snapshot.lastTag, tagFormat)) {
+        facts.previousVersion = previous->toString();
+        if (auto next = SemVer::parse(m_release.version))
+            facts.releaseBump = inferReleaseType(*previous, *next, false);
     }
-    m_editor->replaceText(QString::fromUtf8(*cut));
-    emit statusMessage(
-        tr("Unreleased is now %1 in the editor: review, then Save (Ctrl+Z undoes)").arg(m_release.version));
+    for (const EditorDiagnostic &d : m_analysis.diagnostics)
+        if (d.severity == EditorDiagnostic::Severity::Error)
+            facts.lintErrors << QStringLiteral("%1: %2: %3").arg(d.line).arg(d.rule, d.message);
+    auto *dialog = new CutReleaseDialog(facts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, tagFormat] {
+        const QString version = m_release.version;
+        auto cut = cockpit::cutRelease(m_editor->toPlainText().toUtf8(), version, dialog->date(), tagFormat);
+        if (!cut) {
+            QMessageBox::warning(this, tr("Cut release"), cut.error().toString());
+            return;
+        }
+        m_editor->replaceText(QString::fromUtf8(*cut));
+        m_leftTabs->setCurrentWidget(m_sourceSplitter);
+        // Show what was written: the new section's heading.
+        const QTextCursor heading = m_editor->document()->find(QStringLiteral("## [%1]").arg(version));
+        if (!heading.isNull())
+            m_editor->goToLine(heading.block().blockNumber() + 1);
+        emit statusMessage(
+            tr("Unreleased is now %1 in the editor: review, then Save (Ctrl+Z undoes)").arg(version));
+    });
+    dialog->open();
 }
 
 void ChangelogTab::createChangelog()

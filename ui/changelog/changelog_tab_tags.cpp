@@ -14,6 +14,7 @@ namespace cockpit {
 namespace {
 
 struct TagContext {
+    Workspace ws;
     QString root;
     Policy policy;
     Identity identity;
@@ -60,6 +61,24 @@ Result<QString> lastCandidate(const GitService &git, const QString &version)
     return fail(ErrorCode::NotFound, QObject::tr("No release candidate tag of %1 to promote.").arg(version));
 }
 
+// A release (GA) tag waits for a changelog that has its section and covers every commit: the
+// session's rule, shown in the dialog with the button held (a tag already there is fine).
+Status holdReleaseTag(const TagContext &c, TagPreview &preview)
+{
+    if (preview.plan.alreadyDone)
+        return {};
+    auto blockers = Session::releaseTagBlockers(c.ws, preview.plan.version, preview.plan.commit);
+    if (!blockers)
+        return std::unexpected(blockers.error());
+    if (blockers->isEmpty())
+        return {};
+    // The reason, as the dialog's last note: it becomes the status line under the plan.
+    preview.notes
+        << QObject::tr("Not ready for %1: %2").arg(preview.plan.tagName, blockers->join(QLatin1Char('\n')));
+    preview.blocked = true;
+    return {};
+}
+
 Result<TagPreview> computePreview(TagAction action, const TagContext &c)
 {
     TagService tags(c.root, c.policy, c.identity);
@@ -76,6 +95,20 @@ Result<TagPreview> computePreview(TagAction action, const TagContext &c)
         if (!c.release.commitPinned)
             preview.notes << QObject::tr("The release follows its branch head: this tag fixes it to %1.")
                                  .arg(shortCommit(plan->commit));
+        if (auto held = holdReleaseTag(c, preview); !held)
+            return std::unexpected(held.error());
+    } else if (action == TagAction::Candidate) {
+        auto rc = Session::nextCandidate(c.ws, c.release.version);
+        if (!rc)
+            return std::unexpected(rc.error());
+        auto plan = tags.planRelease(*rc, commitRef, sectionFor(c));
+        if (!plan)
+            return std::unexpected(plan.error());
+        preview.plan = *plan;
+        preview.notes << QObject::tr(
+            "Release %1 will be pinned to %2: later commits on the branch need the next "
+            "candidate.")
+                             .arg(c.release.version, shortCommit(plan->commit));
     } else if (action == TagAction::Promote) {
         auto rc = lastCandidate(*git, c.release.version);
         if (!rc)
@@ -84,6 +117,8 @@ Result<TagPreview> computePreview(TagAction action, const TagContext &c)
         if (!plan)
             return std::unexpected(plan.error());
         preview.plan = *plan;
+        if (auto held = holdReleaseTag(c, preview); !held)
+            return std::unexpected(held.error());
     } else {
         auto sha = git->resolve(commitRef);
         if (!sha)
@@ -142,7 +177,10 @@ TagDialog *ChangelogTab::openTagDialog(TagAction action)
         return nullptr;
     if (m_tagDialog)
         m_tagDialog->close();
-    const QString tagName = m_session->workspace().policy.tagFor(m_release.version);
+    // A candidate's name (the next -rcN) comes with the plan, from the tags.
+    const QString tagName = action == TagAction::Candidate
+        ? QString()
+        : m_session->workspace().policy.tagFor(m_release.version);
     auto *dialog = new TagDialog(action, tagName, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_tagDialog = dialog;
@@ -154,8 +192,8 @@ TagDialog *ChangelogTab::openTagDialog(TagAction action)
 void ChangelogTab::planTag(TagDialog *dialog)
 {
     const TagAction action = dialog->action();
-    TagContext context {m_session->workspace().root, m_session->workspace().policy, m_session->identity(),
-        m_release, m_editor->toPlainText().toUtf8(), m_snapshot.relativePath};
+    TagContext context {m_session->workspace(), m_session->workspace().root, m_session->workspace().policy,
+        m_session->identity(), m_release, m_editor->toPlainText().toUtf8(), m_snapshot.relativePath};
     whenReady(dialog, QtConcurrent::run([action, context] { return computePreview(action, context); }),
         [dialog](const Result<TagPreview> &preview) {
             if (!preview)
@@ -177,9 +215,21 @@ void ChangelogTab::applyTagOutcome(TagAction action, const TagPlan &plan, const 
 {
     emit statusMessage(outcome.summary);
     const QString version = m_release.version;
+    if (action == TagAction::Candidate && m_session) {
+        // A release candidate pins the release to its commit, as `tag create X-rcN` does.
+        whenReady(this, m_session->pinCandidate(version, plan.commit, plan.tagName),
+            [this, version](const Result<ReleaseRecord> &pinned) {
+                if (!pinned)
+                    emit statusMessage(
+                        tr("Release %1 not pinned: %2").arg(version, pinned.error().toString()));
+                emit releaseTouched(version);
+            });
+        startLoad(true);
+        return;
+    }
     if (action != TagAction::Verify) {
         emit releaseTouched(version);
-        reload();  // the tag moves "the last release tag" and the diff
+        startLoad(true);  // the tag moves "the last release tag" and the diff; edits stay
         return;
     }
     if (!outcome.passed || !m_session)

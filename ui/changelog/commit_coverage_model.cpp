@@ -4,6 +4,7 @@
 #include "state_style.h"
 
 #include <QColor>
+#include <QFont>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
@@ -149,8 +150,25 @@ QVariant CommitCoverageModel::data(const QModelIndex &index, int role) const
         }
         case CoveredByColumn:
             // Just where: the entry's words are in the tooltip and one Enter away in the editor.
-            return r.coveredByLine > 0 ? tr("line %1").arg(r.coveredByLine) : QString();
+            if (r.coveredByLine > 0)
+                return tr("line %1").arg(r.coveredByLine);
+            // A hint is set apart from coverage: a question, in italics and grey below.
+            return r.suggestedLine > 0 ? tr("probably line %1?").arg(r.suggestedLine) : QString();
         }
+    }
+    if (column == CoveredByColumn && r.coveredByLine == 0 && r.suggestedLine > 0) {
+        if (role == Qt::FontRole) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (role == Qt::ForegroundRole)
+            return QColor(Qt::gray);
+        if (role == Qt::ToolTipRole)
+            return tr("Probably covered by line %1: %2\nNot counted as covered: the entry does not cite this "
+                      "commit's pull request or SHA. Cite it there, or add an entry.")
+                .arg(r.suggestedLine)
+                .arg(r.suggestedBy);
     }
     if (role == Qt::DecorationRole && column == StateColumn)
         return stateIcon(r.state);

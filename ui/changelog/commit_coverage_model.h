@@ -24,6 +24,9 @@ struct CoverageRow {
     CoverageState state = CoverageState::Uncovered;
     QString coveredBy;  // the entry's text
     int coveredByLine = 0;  // its line in the changelog
+    // Uncovered, but an entry says much the same (changelog_coverage: a hint, never coverage).
+    QString suggestedBy;
+    int suggestedLine = 0;
     QString author;
     QDateTime time;
 };

@@ -1,5 +1,7 @@
 #include "commit_coverage_view.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -62,9 +64,10 @@ QWidget *CommitCoverageView::buildToolbar()
         m_stateBox->addItem(coverageStateTitle(s), static_cast<int>(s));
     m_addEntry = new QPushButton(tr("&Add Entry…"), bar);
     m_addEntry->setObjectName(QStringLiteral("addEntryButton"));
-    m_addEntry->setAccessibleName(tr("Draft a changelog entry for the selected commit"));
+    m_addEntry->setAccessibleName(tr("Draft changelog entries for the selected commits"));
     m_addEntry->setToolTip(
-        tr("Drafts an entry for the selected commit under the right section of Unreleased"));
+        tr("Drafts an entry for each selected commit (Shift or Ctrl+click selects several) "
+           "under the right section of Unreleased, in the file's own style"));
     row->addWidget(m_filterEdit, 1);
     row->addWidget(m_stateBox);
     row->addWidget(m_addEntry);
@@ -74,7 +77,10 @@ QWidget *CommitCoverageView::buildToolbar()
         m_filter->setState(value < 0 ? std::nullopt : std::optional(static_cast<CoverageState>(value)));
     });
     connect(m_addEntry, &QPushButton::clicked, this, [this] {
-        if (const CoverageRow *r = currentRow())
+        const QList<CoverageRow> rows = selectedUncovered();
+        if (rows.size() > 1)
+            emit addEntriesRequested(rows);
+        else if (const CoverageRow *r = currentRow())
             emit addEntryRequested(*r);
     });
     return bar;
@@ -108,7 +114,7 @@ void CommitCoverageView::configureTable()
     m_table->setAccessibleName(tr("Commits and whether the changelog covers them"));
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -185,6 +191,21 @@ void CommitCoverageView::selectSha(const QString &sha)
     m_table->scrollTo(index);
 }
 
+QList<CoverageRow> CommitCoverageView::selectedUncovered() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QList<CoverageRow> out;
+    for (int row : std::as_const(rows)) {
+        const CoverageRow *r = m_model->rowAt(m_filter->mapToSource(m_filter->index(row, 0)).row());
+        if (r && r->state != CoverageState::Covered)
+            out << *r;
+    }
+    return out;
+}
+
 void CommitCoverageView::updateActions()
 {
     const CoverageRow *r = currentRow();
@@ -198,6 +219,8 @@ void CommitCoverageView::activate(const QModelIndex &proxyIndex)
         return;
     if (r->state == CoverageState::Covered && r->coveredByLine > 0)
         emit showEntryRequested(r->coveredByLine);
+    else if (r->state == CoverageState::Uncovered && r->suggestedLine > 0)
+        emit showEntryRequested(r->suggestedLine);  // the probable entry, to cite the PR there
     else
         emit addEntryRequested(*r);
 }

@@ -31,12 +31,15 @@ public:
     [[nodiscard]] CommitCoverageFilter *filter() const { return m_filter; }
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] const CoverageRow *currentRow() const;
+    // The selected rows not covered yet, in table order (Add Entry drafts one entry for each).
+    [[nodiscard]] QList<CoverageRow> selectedUncovered() const;
     void selectSha(const QString &sha);
     [[nodiscard]] QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
 signals:
     void addEntryRequested(const cockpit::CoverageRow &row);
+    void addEntriesRequested(const QList<cockpit::CoverageRow> &rows);  // several selected
     void showEntryRequested(int line);  // a covered commit was activated: show its entry
     void cancelRequested();
 

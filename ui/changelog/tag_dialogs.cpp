@@ -33,6 +33,8 @@ QString actionVerb(TagAction action)
         return QObject::tr("Verify Tag");
     case TagAction::Promote:
         return QObject::tr("Promote");
+    case TagAction::Candidate:
+        return QObject::tr("Create RC Tag");
     }
     return {};
 }
@@ -46,6 +48,7 @@ TagDialog::TagDialog(TagAction action, const QString &tagName, QWidget *parent)
     m_preview.plan.tagName = tagName;
     setObjectName(QStringLiteral("tagDialog"));
     setWindowTitle(action == TagAction::Create ? tr("Create Tag %1").arg(tagName)
+            : action == TagAction::Candidate   ? tr("Create Release Candidate Tag")
             : action == TagAction::Verify      ? tr("Verify Tag %1").arg(tagName)
                                                : tr("Promote to %1").arg(tagName));
     setAccessibleName(windowTitle());
@@ -59,7 +62,11 @@ void TagDialog::buildUi()
 {
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
-    m_intro->setText(m_action == TagAction::Create
+    m_intro->setText(
+        m_action == TagAction::Candidate ? tr(
+            "The next release candidate of the release, on its commit; it pins the release to that commit. "
+            "Nothing is written until you press Create RC Tag.")
+            : m_action == TagAction::Create
             ? tr("Nothing is written until you press Create Tag. Check the name, the commit and the message.")
             : m_action == TagAction::Verify
             ? tr(
@@ -82,7 +89,7 @@ void TagDialog::buildUi()
     m_message->setAccessibleName(
         m_action == TagAction::Verify ? tr("Text the tag message must contain") : tr("Tag message"));
     m_message->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_message->setReadOnly(m_action != TagAction::Create);
+    m_message->setReadOnly(!creates());
     m_message->setTabChangesFocus(true);
     m_message->setMinimumSize(520, 160);
     m_status = valueLabel(this, QStringLiteral("tagDialogStatus"), tr("Result"));
@@ -119,6 +126,8 @@ void TagDialog::setPreview(const TagPreview &preview)
     m_havePlan = true;
     const TagPlan &plan = preview.plan;
     m_tagName->setText(plan.tagName);
+    if (m_action == TagAction::Candidate)
+        setWindowTitle(tr("Create Release Candidate Tag %1").arg(plan.tagName));
     m_commit->setText(plan.commit.isEmpty() ? tr("unknown")
                                             : QStringLiteral("<b>%1</b>&nbsp;&nbsp;<code>%2</code>")
                                                   .arg(shortCommit(plan.commit), plan.commit));
@@ -133,11 +142,19 @@ void TagDialog::setPreview(const TagPreview &preview)
     if (plan.alreadyDone && m_action != TagAction::Verify)
         notes << tr("%1 already exists on this commit: nothing will be written.").arg(plan.tagName);
     notes << plan.warnings << preview.notes;
+    // A blocked action's reason (the last note) is the status line below, not said twice.
+    const QString reason = preview.blocked && !notes.isEmpty() ? notes.takeLast() : QString();
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
     if (preview.blocked)
-        showStatus(notes.isEmpty() ? tr("This action is not possible.") : notes.last(), true);
+        showStatus(reason.isEmpty() ? tr("This action is not possible.") : reason, true);
     updateButton();
+    resize(size().expandedTo(sizeHint()));  // the notes and the status may need more room
+}
+
+bool TagDialog::creates() const
+{
+    return m_action == TagAction::Create || m_action == TagAction::Candidate;
 }
 
 void TagDialog::setRunner(Runner runner)
@@ -157,14 +174,14 @@ void TagDialog::setPlanError(const QString &text)
 TagPlan TagDialog::plan() const
 {
     TagPlan plan = m_preview.plan;
-    if (m_action == TagAction::Create)
+    if (creates())
         plan.message = m_message->toPlainText();
     return plan;
 }
 
 bool TagDialog::messageEdited() const
 {
-    return m_action == TagAction::Create && m_message->toPlainText() != m_preview.plan.message;
+    return creates() && m_message->toPlainText() != m_preview.plan.message;
 }
 
 QString TagDialog::statusText() const
@@ -190,7 +207,7 @@ void TagDialog::run()
 {
     if (!m_runner || !m_havePlan || m_running)
         return;
-    if (m_action == TagAction::Create && m_message->toPlainText().trimmed().isEmpty()) {
+    if (creates() && m_message->toPlainText().trimmed().isEmpty()) {
         showStatus(tr("An annotated tag needs a message."), true);
         m_message->setFocus();
         return;

@@ -16,7 +16,8 @@ class QPushButton;
 
 namespace cockpit {
 
-enum class TagAction { Create, Verify, Promote };
+// Candidate: the next release candidate (3.7.0-rc2 after rc1), which pins the release to its commit.
+enum class TagAction { Create, Verify, Promote, Candidate };
 
 // What a dialog shows: the service's plan (verify: the tag, the release commit it must point at
 // and the text its message must contain) and what the user should know first.
@@ -60,6 +61,7 @@ private:
     void run();
     void showStatus(const QString &text, bool error);
     void updateButton();
+    [[nodiscard]] bool creates() const;  // Create or Candidate: a tag with an editable message
 
     TagAction m_action;
     TagPreview m_preview;

@@ -89,6 +89,7 @@ EvidenceViewer::EvidenceViewer(OpenedEvidencePack pack, QWidget *parent)
     m_tabs->addTab(buildSoakPage(), tr("Soak"));
     m_tabs->addTab(buildChecklistPage(), tr("Checklist"));
     m_tabs->addTab(buildApprovalsPage(), tr("Approvals"));
+    m_tabs->addTab(buildChangelogPage(), tr("Changelog"));
     m_tabs->addTab(buildAuditPage(), tr("Audit"));
     m_tabs->addTab(buildMembersPage(), tr("Files"));
     layout->addWidget(m_tabs, 1);
@@ -215,6 +216,22 @@ QWidget *EvidenceViewer::buildChecklistPage()
     const QByteArray md = memberData(QString::fromLatin1(kChecklistMember));
     m_checklist->setMarkdown(md.isEmpty() ? tr("This pack has no checklist.md.") : QString::fromUtf8(md));
     return m_checklist;
+}
+
+// The release's CHANGELOG section as the pack froze it: what was shipped, in the team's words.
+QWidget *EvidenceViewer::buildChangelogPage()
+{
+    m_changelog = new QTextBrowser(this);
+    m_changelog->setObjectName(QStringLiteral("evidenceChangelog"));
+    m_changelog->setAccessibleName(tr("Changelog section"));
+    m_changelog->setOpenLinks(false);
+    const QByteArray md = memberData(QString::fromLatin1(kChangelogMember));
+    m_changelog->setMarkdown(md.isEmpty()
+            ? tr("This pack has no %1: the changelog had no section for the release "
+                 "when it was exported.")
+                  .arg(QString::fromLatin1(kChangelogMember))
+            : QString::fromUtf8(md));
+    return m_changelog;
 }
 
 QWidget *EvidenceViewer::buildApprovalsPage()

@@ -26,6 +26,7 @@ public:
     [[nodiscard]] QTableWidget *auditTable() const { return m_audit; }
     [[nodiscard]] QTableWidget *membersTable() const { return m_members; }
     [[nodiscard]] QTextBrowser *checklistView() const { return m_checklist; }
+    [[nodiscard]] QTextBrowser *changelogView() const { return m_changelog; }
     [[nodiscard]] ErrorBanner *mismatchBanner() const { return m_banner; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
 
@@ -34,6 +35,7 @@ private:
     QWidget *buildSoakPage();
     QWidget *buildChecklistPage();
     QWidget *buildApprovalsPage();
+    QWidget *buildChangelogPage();
     QWidget *buildAuditPage();
     QWidget *buildMembersPage();
     void addEnvironmentCharts(QWidget *page, const QString &environment, const QByteArray &json);
@@ -44,6 +46,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QList<SoakChart *> m_charts;
     QTextBrowser *m_checklist = nullptr;
+    QTextBrowser *m_changelog = nullptr;
     QTableWidget *m_approvals = nullptr;
     QTableWidget *m_audit = nullptr;
     QTableWidget *m_members = nullptr;

@@ -302,10 +302,14 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
         m_commit->setText(tr("no commit yet"));
         m_commit->setToolTip({});
     } else {
-        m_commit->setText(release.commitPinned || release.branch.isEmpty()
-                ? shortCommit(release.commit)
-                : tr("%1 (follows %2)").arg(shortCommit(release.commit), release.branch));
-        m_commit->setToolTip(release.commit);
+        // The window hands over the release as it stands (Session::currentRelease): unpinned,
+        // the commit is the branch's head now. Which of the two it is, is always said.
+        const bool follows = !release.commitPinned && !release.branch.isEmpty();
+        m_commit->setText(follows ? tr("%1 (follows %2)").arg(shortCommit(release.commit), release.branch)
+                                  : tr("%1 (pinned)").arg(shortCommit(release.commit)));
+        m_commit->setToolTip(follows ? tr("%1: the head of %2 now; a release candidate tag pins it")
+                                           .arg(release.commit, release.branch)
+                                     : tr("%1: pinned").arg(release.commit));
     }
     m_target->setVisible(release.targetDate.isValid());
     const auto overdue = overdueSince(release, QDate::currentDate());

@@ -5,6 +5,7 @@
 #include "release.h"
 
 #include <QWidget>
+#include <functional>
 
 namespace cockpit {
 
@@ -19,6 +20,14 @@ public:
     virtual void setSession(Session *session) = 0;
     // The selected release (called again when it changes); an empty version means none.
     virtual void showRelease(const ReleaseRecord &release) = 0;
+    // Asked before the window closes or another workspace replaces this one: true lets it go now.
+    // A tab holding unsaved work asks the user instead and returns false; it calls `proceed` once
+    // the user's choice (saved, discarded) lets it go, and never when the user cancels.
+    virtual bool mayClose(std::function<void()> proceed)
+    {
+        Q_UNUSED(proceed);
+        return true;
+    }
 
 signals:
     // A line for the status bar ("Tag v3.7.0 created").

@@ -224,6 +224,9 @@ void MainWindow::openWorkspace(const QString &dir)
 {
     if (dir.isEmpty())
         return;
+    // Opening a workspace (another, or this one again) replaces the session and every view's text.
+    if (m_session && !mayLeaveWorkspace([this, dir] { openWorkspace(dir); }))
+        return;
     m_requestedDir = dir;
     const quint64 generation = ++m_loadGeneration;
     m_status->setBusy(true, tr("Loading workspace %1…").arg(QDir::toNativeSeparators(dir)));
@@ -294,6 +297,15 @@ void MainWindow::installWorkspace(SessionSetup setup)
     emit workspaceOpened(root);
 }
 
+bool MainWindow::mayLeaveWorkspace(const std::function<void()> &proceed)
+{
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs)) {
+        if (!tab->mayClose(proceed))
+            return false;
+    }
+    return true;
+}
+
 void MainWindow::updateTitle()
 {
     const QString root = workspaceRoot();
@@ -308,6 +320,11 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // File > Quit and the window's close button both come here: unsaved work asks first.
+    if (!mayLeaveWorkspace([this] { close(); })) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -93,6 +93,8 @@ private:
     void reloadRelease(const QString &version);
     void updateProgress();
     void updateTitle();
+    // Every release tab may let go (unsaved work asks first); proceed runs once it lets go later.
+    bool mayLeaveWorkspace(const std::function<void()> &proceed);
     void rememberWorkspace(const QString &root);
     void fillRecentMenu();
     void chooseWorkspace();

@@ -5,6 +5,7 @@
 
 #include "about_dialog.h"
 #include "calendar_window.h"
+#include "changelog_tab.h"
 #include "checklist_view.h"
 #include "cockpit_status_bar.h"
 #include "communications_dialog.h"
@@ -98,6 +99,14 @@ void MainWindow::buildFileMenu()
         &QAction::triggered, this, &MainWindow::newWorkspaceFromPreset);
     connect(addNamedAction(file, QStringLiteral("actionOpenEvidence"), tr("Open &Evidence Pack…")),
         &QAction::triggered, this, [this] { openEvidencePack(this); });
+    file->addSeparator();
+    // The changelog editor's Save (Ctrl+S) and Discard, the same actions as its buttons.
+    for (ReleaseTab *tab : std::as_const(m_releaseTabs)) {
+        if (auto *changelog = qobject_cast<ChangelogTab *>(tab)) {
+            file->addAction(changelog->saveAction());
+            file->addAction(changelog->discardAction());
+        }
+    }
     file->addSeparator();
     connect(addNamedAction(file, QStringLiteral("actionDatabaseSettings"), tr("&Database…")),
         &QAction::triggered, this, [this] {

@@ -2,6 +2,7 @@
 // shown one as the store reports changes.
 #include "main_window.h"
 
+#include "changelog_tab.h"
 #include "checklist_model.h"
 #include "checklist_view.h"
 #include "cockpit_status_bar.h"
@@ -27,6 +28,10 @@ void MainWindow::refresh()
         return;
     if (m_pendingVersion.isEmpty())
         m_pendingVersion = m_shownVersion;
+    // F5 on the Changelog tab also reads the file again (asking first over unsaved edits): one
+    // key, one owner, so the tab's Reload button carries no shortcut of its own.
+    if (auto *changelog = qobject_cast<ChangelogTab *>(m_tabs->currentWidget()))
+        changelog->reload();
     m_shownVersion.clear();  // reload the shown release even when it stays selected
     refreshReleases();
     checkRepository();
@@ -35,7 +40,9 @@ void MainWindow::refresh()
 void MainWindow::refreshReleases()
 {
     const quint64 generation = m_loadGeneration;
-    whenReady(this, m_store->releases(), [this, generation](const Result<QList<ReleaseRecord>> &result) {
+    // Through the session: an unpinned release shows (and its tabs act on) its branch's head.
+    auto releases = m_session ? m_session->currentReleases() : m_store->releases();
+    whenReady(this, releases, [this, generation](const Result<QList<ReleaseRecord>> &result) {
         if (generation != m_loadGeneration)
             return;
         m_status->setDatabase(m_store->displayName(), result.has_value());
@@ -141,7 +148,7 @@ void MainWindow::reloadRelease(const QString &version)
 {
     if (!m_session)
         return;
-    whenReady(this, m_store->release(version), [this](const Result<ReleaseRecord> &result) {
+    whenReady(this, m_session->currentRelease(version), [this](const Result<ReleaseRecord> &result) {
         if (!result)
             return;
         m_releaseModel->updateRelease(*result);
