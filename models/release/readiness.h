@@ -39,6 +39,9 @@ struct EnvironmentFact {
     QString deployedCommit;
     QString soakVerdict;  // "pass", "fail", "inconclusive", "running", or empty (none recorded)
     QDateTime soakStart;  // the stored soak's window start
+    std::chrono::seconds promoteAfter {0};  // policy promote_after: time since the previous environment's deploy
+    QStringList approvalBlockers;  // the environment's own approvals (policy approvals) not fresh, one sentence each
+    QString runningVersion;  // the release the cockpit last deployed here (any release); empty: none recorded
 };
 
 struct ReadinessFacts {
@@ -53,6 +56,9 @@ struct ReadinessFacts {
     QList<EnvironmentFact> environments;  // promotion order
     std::chrono::seconds soakDuration {0};
     QDateTime freezeStarts;  // invalid: the policy has no code freeze or the release no target date
+    // What holds every deploy now, whatever the release: stop-the-line, freeze windows (kind "hold").
+    QList<Blocker> holds;
+    QStringList holdExemptions;  // freeze windows in force this release's type is exempt from
     QDateTime now;
 };
 
