@@ -272,6 +272,11 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     if (!r.next)
         return r;
     r.blockers = blockersFor(f, *r.next);
+    // A stop-the-line holds every forward move, not only deploys (those carry it already).
+    if (*r.next != ReleaseState::Deploying)
+        for (const Blocker &hold : f.holds)
+            if (hold.target == u"stop-the-line")
+                r.blockers << hold;
     if (r.state == ReleaseState::Draft) {
         // Nothing blocks an explicit freeze; the release waits for the freeze date or the command.
         const bool waiting = f.freezeStarts.isValid() && f.freezeStarts > f.now;
