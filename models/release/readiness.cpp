@@ -272,11 +272,12 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     if (!r.next)
         return r;
     r.blockers = blockersFor(f, *r.next);
-    // A stop-the-line holds every forward move, not only deploys (those carry it already).
+    // A stop-the-line holds every forward move, not only deploys (those carry it already): it
+    // comes first, before anything a person could clear on their own.
     if (*r.next != ReleaseState::Deploying)
         for (const Blocker &hold : f.holds)
             if (hold.target == u"stop-the-line")
-                r.blockers << hold;
+                r.blockers.prepend(hold);
     if (r.state == ReleaseState::Draft) {
         // Nothing blocks an explicit freeze; the release waits for the freeze date or the command.
         const bool waiting = f.freezeStarts.isValid() && f.freezeStarts > f.now;

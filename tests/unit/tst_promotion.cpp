@@ -76,6 +76,7 @@ private slots:
     void offThePathOnlyTheHoldsApply();
     void nextEnvironmentFollowsTheOrder();
     void readinessShowsWhatHoldsTheNextEnvironment();
+    void stopTheLineLeadsEveryMovesBlockers();
     void policyOrdersTheEnvironments();
     void policyRefusesAnUnknownEnvironment();
 };
@@ -185,6 +186,25 @@ void TestPromotion::readinessShowsWhatHoldsTheNextEnvironment()
     QCOMPARE(r.next, std::optional<ReleaseState>(ReleaseState::Deploying));
     QCOMPARE(r.blockers.size(), 1);
     QCOMPARE(r.blockers.first().what, QStringLiteral("prod: missing approval: prod_approver (0 of 1)"));
+}
+
+void TestPromotion::stopTheLineLeadsEveryMovesBlockers()
+{
+    ReadinessFacts f = facts();
+    f.environments[2].deployedAt = kNow;  // everywhere: the next move is released, not a deploy
+    f.environments[2].deployedCommit = kCommit;
+    const Blocker stop {QStringLiteral("hold"), QStringLiteral("stop-the-line since 2026-12-07 08:00 UTC by rm@x: db incident"),
+        QStringLiteral("someone lifts it: release-cockpit freeze end"), {}, QStringLiteral("stop-the-line")};
+    const Blocker window {QStringLiteral("hold"), QStringLiteral("freeze window Weekend until 2026-12-07 10:00 UTC"),
+        QStringLiteral("the window ends at 2026-12-07 10:00 UTC"), kNow.addSecs(3600), QStringLiteral("freeze-window:Weekend")};
+    QVERIFY(!evaluateReadiness(f).blocked());
+    f.holds << window;  // a freeze window holds deploys only
+    QVERIFY(!evaluateReadiness(f).blocked());
+    f.holds << stop;
+    const Readiness r = evaluateReadiness(f);
+    QCOMPARE(r.next, std::optional<ReleaseState>(ReleaseState::Released));
+    QCOMPARE(r.blockers.size(), 1);
+    QCOMPARE(r.blockers.first().target, QStringLiteral("stop-the-line"));
 }
 
 void TestPromotion::policyOrdersTheEnvironments()
