@@ -4,6 +4,7 @@
 // file per feature: session_checks.cpp, session_soak.cpp, ...) with their audit and evidence text
 // in English; translation is the window's business. No widget and no CLI command builds a service.
 #include "changelog_autosave.h"
+#include "freeze.h"
 #include "future_watch.h"
 #include "gate_sequence.h"
 #include "identity.h"
@@ -244,6 +245,20 @@ public:
     // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
     // moves on as far as the facts carry it. NotFound when there is no such release.
     QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);
+
+    // --- freezes (session_freeze.cpp)
+    // Stop-the-line: workspace-wide, held in the store (every workstation of a team store sees it),
+    // blocks every deploy and every forward move until lifted. Start needs a reason; Conflict
+    // while one holds, NotFound when ending none.
+    QFuture<Result<StopTheLine>> startStopTheLine(QString reason);
+    QFuture<Result<StopTheLine>> endStopTheLine(QString reason);
+    QFuture<Result<std::optional<StopTheLine>>> stopTheLine();
+    // What holds a deploy of a release of that type now: stop-the-line and freeze windows.
+    static Result<Holds> currentHolds(Store *store, const Policy &policy, const QString &releaseType, const QDateTime &now);
+    // The workspace's calendar as iCalendar (RFC 5545): releases' target dates and code freezes,
+    // freeze window occurrences in [from, to), a stop-the-line that holds.
+    QFuture<Result<QByteArray>> calendarIcs(QDate from, QDate to);
+    static Result<QByteArray> buildCalendarIcs(Store *store, const Workspace &ws, const QDate &from, const QDate &to, const QDateTime &now);
 
 signals:
     void changed(const cockpit::SessionEvent &event);

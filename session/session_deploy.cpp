@@ -2,6 +2,7 @@
 // environment once the previous one's soak passed; anything else is refused with every blocker
 // named, unless someone the policy allows overrides it with a reason (recorded in the audit log).
 #include "session.h"
+#include "promotion.h"
 #include "store.h"
 
 #include <QJsonArray>
@@ -33,10 +34,11 @@ Result<Deployment> Session::applyDeployment(
     const ReleaseState state = facts->release.state;
     QList<Blocker> blockers;
     if (state == ReleaseState::Approved || state == ReleaseState::Deploying || state == ReleaseState::Soaking) {
-        if (state == ReleaseState::Soaking)
-            blockers = blockersFor(*facts, ReleaseState::Deploying);
+        blockers = promotionBlockers(*facts, request.environment);
     } else if (state == ReleaseState::RolledBack) {
-        // its lock was lifted (checked above): deployed again
+        // Its lock was lifted with a reason (checked above): the decision to deploy it again.
+        // Only what holds every deploy (stop-the-line, a freeze window) still holds it.
+        blockers = facts->holds;
     } else if (isFinalState(state)) {
         blockers << Blocker {QStringLiteral("state"), lifecycleRefusal(state, ReleaseState::Soaking), {}, {}, {}};
     } else {
@@ -48,13 +50,15 @@ Result<Deployment> Session::applyDeployment(
         if (state != ReleaseState::Candidate)
             blockers << blockersFor(asCandidate, ReleaseState::Candidate);
         blockers << blockersFor(asCandidate, ReleaseState::Approved);
+        blockers << facts->holds;
     }
     if (!blockers.isEmpty()) {
         const bool final = isFinalState(state);
         if (!request.override || final) {
             QStringList lines;
             for (const Blocker &b : blockers)
-                lines << QStringLiteral("  - %1").arg(b.what);
+                lines << (b.clearsWhen.isEmpty() ? QStringLiteral("  - %1").arg(b.what)
+                                                 : QStringLiteral("  - %1 (clears: %2)").arg(b.what, b.clearsWhen));
             return fail(ErrorCode::Refused,
                 QStringLiteral("release %1 cannot be deployed to %2:\n%3%4")
                     .arg(request.version, request.environment, lines.join(u'\n'),
@@ -80,6 +84,15 @@ Result<Deployment> Session::applyDeployment(
             return std::unexpected(logged.error());
         if (auto required = requirePostMortem(store, request.version, who.id, request.reason); !required)
             return std::unexpected(required.error());
+    }
+    if (!facts->holdExemptions.isEmpty()) {
+        // A freeze window this release's type is exempt from: the exemption goes on record.
+        AuditEntry entry {0, {}, who.id, QStringLiteral("deploy.exempt"), request.version, request.environment, {},
+            QJsonObject {{QStringLiteral("type"), facts->release.type},
+                {QStringLiteral("exemptions"), QJsonArray::fromStringList(facts->holdExemptions)}},
+            {}, {}};
+        if (auto logged = store->appendAudit(entry).result(); !logged)
+            return std::unexpected(logged.error());
     }
     return store->recordDeployment(request.version, request.environment, who.id).result();
 }

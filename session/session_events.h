@@ -22,6 +22,7 @@ struct SessionEvent {
         ReleaseChanged,  // the release record itself changed (state, commit)
         SignoffRecorded,  // a sign-off decision was stored
         GateRecorded,  // a gate result was stored (target: the gate, verdict: its status)
+        FreezeChanged,  // stop-the-line started or lifted (verdict: "start" or "end")
     };
     Kind kind = Kind::ItemChanged;
     QString version;

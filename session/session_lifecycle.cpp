@@ -2,6 +2,7 @@
 // and judged by models/release/readiness; a move is refused with every blocker named unless
 // someone the policy allows overrides it with a reason.
 #include "session.h"
+#include "promotion.h"
 #include "signoff_service.h"
 #include "soak_recording.h"
 #include "store.h"
@@ -37,6 +38,22 @@ QStringList whatOf(const QList<Blocker> &blockers)
     return what;
 }
 
+// The environment's own approvals (a manual production approval), judged like the release type's:
+// sign-offs of those roles on the digest a signer would approve now.
+QStringList environmentApprovalBlockers(const Policy &policy, const EnvironmentPolicy &env, const SignoffView &view)
+{
+    if (env.approvals.isEmpty())
+        return {};
+    Policy asType = policy;
+    ReleaseTypePolicy type;
+    type.name = QStringLiteral("environment %1").arg(env.name);
+    type.approvals = env.approvals;
+    asType.releaseTypes = {type};
+    ApprovalFacts facts = view.facts;
+    facts.releaseType = type.name;
+    return evaluateApprovals(asType, facts, view.signoffs, view.signatureValid).blockers;
+}
+
 }  // namespace
 
 Result<ReadinessFacts> Session::readinessFacts(Store *store, const Workspace &ws, const QString &version, const QDateTime &now)
@@ -60,17 +77,28 @@ Result<ReadinessFacts> Session::readinessFacts(Store *store, const Workspace &ws
     auto deployments = store->deployments(version).result();
     if (!deployments)
         return std::unexpected(deployments.error());
-    for (const EnvironmentPolicy &env : ws.policy.environments) {
+    auto everyDeployment = store->allDeployments().result();
+    if (!everyDeployment)
+        return std::unexpected(everyDeployment.error());
+    for (const QString &name : ws.policy.promotionOrder()) {
+        const EnvironmentPolicy *env = ws.policy.environment(name);
+        if (!env)
+            continue;
         EnvironmentFact e;
-        e.name = env.name;
+        e.name = name;
         e.hasSoakChecks = !ws.policy.soakChecks.isEmpty();
+        e.promoteAfter = env->promoteAfter;
+        e.approvalBlockers = environmentApprovalBlockers(ws.policy, *env, *view);
         for (const Deployment &d : std::as_const(*deployments))
-            if (d.environment == env.name) {
+            if (d.environment == name) {
                 e.deployedAt = d.deployedAt;  // oldest first: the latest wins
                 e.deployedCommit = d.commit;
             }
+        for (const Deployment &d : std::as_const(*everyDeployment))
+            if (d.environment == name)
+                e.runningVersion = d.version;
         if (e.deployedAt.isValid() && e.hasSoakChecks) {
-            if (auto soak = store->soakRecording(version, env.name).result()) {
+            if (auto soak = store->soakRecording(version, name).result()) {
                 e.soakVerdict = soakVerdictName(evaluateRecording(*soak).verdict).toLower();
                 e.soakStart = soak->start;
             }
@@ -87,6 +115,11 @@ Result<ReadinessFacts> Session::readinessFacts(Store *store, const Workspace &ws
         f.afterFreezeError = afterFreeze.error().message;
     else
         f.afterFreeze = *afterFreeze;
+    auto holds = currentHolds(store, ws.policy, f.release.type, now);
+    if (!holds)
+        return std::unexpected(holds.error());
+    f.holds = holds->blockers;
+    f.holdExemptions = holds->exemptions;
     f.soakDuration = ws.policy.soakDuration;
     if (f.release.targetDate.isValid() && ws.policy.codeFreeze.count() > 0)
         f.freezeStarts = QDateTime(f.release.targetDate, QTime(0, 0), Qt::UTC).addSecs(-ws.policy.codeFreeze.count());
@@ -125,7 +158,12 @@ Result<ReleaseRecord> Session::applyMove(Store *store, const Workspace &ws, cons
         return fail(ErrorCode::Usage,
             request.override ? QStringLiteral("an override needs a reason (--reason T): it goes into the audit log")
                              : QStringLiteral("aborting needs a reason (--reason T)"));
-    const QList<Blocker> blockers = blockersFor(*facts, request.to);
+    QList<Blocker> blockers = blockersFor(*facts, request.to);
+    // A stop-the-line holds every forward move too (aborting or rolling back stays possible).
+    if (request.to != ReleaseState::Aborted && request.to != ReleaseState::RolledBack)
+        for (const Blocker &hold : std::as_const(facts->holds))
+            if (hold.target == u"stop-the-line")
+                blockers << hold;
     LifecycleMove move {request.version, facts->release.state, request.to, who.id, request.reason, {}, request.pinCommit,
         request.to == ReleaseState::Frozen ? facts->commit : QString()};
     if (!blockers.isEmpty()) {

@@ -38,6 +38,9 @@ int runEvidenceShow(CliContext &ctx);
 int runNotify(CliContext &ctx);  // commands_notify.cpp
 int runNotifyWebhook(CliContext &ctx);  // notify webhook set|remove
 int runCalendar(CliContext &ctx);  // commands_metrics.cpp
+int runFreezeStart(CliContext &ctx);  // commands_freeze.cpp
+int runFreezeEnd(CliContext &ctx);
+int runFreezeStatus(CliContext &ctx);
 int runMetrics(CliContext &ctx);
 int runCompletion(CliContext &ctx);  // cli_completion.cpp
 

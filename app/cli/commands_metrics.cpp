@@ -6,6 +6,7 @@
 #include "metrics_service.h"
 
 #include <QJsonArray>
+#include <QSaveFile>
 #include <QJsonObject>
 
 namespace cockpit::cli {
@@ -233,6 +234,18 @@ int runCalendar(CliContext &ctx)
     if (!ok || months < 1 || months > 60)
         return ctx.usage(QStringLiteral("--months: expected a number of months from 1 to 60"));
     const QDate to = from.addMonths(months).addDays(-1);
+    if (ctx.isSet(QStringLiteral("ics"))) {
+        auto ics = Session::buildCalendarIcs(*store, *ws, from, to, QDateTime::currentDateTimeUtc());
+        if (!ics)
+            return ctx.report(ics.error());
+        const QString path = ctx.option(QStringLiteral("ics"));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(*ics) != ics->size() || !file.commit())
+            return ctx.report(Error {ErrorCode::Unavailable,
+                QStringLiteral("cannot write %1: %2").arg(path, file.errorString()), SourceLocation {path, 0, 0}});
+        ctx.err(QStringLiteral("Wrote the calendar from %1 to %2 to %3.").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), path));
+        return Ok;
+    }
     auto releases = (*store)->releases().result();
     if (!releases)
         return ctx.report(releases.error());

@@ -41,6 +41,16 @@ const EnvironmentPolicy *Policy::environment(const QString &name) const
     return nullptr;
 }
 
+QStringList Policy::promotionOrder() const
+{
+    if (!promotion.isEmpty())
+        return promotion;
+    QStringList names;
+    for (const EnvironmentPolicy &env : environments)
+        names << env.name;
+    return names;
+}
+
 SourceLocation Policy::locationOf(const QString &keyPath) const
 {
     // A policy built in code has no positions: the file alone still tells the user where to look.

@@ -3,6 +3,7 @@
 // type requires, where it is deployed and how it is soaked, gated and rolled back.
 // Every key of PRODUCT.md's policy sketch is represented; later features add behaviour, not keys.
 #include "error.h"
+#include "recurrence.h"
 
 #include <QDate>
 #include <QHash>
@@ -168,6 +169,18 @@ struct CanaryPolicy {
     std::chrono::seconds cleanupAfter {0};  // old version removed this long after 100%
 };
 
+// A time when nothing deploys: recurring (rrule + duration, in timezone) or dated (start..end).
+struct FreezeWindowPolicy {
+    QString name;
+    std::optional<RecurrenceRule> rule;  // recurring: each occurrence starts here ...
+    std::chrono::seconds duration {0};  // ... and lasts this long
+    QString timezone;  // IANA name the rule's hours are in; empty = UTC
+    QDateTime start;  // dated: UTC, inclusive
+    QDateTime end;  // dated: UTC, exclusive
+    QStringList exempt;  // release types that deploy through it (hotfix), the exemption recorded
+    QString reason;  // "weekend", "holiday freeze": shown with the blocker
+};
+
 // DORA-style targets the release metrics are reported against; unset = not reported.
 struct MetricsPolicy {
     std::optional<std::chrono::seconds> leadTime;  // commit to deploy
@@ -196,7 +209,9 @@ struct Policy {
     bool singleOperator = false;
     QList<ReleaseTypePolicy> releaseTypes;
     QString hotfixBranchPattern;  // a branch matching this makes the release a hotfix
-    QList<EnvironmentPolicy> environments;
+    QList<EnvironmentPolicy> environments;  // in the order policy.yml lists them
+    // promotion: [dev, staging, prod]: the order a release goes through; empty = environments' order.
+    QStringList promotion;
     QString prometheusUrl;
     QString prometheusAuthSecret;
     std::chrono::seconds soakDuration {0};
@@ -222,6 +237,9 @@ struct Policy {
     QList<CalendarEntryPolicy> calendar;
     QList<NotificationPolicy> notifications;
     std::optional<CanaryPolicy> canary;
+    QList<FreezeWindowPolicy> freezeWindows;  // freeze_windows
+    // release deployed: how long a probed environment may take to report the deployed version.
+    std::chrono::seconds verifyTimeout {300};
     MetricsPolicy metrics;
     bool rollbackTwoPerson = false;  // a second person confirms before the steps run
     QString rollbackChecklist;  // checklist template instantiated after a rollback
@@ -242,6 +260,8 @@ struct Policy {
     [[nodiscard]] const ReleaseTypePolicy *releaseType(const QString &name) const;
     [[nodiscard]] QString tagFor(const QString &version) const;  // tag_format with {version}
     [[nodiscard]] const EnvironmentPolicy *environment(const QString &name) const;
+    // The environments a release is promoted through, in order (promotion, else environments).
+    [[nodiscard]] QStringList promotionOrder() const;
     [[nodiscard]] SourceLocation locationOf(const QString &keyPath) const;  // file only if unknown
 };
 

@@ -30,6 +30,9 @@ const QStringList kTopLevelKeys {
     QStringLiteral("trains"),
     QStringLiteral("calendar"),
     QStringLiteral("environments"),
+    QStringLiteral("promotion"),
+    QStringLiteral("freeze_windows"),
+    QStringLiteral("verify_timeout"),
     QStringLiteral("prometheus"),
     QStringLiteral("soak"),
     QStringLiteral("gates"),
@@ -223,6 +226,19 @@ void readEnvironments(PolicyReader &reader, const MapView &root, Policy &policy)
     }
 }
 
+void readPromotion(PolicyReader &reader, const MapView &root, Policy &policy)
+{
+    if (!root.has(QStringLiteral("promotion")))
+        return;
+    policy.promotion = root.strings(QStringLiteral("promotion"));
+    QStringList known;
+    for (const EnvironmentPolicy &env : std::as_const(policy.environments))
+        known << env.name;
+    for (qsizetype i = 0; i < policy.promotion.size(); ++i)
+        reader.requireKnown(root.item(QStringLiteral("promotion"), i), QStringLiteral("promotion[%1]").arg(i),
+            QStringLiteral("environment"), policy.promotion.at(i), known);
+}
+
 void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
 {
     policy.project = root.requiredString(QStringLiteral("project"));
@@ -303,12 +319,14 @@ Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QStrin
     readChangelog(reader, root, policy);
     readRoles(reader, root, policy);
     readEnvironments(reader, root, policy);
+    readPromotion(reader, root, policy);
     readReleaseTypes(reader, root, policy);
     readTrains(reader, root, policy);
     readSoak(reader, root, policy);
     readGates(reader, root, policy);
     readRollback(reader, root, policy);
     readCanary(reader, root, policy);
+    readFreezeWindows(reader, root, policy);
     readNotifications(reader, root, policy);
     readMetrics(reader, root, policy);
     readSignoff(reader, root, policy);

@@ -274,7 +274,9 @@ RollbackStepPolicy readStep(PolicyReader &reader, const MapView &view, const Pol
     if (kind == u"run") {
         step.run = readArgv(reader, view, kind);
     } else if (kind == u"probe") {
-        requireEnvironment(reader, view, kind, policy);
+        // "{env}": the environment the release is live in, known when the plan is made.
+        if (view.string(kind) != u"{env}")
+            requireEnvironment(reader, view, kind, policy);
         step.probe = view.string(kind);
     } else if (kind == u"http") {
         const MapView http = reader.map(view.get(kind), view.childPath(kind),

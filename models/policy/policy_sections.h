@@ -21,6 +21,8 @@ void readCanary(PolicyReader &reader, const MapView &root, Policy &policy);
 void readNotifications(PolicyReader &reader, const MapView &root, Policy &policy);
 void readTrains(PolicyReader &reader, const MapView &root, Policy &policy);
 void readMetrics(PolicyReader &reader, const MapView &root, Policy &policy);
+// freeze_windows and verify_timeout (policy_freeze.cpp).
+void readFreezeWindows(PolicyReader &reader, const MapView &root, Policy &policy);
 
 // Checks an environment name used by a gate, trigger, step or canary.
 void requireEnvironment(PolicyReader &reader, const MapView &view, const QString &key, const Policy &policy);

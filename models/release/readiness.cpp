@@ -1,5 +1,7 @@
 #include "readiness.h"
 #include "lifecycle.h"
+#include "promotion.h"
+#include "readiness_rules.h"
 
 #include <QJsonArray>
 
@@ -7,9 +9,9 @@
 
 namespace cockpit {
 
-namespace {
+namespace detail {
 
-Blocker blocker(QString kind, QString what, QString clears, QString target, QDateTime earliest = {})
+Blocker blocker(QString kind, QString what, QString clears, QString target, QDateTime earliest)
 {
     return Blocker {std::move(kind), std::move(what), std::move(clears), std::move(earliest), std::move(target)};
 }
@@ -18,6 +20,12 @@ QString shortSha(const QString &sha)
 {
     return sha.left(12);
 }
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
 
 // Items of the named phases that are not closed: each failed one, each open one.
 void phaseBlockers(const Checklist &checklist, const std::function<bool(const QString &)> &inScope,
@@ -80,6 +88,10 @@ const GateResult *resultFor(const ReadinessFacts &f, const QString &gate)
             return &r;
     return nullptr;
 }
+
+}  // namespace
+
+namespace detail {
 
 void gateBlockers(const ReadinessFacts &f, const std::function<bool(const GateFact &)> &inScope, QList<Blocker> &out)
 {
@@ -156,6 +168,10 @@ void soakBlocker(const ReadinessFacts &f, const EnvironmentReadiness &e, QList<B
     }
 }
 
+}  // namespace detail
+
+namespace {
+
 bool isPostPhase(const QString &phase)
 {
     return phase.startsWith(QLatin1String("post"));
@@ -230,16 +246,10 @@ QList<Blocker> blockersFor(const ReadinessFacts &f, ReleaseState to)
         break;
     }
     case ReleaseState::Deploying: {
-        // The next environment: the one before it must run this release with its soak passed.
-        const EnvironmentFact *last = nullptr;
-        for (const EnvironmentFact &env : f.environments)
-            if (env.deployedAt.isValid())
-                last = &env;
-        if (from == ReleaseState::Soaking && last) {
-            soakBlocker(f, environmentReadiness(f, *last), out);
-            const QString name = last->name;
-            gateBlockers(f, [&name](const GateFact &g) { return g.environment == name; }, out);
-        }
+        // The next environment in promotion order: the one before it runs this commit, soaked.
+        if (from == ReleaseState::Soaking)
+            if (const QString next = nextEnvironment(f); !next.isEmpty())
+                out << promotionBlockers(f, next);
         break;
     }
     case ReleaseState::Released: {
@@ -302,6 +312,12 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
     if (!r.next)
         return r;
     r.blockers = blockersFor(f, *r.next);
+    // A stop-the-line holds every forward move, not only deploys (those carry it already): it
+    // comes first, before anything a person could clear on their own.
+    if (*r.next != ReleaseState::Deploying)
+        for (const Blocker &hold : f.holds)
+            if (hold.target == u"stop-the-line")
+                r.blockers.prepend(hold);
     if (r.state == ReleaseState::Draft) {
         // Nothing blocks an explicit freeze; the release waits for the freeze date or the command.
         const bool waiting = f.freezeStarts.isValid() && f.freezeStarts > f.now;
@@ -318,6 +334,8 @@ Readiness evaluateReadiness(const ReadinessFacts &f)
         asCandidate.release.state = ReleaseState::Candidate;
         r.blockers << blockersFor(asCandidate, ReleaseState::Approved);
     } else if (r.state == ReleaseState::Approved) {
+        if (!f.environments.isEmpty())
+            r.blockers << promotionBlockers(f, f.environments.first().name);
         r.blockers << blocker(QStringLiteral("deployment"),
             QStringLiteral("approved: waiting for the deploy to %1")
                 .arg(f.environments.isEmpty() ? QStringLiteral("production") : f.environments.first().name),

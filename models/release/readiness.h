@@ -40,6 +40,9 @@ struct EnvironmentFact {
     QString deployedCommit;
     QString soakVerdict;  // "pass", "fail", "inconclusive", "running", or empty (none recorded)
     QDateTime soakStart;  // the stored soak's window start
+    std::chrono::seconds promoteAfter {0};  // policy promote_after: time since the previous environment's deploy
+    QStringList approvalBlockers;  // the environment's own approvals (policy approvals) not fresh, one sentence each
+    QString runningVersion;  // the release the cockpit last deployed here (any release); empty: none recorded
 };
 
 // A break-glass override as the audit log keeps it ("release.override").
@@ -66,6 +69,9 @@ struct ReadinessFacts {
     QList<FreezeCommit> afterFreeze;  // commits after the frozen commit up to `commit`, judged
     QString afterFreezeError;  // non-empty: they could not be read (git); that blocks approval
     QList<OverrideFact> overrides;  // oldest first
+    // What holds every deploy now, whatever the release: stop-the-line, freeze windows (kind "hold").
+    QList<Blocker> holds;
+    QStringList holdExemptions;  // freeze windows in force this release's type is exempt from
     QDateTime now;
 };
 

@@ -6,6 +6,7 @@
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
+#include "freeze.h"
 #include "lifecycle.h"
 #include "freeze_commits.h"
 #include "gate_result.h"
@@ -72,6 +73,13 @@ public:
     QFuture<Result<QList<Deployment>>> deployments(QString version);
     // Every deployment of every release, oldest first (release metrics, store_metrics.cpp).
     QFuture<Result<QList<Deployment>>> allDeployments();
+
+    // Stop-the-line (migration 014, store_freeze.cpp): workspace-wide, one at a time. start:
+    // Conflict while one holds; end: NotFound when none holds. Each with its "freeze.start" /
+    // "freeze.end" audit entry in the same transaction. stopTheLine: the one holding, if any.
+    QFuture<Result<StopTheLine>> startStopTheLine(QString reason, QString actor);
+    QFuture<Result<StopTheLine>> endStopTheLine(QString reason, QString actor);
+    QFuture<Result<std::optional<StopTheLine>>> stopTheLine();
 
     // The release's checklist: templates as snapshotted, with every item's saved state.
     QFuture<Result<Checklist>> checklist(QString version);

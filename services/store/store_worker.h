@@ -5,6 +5,7 @@
 #include "audit_entry.h"
 #include "checklist.h"
 #include "error.h"
+#include "freeze.h"
 #include "lifecycle.h"
 #include "freeze_commits.h"
 #include "gate_result.h"
@@ -91,6 +92,9 @@ public:
         const std::optional<ChecklistPhase> &checklist, const QString &actor);
     Result<std::optional<DeployLock>> deployLock(const QString &version);
     Result<DeployLock> liftDeployLock(const QString &version, const QString &reason, const QString &actor);
+    Result<StopTheLine> startStopTheLine(const QString &reason, const QString &actor);
+    Result<StopTheLine> endStopTheLine(const QString &reason, const QString &actor);
+    Result<std::optional<StopTheLine>> stopTheLine();
     // store_gates.cpp
     Result<GateResult> saveGateResult(GateResult result);
     Result<QList<GateResult>> gateResults(const QString &version);

@@ -206,6 +206,7 @@ void TestLifecycle::soakWaitNamesTheEarliestTime()
     ReadinessFacts f = facts(S::Soaking);
     f.environments[0].hasSoakChecks = true;
     f.environments[0].deployedAt = kNow.addSecs(-30 * 60);
+    f.environments[0].deployedCommit = kCommit;
     const Readiness r = evaluateReadiness(f);
     QCOMPARE(r.next, std::optional<S>(S::Deploying));  // prod has not seen it
     QCOMPARE(kinds(r.blockers), (QStringList {QStringLiteral("soak"), QStringLiteral("gate")}));

@@ -2,6 +2,7 @@
 // items only to gates and environments it declares, carries what PRODUCT.md's preset table says,
 // and holds every "- [ ]" line of its seed documents word for word.
 #include "policy_loader.h"
+#include "rollback_plan.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,7 @@ private slots:
     void releaseTrainCarriesItsSeed();
     void promotionCarriesItsSeed();
     void canaryCarriesItsSeed();
+    void gatedGaRollbackActsWhereTheReleaseIsLive();
 };
 
 namespace {
@@ -286,4 +288,30 @@ void TestPresets::canaryCarriesItsSeed()
 }
 
 QTEST_GUILESS_MAIN(TestPresets)
+void TestPresets::gatedGaRollbackActsWhereTheReleaseIsLive()
+{
+    // A release live only in staging rolls back in staging: {env}, never a hard-coded production.
+    const Policy policy = loadPreset(QStringLiteral("gated-ga"));
+    for (const QString &env : {QStringLiteral("staging"), QStringLiteral("production")}) {
+        const RollbackPlanInput input {QStringLiteral("3.7.0"), env, QStringLiteral("abc123"), QStringLiteral("errors"), {},
+            {QStringLiteral("3.6.0"), QStringLiteral("v3.6.0"), QStringLiteral("def456"), QStringLiteral("last_known_good")}};
+        auto plan = buildRollbackPlan(policy, input);
+        QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+        QCOMPARE(plan->environment, env);
+        bool deployed = false, verified = false;
+        for (const PlannedRollbackStep &step : plan->steps) {
+            if (step.name == u"Deploy previous version") {
+                deployed = true;
+                QCOMPARE(step.argv, (QStringList {QStringLiteral("./scripts/deploy.sh"), QStringLiteral("--env"), env,
+                                        QStringLiteral("--tag"), QStringLiteral("v3.6.0")}));
+            }
+            if (step.name == u"Verify") {
+                verified = true;
+                QCOMPARE(step.probeEnvironment, env);
+            }
+        }
+        QVERIFY(deployed && verified);
+    }
+}
+
 #include "tst_presets.moc"

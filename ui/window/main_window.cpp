@@ -276,7 +276,8 @@ void MainWindow::installWorkspace(SessionSetup setup)
     // Every use case of this window, or of the command line in this process, that touches the
     // shown release recomputes its readiness (the store's signals bring other cockpits' changes).
     connect(m_session.get(), &Session::changed, this, [this](const SessionEvent &event) {
-        if (event.version != m_shownVersion)
+        // A stop-the-line started or lifted holds or frees every release: the shown one too.
+        if (event.version != m_shownVersion && event.kind != SessionEvent::Kind::FreezeChanged)
             return;
         if (event.kind == SessionEvent::Kind::ReleaseChanged)
             reloadRelease(event.version);

@@ -98,6 +98,7 @@ private:
     void rememberWorkspace(const QString &root);
     void fillRecentMenu();
     void chooseWorkspace();
+    void exportCalendar();
     void newWorkspaceFromPreset();
     void newRelease();
     void restoreWindowState();

@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMenuBar>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -99,6 +100,8 @@ void MainWindow::buildFileMenu()
         &QAction::triggered, this, &MainWindow::newWorkspaceFromPreset);
     connect(addNamedAction(file, QStringLiteral("actionOpenEvidence"), tr("Open &Evidence Pack…")),
         &QAction::triggered, this, [this] { openEvidencePack(this); });
+    connect(addNamedAction(file, QStringLiteral("actionExportCalendar"), tr("Export &Calendar…")),
+        &QAction::triggered, this, &MainWindow::exportCalendar);
     file->addSeparator();
     // The changelog editor's Save (Ctrl+S) and Discard, the same actions as its buttons.
     for (ReleaseTab *tab : std::as_const(m_releaseTabs)) {
@@ -125,6 +128,30 @@ void MainWindow::buildFileMenu()
         = addNamedAction(file, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+// File > Export Calendar: the session's iCalendar (releases, code freezes, freeze windows,
+// stop-the-line) for the next three months, written where the user says.
+void MainWindow::exportCalendar()
+{
+    if (!m_session) {
+        m_status->showMessage(tr("Open a workspace first: the calendar comes from its policy and releases."), 10000);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Calendar"),
+        QDir::home().filePath(QStringLiteral("release-calendar.ics")), tr("iCalendar (*.ics)"));
+    if (path.isEmpty())
+        return;
+    const QDate from = QDate::currentDate();
+    whenReady(this, m_session->calendarIcs(from, from.addMonths(3).addDays(-1)), [this, path](const Result<QByteArray> &ics) {
+        QSaveFile file(path);
+        if (!ics)
+            m_status->showMessage(tr("The calendar could not be made: %1").arg(ics.error().message), 15000);
+        else if (!file.open(QIODevice::WriteOnly) || file.write(*ics) != ics->size() || !file.commit())
+            m_status->showMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), 15000);
+        else
+            m_status->showMessage(tr("Calendar written to %1: import it into your mail client.").arg(path), 10000);
+    });
 }
 
 void MainWindow::buildReleaseMenu()
