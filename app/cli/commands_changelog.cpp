@@ -6,6 +6,7 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "git_service.h"
+#include "release_base_tag.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -90,7 +91,7 @@ int changelogLint(CliContext &ctx)
 
 // The release the Unreleased section is for: the newest open release in the store above the
 // last tag. Empty when there is none or no store (coverage does not need one).
-QString openReleaseAbove(CliContext &ctx, const std::optional<SemVer> &previous)
+std::optional<ReleaseRecord> openReleaseAbove(CliContext &ctx, const std::optional<SemVer> &previous)
 {
     auto store = ctx.openStore();
     if (!store)
@@ -99,15 +100,18 @@ QString openReleaseAbove(CliContext &ctx, const std::optional<SemVer> &previous)
     if (!releases)
         return {};
     std::optional<SemVer> best;
+    std::optional<ReleaseRecord> found;
     for (const ReleaseRecord &r : *releases) {
         if (r.state == ReleaseState::Released || r.state == ReleaseState::RolledBack
             || r.state == ReleaseState::Aborted)
             continue;
         const auto v = SemVer::parse(r.version);
-        if (v && (!previous || v->compare(*previous) > 0) && (!best || v->compare(*best) > 0))
+        if (v && (!previous || v->compare(*previous) > 0) && (!best || v->compare(*best) > 0)) {
             best = *v;
+            found = r;
+        }
     }
-    return best ? best->toString() : QString();
+    return found;
 }
 
 QJsonObject coverageJson(const QString &from, const QString &to, const CoverageReport &report)
@@ -167,8 +171,7 @@ int changelogCoverage(CliContext &ctx)
     if (!git)
         return ctx.report(git.error());
     QString from = ctx.option(QStringLiteral("from"));
-    const QString to
-        = ctx.isSet(QStringLiteral("to")) ? ctx.option(QStringLiteral("to")) : QStringLiteral("HEAD");
+    QString to = ctx.isSet(QStringLiteral("to")) ? ctx.option(QStringLiteral("to")) : QStringLiteral("HEAD");
     std::optional<SemVer> previous;
     if (!ctx.isSet(QStringLiteral("from"))) {
         auto tag = git->lastReleaseTag(policy.tagFormat, to);
@@ -181,19 +184,39 @@ int changelogCoverage(CliContext &ctx)
     } else if (auto v = SemVer::parseTag(from, policy.tagFormat)) {
         previous = *v;
     }
+    // Without a range the open release's own one, as its Changelog tab counts: from the last tag
+    // below the release to the release's commit (HEAD when it has none yet).
+    const std::optional<ReleaseRecord> release = openReleaseAbove(ctx, previous);
+    if (!ctx.isSet(QStringLiteral("from")) && !ctx.isSet(QStringLiteral("to")) && release && !release->commit.isEmpty()) {
+        to = release->commit;
+        auto base = releaseBaseTag(*git, policy.tagFormat, to, policy.tagFor(release->version));
+        if (!base)
+            return ctx.report(base.error());
+        from = *base ? (*base)->name : QString();
+        previous = *base ? (*base)->version : std::nullopt;
+    }
     auto commits = git->commits(from, to);
     if (!commits)
         return ctx.report(commits.error());
-    CoverageOptions opts {policy.changelogExemptTypes, openReleaseAbove(ctx, previous),
+    CoverageOptions opts {policy.changelogExemptTypes, release ? release->version : QString(),
         previous ? previous->toString() : QString()};
     const CoverageReport report = computeCoverage(*commits, loaded->log, opts);
+    int covered = 0;
+    int exempt = 0;
+    for (const CommitCoverage &c : report.commits) {
+        covered += c.covered && !c.exempt ? 1 : 0;
+        exempt += c.exempt ? 1 : 0;
+    }
     if (ctx.json()) {
-        ctx.printJson(coverageJson(from, to, report));
+        QJsonObject json = coverageJson(from, to, report);
+        json.insert(QStringLiteral("release"), release ? release->version : QString());
+        ctx.printJson(json);
     } else {
+        // The words of the Changelog tab: covered, uncovered, exempt.
         for (const CommitCoverage &c : report.commits) {
-            const QString mark = c.covered ? QStringLiteral("covered ")
-                : c.exempt                 ? QStringLiteral("exempt  ")
-                                           : QStringLiteral("MISSING ");
+            const QString mark = c.covered ? QStringLiteral("covered  ")
+                : c.exempt                 ? QStringLiteral("exempt   ")
+                                           : QStringLiteral("uncovered");
             // A hint stays apart from coverage: the line still reads as not covered.
             const QString hint = !c.covered && !c.exempt && c.suggestedLine > 0
                 ? QStringLiteral("  (probably covered by line %1?)").arg(c.suggestedLine)
@@ -201,13 +224,17 @@ int changelogCoverage(CliContext &ctx)
             ctx.out(QStringLiteral("%1 %2 %3%4").arg(mark, c.commit.sha.left(10), c.commit.subject, hint));
         }
     }
-    const QString range = QStringLiteral("%1..%2").arg(from.isEmpty() ? QStringLiteral("(root)") : from, to);
+    const QString shownTo = to.size() == 40 ? to.left(10) : to;
+    const QString range = QStringLiteral("%1..%2").arg(from.isEmpty() ? QStringLiteral("(root)") : from, shownTo)
+        + (release && to == release->commit ? QStringLiteral(" (release %1)").arg(release->version) : QString());
     for (const QString &w : report.warnings)
         ctx.err(QStringLiteral("warning: %1").arg(w));
-    ctx.err(QStringLiteral("%1: %2 commits, %3 not in the changelog; suggested bump: %4")
+    ctx.err(QStringLiteral("%1: %2 commits: %3 covered, %4 uncovered, %5 exempt; suggested bump: %6")
                 .arg(range)
                 .arg(report.commits.size())
+                .arg(covered)
                 .arg(report.uncoveredCount())
+                .arg(exempt)
                 .arg(report.suggestedBump));
     auto toSha = git->resolve(to);
     tickChangelogCheck(ctx, *loaded, opts.releaseVersion, from, toSha ? *toSha : to, report);

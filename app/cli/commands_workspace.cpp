@@ -2,6 +2,7 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "demo_builder.h"
+#include "fresh_workspace.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -15,7 +16,8 @@ int runInit(CliContext &ctx)
     if (preset.isEmpty())
         return ctx.usage(
             QStringLiteral("init needs --preset NAME (gated-ga, release-train, promotion, canary)"));
-    if (auto ok = initWorkspaceFromPreset(ctx.workspaceDir(), preset); !ok)
+    QStringList notes;
+    if (auto ok = initFreshWorkspace(ctx.workspaceDir(), preset, &notes); !ok)
         return ctx.report(ok.error());
     auto ws = ctx.loadWorkspace();
     if (!ws)
@@ -23,9 +25,11 @@ int runInit(CliContext &ctx)
     ctx.err(QStringLiteral("Wrote %1 from preset %2 (%3 checklists).")
                 .arg(QDir(ws->root).relativeFilePath(ws->policyPath()), preset)
                 .arg(ws->templates.size()));
+    for (const QString &note : std::as_const(notes))
+        ctx.err(note);
     if (ctx.json())
         ctx.printJson({{QStringLiteral("workspace"), ws->root}, {QStringLiteral("preset"), preset},
-            {QStringLiteral("policy"), ws->policyPath()}});
+            {QStringLiteral("policy"), ws->policyPath()}, {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}});
     return Ok;
 }
 
@@ -77,14 +81,23 @@ int runPolicyCheck(CliContext &ctx)
         checklists.append(
             QJsonObject {{QStringLiteral("name"), phase.name}, {QStringLiteral("items"), phase.itemCount()}});
     }
-    ctx.err(QStringLiteral("%1: OK (%2 release types, %3 checklists, %4 items)")
+    // Files the evidence pack lists but the repository lacks: the policy is valid, the export
+    // would refuse, so a warning (the exit stays 0).
+    QStringList warnings;
+    for (const MissingInclude &m : missingEvidenceIncludes(*ws))
+        warnings << QStringLiteral("%1: %2: %3 does not exist; evidence export refuses until it does")
+                        .arg(m.where.toString(), m.key, m.path);
+    for (const QString &w : std::as_const(warnings))
+        ctx.err(QStringLiteral("warning: %1").arg(w));
+    ctx.err(QStringLiteral("%1: OK (%2 release types, %3 checklists, %4 items%5)")
                 .arg(ws->policyPath())
                 .arg(ws->policy.releaseTypes.size())
                 .arg(ws->templates.size())
-                .arg(items));
+                .arg(items)
+                .arg(warnings.isEmpty() ? QString() : QStringLiteral(", %1 warning(s)").arg(warnings.size())));
     if (ctx.json())
         ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("policy"), ws->policyPath()},
-            {QStringLiteral("checklists"), checklists}});
+            {QStringLiteral("checklists"), checklists}, {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}});
     return Ok;
 }
 

@@ -185,12 +185,19 @@ QVariant ChecklistModel::itemData(const ChecklistItem &item, int column, int rol
             return {};
         return isClosed(item.state) ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole: {
-        QStringList lines;
+        // The whole text, for a column too narrow to show it; the item's binding under its title.
+        if (column == NoteColumn || column == WhoColumn) {
+            const QString text = column == NoteColumn ? item.note : item.who;
+            return text.isEmpty() ? QVariant() : QVariant(text);
+        }
+        if (column != TextColumn)
+            return {};
+        QStringList lines {item.text};
         if (!item.check.isEmpty())
             lines << tr("Automated check: %1").arg(item.check);
         if (!item.condition.isEmpty())
             lines << tr("Condition: %1").arg(item.condition);
-        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+        return lines.join(u'\n');
     }
     case KindRole:
         return int(NodeKind::Item);

@@ -64,6 +64,7 @@ struct CalendarEvent {
     QString zoneLabel;
     QString detail;  // the train's cadence and day, the store state, ...
     QString state;  // store releases: releaseStateName
+    std::optional<QDate> overdueSince;  // store releases still live after their target date
 
     [[nodiscard]] bool isFreeze() const { return kind == CalendarEventKind::CodeFreeze; }
 };
@@ -77,9 +78,10 @@ struct ReleaseCalendar {
 // Reads train index `index` of the policy; problems go to warnings (with locations).
 TrainSchedule parseTrainSchedule(const Policy &policy, int index, QList<CalendarWarning> *warnings);
 
-// Every release and freeze with a date in [from, to], inclusive.
-ReleaseCalendar computeReleaseCalendar(
-    const Policy &policy, const QList<ReleaseRecord> &releases, QDate from, QDate to);
+// Every release and freeze with a date in [from, to], inclusive; today decides which releases
+// are overdue.
+ReleaseCalendar computeReleaseCalendar(const Policy &policy, const QList<ReleaseRecord> &releases, QDate from,
+    QDate to, QDate today = QDate::currentDate());
 
 // The n-th (1-based, -1 = last) weekday of a month; invalid when the month has no such day.
 QDate nthWeekdayOfMonth(int year, int month, int weekday, int nth);

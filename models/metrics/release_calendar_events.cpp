@@ -147,7 +147,7 @@ QList<CalendarEvent> releasesBetween(const Policy &policy, const QList<TrainSche
 }  // namespace
 
 ReleaseCalendar computeReleaseCalendar(
-    const Policy &policy, const QList<ReleaseRecord> &releases, QDate from, QDate to)
+    const Policy &policy, const QList<ReleaseRecord> &releases, QDate from, QDate to, QDate today)
 {
     ReleaseCalendar calendar;
     for (int i = 0; i < policy.trains.size(); ++i)
@@ -156,9 +156,17 @@ ReleaseCalendar computeReleaseCalendar(
         return calendar;
     const qint64 freezeDays = (policy.codeFreeze.count() + kSecondsPerDay - 1) / kSecondsPerDay;
     // Releases just after `to` still have their freeze inside the range.
-    const QList<CalendarEvent> found
+    QList<CalendarEvent> found
         = releasesBetween(policy, calendar.schedules, releases, from, to.addDays(freezeDays));
-    for (const CalendarEvent &release : found) {
+    for (CalendarEvent &release : found) {
+        // A store release still live past its target date is flagged where it sits.
+        for (const ReleaseRecord &r : releases) {
+            if (release.kind == CalendarEventKind::Release && !release.state.isEmpty() && r.version == release.version
+                && r.targetDate == release.date)
+                release.overdueSince = overdueSince(r, today);
+        }
+    }
+    for (const CalendarEvent &release : std::as_const(found)) {
         if (release.date <= to)
             calendar.events << release;
         if (policy.codeFreeze.count() <= 0)

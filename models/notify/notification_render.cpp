@@ -55,7 +55,8 @@ Value releaseValue(const QString &name, const Policy &policy, const Notification
     if (name == u"target_date")
         return have(r.targetDate.toString(Qt::ISODate), QStringLiteral("the release has no target date"));
     if (name == u"release_manager")
-        return have(notificationReleaseManager(policy, r), QStringLiteral("no release manager is known"));
+        return have(facts.releaseManagerName.isEmpty() ? notificationReleaseManager(policy, r) : facts.releaseManagerName,
+            QStringLiteral("no release manager is known"));
     if (name == u"reason")
         return have(facts.reason, QStringLiteral("no rollback reason was given"));
     return Value {{}, QStringLiteral("unknown placeholder {%1}").arg(name)};
@@ -151,10 +152,9 @@ QStringList notificationPlaceholders()
 
 QString notificationReleaseManager(const Policy &policy, const ReleaseRecord &release)
 {
-    const QStringList people = policy.roles.value(QStringLiteral("release_manager"));
-    if (people.isEmpty() || people.contains(release.manager))
-        return release.manager.isEmpty() ? people.value(0) : release.manager;
-    return people.first();
+    if (!release.manager.isEmpty())
+        return release.manager;
+    return policy.roles.value(QStringLiteral("release_manager")).value(0);
 }
 
 QString notificationEnvironment(const Policy &policy, const QList<Deployment> &deployments)

@@ -25,6 +25,9 @@ struct NotificationFacts {
     QString releaseNotesUrlMissing;  // why there is none, for the warning
     QStringList approvals;  // {approvals}: "platform_lead: lead@example.com", counted ones only
     QString reason;  // {reason}: why the release was rolled back, when given
+    // {release_manager}'s name (git's user.name, or the author name git has for the person's
+    // email); empty: the person's id stands in.
+    QString releaseManagerName;
     QDate today;
 };
 
@@ -63,8 +66,9 @@ RenderedNotification renderNotification(const Policy &policy, int index, const N
 // sections that fit none appended); without it, the changelog section as it is.
 QString releaseNotesMarkdown(const Policy &policy, const NotificationFacts &facts);
 
-// The release manager a message names: the release's creator when they hold the release_manager
-// role (or the policy has none), else the role's first person.
+// The release manager a message names: the release's creator (whoever created it is its release
+// manager), else the release_manager role's first person. NotificationFacts::releaseManagerName
+// gives the name the message shows.
 QString notificationReleaseManager(const Policy &policy, const ReleaseRecord &release);
 
 // The environment a message names: the newest deployment's, else the policy's last (production).

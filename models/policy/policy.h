@@ -78,6 +78,7 @@ struct SoakCheckPolicy {
     int failureLimit = 0;
     int consecutiveErrorLimit = 4;
     QString onNoData = QStringLiteral("inconclusive");  // or "fail"
+    QString unit;  // shown on chart value axes and limits: "%", "s", "ms", "req/s"; empty: none
 };
 
 struct TriggerPolicy {

@@ -67,7 +67,7 @@ template <typename Bounded> void readBound(PolicyReader &reader, const MapView &
 const QStringList kCheckKeys {QStringLiteral("name"), QStringLiteral("query"), QStringLiteral("max"),
     QStringLiteral("min"), QStringLiteral("baseline"), QStringLiteral("interval"), QStringLiteral("count"),
     QStringLiteral("duration"), QStringLiteral("failure_limit"), QStringLiteral("consecutive_error_limit"),
-    QStringLiteral("on_no_data")};
+    QStringLiteral("on_no_data"), QStringLiteral("unit")};
 
 void readCheckSchedule(PolicyReader &reader, const MapView &view, SoakCheckPolicy &check,
     std::optional<seconds> window, const QString &windowKey)
@@ -101,6 +101,7 @@ SoakCheckPolicy readCheck(
     check.failureLimit = view.integer(QStringLiteral("failure_limit"), 0, 0, 100000);
     check.consecutiveErrorLimit = view.integer(QStringLiteral("consecutive_error_limit"), 4, 1, 100000);
     check.onNoData = view.string(QStringLiteral("on_no_data"), check.onNoData);
+    check.unit = view.string(QStringLiteral("unit")).trimmed();
     if (view.has(QStringLiteral("on_no_data")))
         reader.requireKnown(view.get(QStringLiteral("on_no_data")),
             view.childPath(QStringLiteral("on_no_data")), QStringLiteral("on_no_data value"), check.onNoData,

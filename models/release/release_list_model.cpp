@@ -1,5 +1,7 @@
 #include "release_list_model.h"
 
+#include <QLocale>
+
 namespace cockpit {
 
 ReleaseListModel::ReleaseListModel(QObject *parent)
@@ -67,7 +69,9 @@ QVariant ReleaseListModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return r.type;
         case StateColumn:
-            return releaseStateTitle(r.state);
+            // A live release past its target date says so where its state is read.
+            return overdueSince(r, m_today) ? tr("%1 · overdue").arg(releaseStateTitle(r.state))
+                                            : releaseStateTitle(r.state);
         case CommitColumn:
             return r.commit.left(ShortCommitLength);
         case TargetDateColumn:
@@ -80,6 +84,9 @@ QVariant ReleaseListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == CommitColumn && !r.commit.isEmpty())
             return r.commitPinned ? r.commit : tr("%1 (follows %2)").arg(r.commit, r.branch);
+        if (const auto overdue = overdueSince(r, m_today))
+            return tr("%1: target %2, overdue since %3")
+                .arg(r.version, r.targetDate.toString(Qt::ISODate), QLocale().toString(*overdue, QStringLiteral("d MMM")));
         return {};
     case KeyRole:
     case VersionRole:

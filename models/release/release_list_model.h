@@ -30,6 +30,8 @@ public:
     [[nodiscard]] const ReleaseRecord &releaseAt(int row) const;
     [[nodiscard]] int rowForVersion(const QString &version) const;  // -1 when absent
     [[nodiscard]] const QList<ReleaseRecord> &releases() const { return m_releases; }
+    // The day overdue target dates are judged against (tests pin it; default: today).
+    void setToday(const QDate &today) { m_today = today; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -41,6 +43,7 @@ public:
     static constexpr int ShortCommitLength = 7;  // git's default abbreviation
 
 private:
+    QDate m_today = QDate::currentDate();
     QList<ReleaseRecord> m_releases;
 };
 

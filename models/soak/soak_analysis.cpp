@@ -150,6 +150,7 @@ CheckResult evaluateCheck(const CheckInput &input, const QDateTime &start, secon
     const SoakCheckPolicy &policy = input.policy;
     CheckResult r;
     r.name = policy.name;
+    r.unit = policy.unit;
     r.failureLimit = policy.failureLimit;
     r.consecutiveErrorLimit = policy.consecutiveErrorLimit;
     QString baselineProblem;

@@ -56,6 +56,8 @@ QJsonObject checkPolicyToJson(const SoakCheckPolicy &policy)
         {QStringLiteral("consecutive_error_limit"), policy.consecutiveErrorLimit},
         {QStringLiteral("on_no_data"), policy.onNoData}};
     putBound(json, policy);
+    if (!policy.unit.isEmpty())
+        json.insert(QStringLiteral("unit"), policy.unit);
     if (policy.count)
         json.insert(QStringLiteral("count"), *policy.count);
     if (policy.duration)

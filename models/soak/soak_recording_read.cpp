@@ -137,6 +137,7 @@ SoakCheckPolicy readCheckPolicy(Fields &f, const QJsonObject &o, const QString &
     p.consecutiveErrorLimit
         = int(std::clamp(f.number(o, path, QStringLiteral("consecutive_error_limit")).value_or(4), 1.0, 1e6));
     p.onNoData = f.string(o, path, QStringLiteral("on_no_data"));
+    p.unit = f.string(o, path, QStringLiteral("unit"));  // absent in recordings before units
     if (p.onNoData != u"fail" && p.onNoData != u"inconclusive")
         f.fail(
             Fields::sub(path, QStringLiteral("on_no_data")), QStringLiteral("expected inconclusive or fail"));

@@ -87,6 +87,7 @@ enum class CheckStatus { Pass, Fail, Inconclusive, Running };
 
 struct CheckResult {
     QString name;
+    QString unit;  // the policy's unit: "%", "s", "ms"; empty when it gives none
     CheckStatus status = CheckStatus::Running;
     int failures = 0;
     int failureLimit = 0;

@@ -4,6 +4,7 @@
 #include "evidence_names.h"
 #include "evidence_records.h"
 #include "evidence_soak.h"
+#include "fresh_workspace.h"
 #include "library_versions.h"
 #include "readiness.h"
 #include "redactor.h"
@@ -147,6 +148,19 @@ Status addRollbacks(
 
 Status addIncludes(Builder &b, const Workspace &ws)
 {
+    // Every missing file named at once, so one round of fixes is enough.
+    if (const QList<MissingInclude> missing = missingEvidenceIncludes(ws); !missing.isEmpty()) {
+        QStringList named;
+        for (const MissingInclude &m : missing)
+            named << describeMissing(m);
+        return fail(ErrorCode::NotFound,
+            QStringLiteral("evidence.include lists %1 that %2 not exist: %3; create %4 or remove %4 from "
+                           "evidence.include")
+                .arg(missing.size() == 1 ? QStringLiteral("a file") : QStringLiteral("%1 files").arg(missing.size()),
+                    missing.size() == 1 ? QStringLiteral("does") : QStringLiteral("do"), named.join(QStringLiteral("; ")),
+                    missing.size() == 1 ? QStringLiteral("it") : QStringLiteral("them")),
+            missing.first().where);
+    }
     const QString root = QFileInfo(ws.root).canonicalFilePath();
     for (qsizetype i = 0; i < ws.policy.evidenceInclude.size(); ++i) {
         const QString relative = ws.policy.evidenceInclude.at(i);

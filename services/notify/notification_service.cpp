@@ -2,6 +2,7 @@
 
 #include "changelog.h"
 #include "git_service.h"
+#include "identity.h"
 #include "signoff_service.h"
 #include "webhook_client.h"
 
@@ -47,6 +48,27 @@ QString forgeReleaseUrl(const QString &remote, const QString &tag)
 }
 
 // {release_notes_url}: the changelog's link for the version, else the forge's release page.
+// A person's name as git knows it: the acting user's user.name when the id is their email, else
+// the author name of the newest commit by that email. Empty when git has none (a placeholder).
+QString personName(const QString &root, const QString &id)
+{
+    if (id.isEmpty())
+        return {};
+    if (const Identity me = currentIdentity(root); me.id == id && me.name != id)
+        return me.name;
+    auto git = GitService::open(root);
+    if (!git)
+        return {};
+    auto commits = git->commits(QString(), QStringLiteral("HEAD"));
+    if (!commits)
+        return {};
+    for (const CommitInfo &c : std::as_const(*commits)) {
+        if (c.authorEmail.compare(id, Qt::CaseInsensitive) == 0 && !c.authorName.isEmpty())
+            return c.authorName;
+    }
+    return {};
+}
+
 void findReleaseNotesUrl(const Workspace &ws, NotificationFacts &facts)
 {
     const QString version = facts.release.version;
@@ -119,6 +141,7 @@ Result<NotificationFacts> NotificationService::gatherFacts(
     else
         qCInfo(lcNotify) << "no deployments for" << version << deployments.error().message;
     findReleaseNotesUrl(workspace, facts);
+    facts.releaseManagerName = personName(workspace.root, notificationReleaseManager(workspace.policy, facts.release));
     return facts;
 }
 

@@ -3,6 +3,7 @@
 #include "support/cli_runner.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,16 @@ class TestCliChangelog : public QObject {
     {
         QFile f(m_demo + QStringLiteral("/CHANGELOG.md"));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // git itself counts the commits of a range (merges left out, as coverage leaves them).
+    int gitCount(const QString &range) const
+    {
+        QProcess git;
+        git.setWorkingDirectory(m_demo);
+        git.start(QStringLiteral("git"), {QStringLiteral("rev-list"), QStringLiteral("--count"), QStringLiteral("--no-merges"), range});
+        git.waitForFinished();
+        return git.readAllStandardOutput().trimmed().toInt();
     }
 
 private slots:
@@ -56,11 +67,28 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QStringLiteral("from")).toString(), QStringLiteral("v3.6.0"));
-        QCOMPARE(o.value(QStringLiteral("to")).toString(), QStringLiteral("HEAD"));
+        // Without a range: the open release's, last tag to the release's commit, as its Changelog
+        // tab counts (issue 16 item 4: the command line counted to HEAD, the window to the commit).
+        QCOMPARE(o.value(QStringLiteral("release")).toString(), QStringLiteral("3.7.0"));
+        const QString to = o.value(QStringLiteral("to")).toString();
+        QCOMPARE(to.size(), 40);
+        const int releaseCommits = gitCount(QStringLiteral("v3.6.0..") + to);
+        QVERIFY(releaseCommits > 0 && releaseCommits < gitCount(QStringLiteral("v3.6.0..HEAD")));
+        QCOMPARE(o.value(QStringLiteral("commits")).toArray().size(), releaseCommits);
+        const CliRun head = cockpit({QStringLiteral("changelog"), QStringLiteral("coverage"), QStringLiteral("--to"),
+            QStringLiteral("HEAD"), QStringLiteral("--json")});
+        QCOMPARE(head.json().value(QStringLiteral("commits")).toArray().size(), 323 - 220);
+        // The window's words: covered, uncovered, exempt.
+        const CliRun human = cockpit({QStringLiteral("changelog"), QStringLiteral("coverage")});
+        QCOMPARE(human.exitCode, 1);
+        QVERIFY2(human.out.contains(QLatin1String("\nuncovered ")) && !human.out.contains(QLatin1String("MISSING")),
+            qPrintable(human.out.left(400)));
+        QVERIFY2(human.err.contains(QStringLiteral("v3.6.0..%1 (release 3.7.0): %2 commits: ").arg(to.left(10)).arg(releaseCommits))
+                && human.err.contains(QLatin1String(" uncovered, ")),
+            qPrintable(human.err));
         QVERIFY(QStringList({QStringLiteral("major"), QStringLiteral("minor"), QStringLiteral("patch")})
                     .contains(o.value(QStringLiteral("suggested_bump")).toString()));
         const QJsonArray commits = o.value(QStringLiteral("commits")).toArray();
-        QCOMPARE(commits.size(), 323 - 220);
         int covered = 0, exempt = 0, missing = 0;
         for (const auto &v : commits) {
             const QJsonObject c = v.toObject();

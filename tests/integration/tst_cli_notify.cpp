@@ -117,6 +117,10 @@ private slots:
         QVERIFY2(run.out.startsWith(QStringLiteral("Subject: [RELEASE] %1 v3.7.0\n\nTeam,").arg(m_project)),
             qPrintable(run.out));
         QVERIFY(run.out.contains(QLatin1String("**Action Required**:")));
+        // Signed by the person who created 3.7.0, by the name git has for them (issue 16 item 4),
+        // not by the preset's placeholder e-mail.
+        QVERIFY2(run.out.trimmed().endsWith(QLatin1String("Thanks,\nMaria Keller")), qPrintable(run.out.right(200)));
+        QVERIFY(!run.out.contains(QLatin1String("rm@example.com")));
         QVERIFY2(!run.err.contains(QLatin1String("warning")), qPrintable(run.err));
         run = notify(QStringLiteral("Internal notification"), {QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);

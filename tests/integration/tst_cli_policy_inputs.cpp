@@ -132,7 +132,8 @@ private slots:
         const QString dir = workspace();
         QVERIFY(!dir.isEmpty());
         QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), dir + QStringLiteral("/link-out")));
-        QVERIFY(replace(policyPath(dir), "include: [CHANGELOG.md, requirements.lock.txt]", "include: [CHANGELOG.md, " + entry + "]"));
+        // init left the preset's requirements.lock.txt (absent here) as a commented example.
+        QVERIFY(replace(policyPath(dir), "include: [CHANGELOG.md]", "include: [CHANGELOG.md, " + entry + "]"));
         refusedAt(check(dir), policyPath(dir), QStringLiteral("outside the workspace"));
     }
 
@@ -160,7 +161,7 @@ private slots:
             "      shell: |\n        cat > incident.txt <<EOF\n        Rolled back: {reason}\n        EOF\n"));
         const CliRun run = check(dir);
         refusedAt(run, policyPath(dir), QStringLiteral("use \"$RELEASE_REASON\" instead of {reason}"));
-        QVERIFY2(run.err.contains(policyPath(dir) + QStringLiteral(":211:22: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(policyPath(dir) + QStringLiteral(":216:22: ")), qPrintable(run.err));
         QVERIFY(replace(policyPath(dir), "Rolled back: {reason}", "Rolled back: $RELEASE_REASON"));
         const CliRun fixed = check(dir);
         QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.err));

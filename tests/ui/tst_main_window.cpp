@@ -26,6 +26,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QAbstractButton>
 #include <QMessageBox>
@@ -281,6 +282,21 @@ void TestMainWindow::tabShortcutsFollowTheTabsAndRollBackSaysWhyNot()
         QTest::keyClick(session.window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
         QTRY_COMPARE(tabs->currentIndex(), i);
     }
+    // A tab added later (another view) takes its place in the order, and the keys move with it.
+    const int before = tabs->count();
+    auto *extra = new QWidget;
+    tabs->insertTab(1, extra, QStringLiteral("Extra"));
+    auto *second = session.window->findChild<QAction *>(QStringLiteral("actionShowTab2"));
+    QVERIFY(second && view->actions().contains(second));
+    QCOMPARE(second->text(), QStringLiteral("Extra"));
+    QCOMPARE(session.window->findChild<QAction *>(QStringLiteral("actionShowTab3"))->text(), tabs->tabText(2));
+    QTest::keyClick(session.window.get(), Qt::Key_2, Qt::ControlModifier);
+    QTRY_COMPARE(tabs->currentWidget(), extra);
+    tabs->tabBar()->moveTab(1, 0);  // dragged to the front: Ctrl+1 now
+    QCOMPARE(session.window->findChild<QAction *>(QStringLiteral("actionShowTab1"))->text(), QStringLiteral("Extra"));
+    delete extra;
+    QCOMPARE(tabs->count(), before);
+    QCOMPARE(session.window->findChild<QAction *>(QStringLiteral("actionShowTab1"))->text(), tabs->tabText(0));
     auto *release = session.window->findChild<QMenu *>(QStringLiteral("menuRelease"));
     auto *rollback = session.window->findChild<QAction *>(QStringLiteral("actionRollback"));
     QVERIFY(release && rollback && release->actions().contains(rollback));

@@ -245,17 +245,31 @@ private slots:
         QVERIFY(!byEvent(canary, QStringLiteral("released"))->relevant);
     }
 
-    void releaseManagerComesFromTheRole()
+    // The release's manager is whoever created it (a fresh preset's role still names the
+    // placeholder rm@example.com, which must not sign the messages); the role only stands in for
+    // a release with no recorded creator. The name comes from git when the facts carry it.
+    void releaseManagerIsTheReleasesCreator()
     {
         Policy policy;
         ReleaseRecord release;
         release.manager = QStringLiteral("dev@x");
         QCOMPARE(notificationReleaseManager(policy, release), QStringLiteral("dev@x"));
         policy.roles.insert(
-            QStringLiteral("release_manager"), {QStringLiteral("rm@x"), QStringLiteral("rm2@x")});
-        QCOMPARE(notificationReleaseManager(policy, release), QStringLiteral("rm@x"));
-        release.manager = QStringLiteral("rm2@x");
-        QCOMPARE(notificationReleaseManager(policy, release), QStringLiteral("rm2@x"));
+            QStringLiteral("release_manager"), {QStringLiteral("rm@example.com"), QStringLiteral("rm2@x")});
+        QCOMPARE(notificationReleaseManager(policy, release), QStringLiteral("dev@x"));
+        release.manager.clear();
+        QCOMPARE(notificationReleaseManager(policy, release), QStringLiteral("rm@example.com"));
+
+        policy.project = QStringLiteral("P");
+        policy.notifications.append(NotificationPolicy {});
+        policy.notifications.last().name = QStringLiteral("sig");
+        policy.notifications.last().body = QStringLiteral("Thanks, {release_manager}");
+        NotificationFacts facts;
+        facts.release.version = QStringLiteral("1.0.0");
+        facts.release.manager = QStringLiteral("dev@x");
+        QCOMPARE(renderNotification(policy, 0, facts).body, QStringLiteral("Thanks, dev@x"));
+        facts.releaseManagerName = QStringLiteral("Dee Veloper");
+        QCOMPARE(renderNotification(policy, 0, facts).body, QStringLiteral("Thanks, Dee Veloper"));
     }
 
     void slackGetsMrkdwn()

@@ -202,6 +202,19 @@ void TestReleaseCalendar::storeReleasesAppear()
             QCOMPARE(e.state, QStringLiteral("approved"));
     }
     QCOMPARE(found, 1);
+
+    // Judged on 20 March, the approved 3.7.0 of 12 March is overdue; the billing entry too.
+    const ReleaseCalendar later
+        = computeReleaseCalendar(releaseTrain(), {r, billing, undated}, kFeb1, kMar31, QDate(2026, 3, 20));
+    for (const CalendarEvent &e : later.events) {
+        if (e.version == QLatin1String("3.7.0") && !e.isFreeze())
+            QCOMPARE(e.overdueSince, std::optional<QDate>(QDate(2026, 3, 12)));
+        else if (e.state.isEmpty())
+            QVERIFY(!e.overdueSince);  // cadence entries are plans, not releases
+    }
+    r.state = ReleaseState::Released;  // a released release is not overdue
+    for (const CalendarEvent &e : computeReleaseCalendar(releaseTrain(), {r}, kFeb1, kMar31, QDate(2026, 3, 20)).events)
+        QVERIFY(!e.overdueSince);
 }
 
 void TestReleaseCalendar::unreadableTextIsReportedWithItsPlace()

@@ -40,6 +40,23 @@ void TstReleaseListModel::columnsAndRoles()
     QCOMPARE(model.columnCount(), 6);
     QCOMPARE(model.index(0, ReleaseListModel::VersionColumn).data().toString(), QStringLiteral("3.7.0"));
     QCOMPARE(model.index(0, ReleaseListModel::StateColumn).data().toString(), QStringLiteral("Rolled back"));
+    // A live release past its target date is flagged in its state, with the date in the tooltip;
+    // a final one never is.
+    {
+        ReleaseListModel dated;
+        ReleaseRecord late = release(QStringLiteral("3.8.0"), ReleaseState::Candidate);
+        late.targetDate = QDate(2026, 11, 26);
+        ReleaseRecord done = release(QStringLiteral("3.6.0"), ReleaseState::Released);
+        done.targetDate = QDate(2026, 11, 1);
+        dated.setToday(QDate(2026, 12, 7));
+        dated.setReleases({late, done});
+        QCOMPARE(dated.index(0, ReleaseListModel::StateColumn).data().toString(), QStringLiteral("Candidate · overdue"));
+        QVERIFY(dated.index(0, ReleaseListModel::VersionColumn).data(Qt::ToolTipRole).toString().contains(
+            QLatin1String("overdue since 26 Nov")));
+        QCOMPARE(dated.index(1, ReleaseListModel::StateColumn).data().toString(), QStringLiteral("Released"));
+        dated.setToday(QDate(2026, 11, 26));  // the day itself is not overdue
+        QCOMPARE(dated.index(0, ReleaseListModel::StateColumn).data().toString(), QStringLiteral("Candidate"));
+    }
     QCOMPARE(model.index(0, ReleaseListModel::CommitColumn).data().toString(), QStringLiteral("87b4a59"));
     QCOMPARE(model.index(0, ReleaseListModel::TargetDateColumn).data().toDate(), QDate(2026, 11, 24));
     QCOMPARE(

@@ -137,12 +137,16 @@ void TestSoakPresets::gatedGaCarriesSeed002Tables()
     const QList<std::tuple<QString, double, int>> table {{QStringLiteral("HTTP 5xx rate"), 0.5, 15},
         {QStringLiteral("P95 latency"), 2, 15}, {QStringLiteral("Error log volume"), 10, 30},
         {QStringLiteral("Memory usage"), 80, 30}, {QStringLiteral("Active DB connections"), 50, 30}};
+    // The unit each query measures in, for the charts' value axes.
+    const QStringList units {QStringLiteral("%"), QStringLiteral("s"), QStringLiteral("errors"), QStringLiteral("%"),
+        QStringLiteral("connections")};
     QCOMPARE(p.soakChecks.size(), table.size());
     for (qsizetype i = 0; i < table.size(); ++i) {
         const auto &[name, max, interval] = table.at(i);
         QCOMPARE(p.soakChecks[i].name, name);
         QCOMPARE(p.soakChecks[i].max, std::optional<double>(max));
         QCOMPARE(p.soakChecks[i].interval, minutes(interval));
+        QCOMPARE(p.soakChecks[i].unit, units.at(i));
         QCOMPARE(p.soakChecks[i].failureLimit, 0);  // "all metrics within threshold for full 2-hour period"
         QCOMPARE(measurementCount(p.soakChecks[i], p.soakDuration), 120 / interval);
     }
@@ -165,6 +169,8 @@ void TestSoakPresets::canaryCarriesSeed004Thresholds()
     // Error rate increase < 0.1 (percentage points) and response time increase < 10 % vs baseline.
     QCOMPARE(phase1.checks[0].baselineMaxIncrease, std::optional<double>(0.1));
     QCOMPARE(phase1.checks[1].baselineMaxIncreasePercent, std::optional<double>(10));
+    QCOMPARE(phase1.checks[0].unit, QStringLiteral("%"));
+    QCOMPARE(phase1.checks[1].unit, QStringLiteral("s"));
     QVERIFY(baselineQuery(phase1.checks[0]).startsWith(QStringLiteral("avg_over_time((")));
     QVERIFY(baselineQuery(phase1.checks[0]).contains(QStringLiteral("track=\"stable\"")));
     const std::optional<Threshold> latency = resolveThreshold(phase1.checks[1], 0.2);

@@ -166,6 +166,7 @@ void TestSoakReplay::recordingRoundTrips()
     rec.checks[0].series.series[0].samples[3].value = std::numeric_limits<double>::quiet_NaN();
     rec.checks[0].series.series[0].samples[4].value = -std::numeric_limits<double>::infinity();
     rec.checks[0].policy.onNoData = QStringLiteral("fail");
+    rec.checks[0].policy.unit = QStringLiteral("ms");
     rec.triggers[0].policy.baselineWindow = minutes(60);
     rec.triggers[0].policy.baselineMaxIncreasePercent = 10;
     const QByteArray json = QJsonDocument(soakRecordingToJson(rec)).toJson(QJsonDocument::Compact);
@@ -178,6 +179,7 @@ void TestSoakReplay::recordingRoundTrips()
     QCOMPARE(back->checks.first().readings, rec.checks.first().readings);
     QCOMPARE(back->checks.first().baseline, rec.checks.first().baseline);
     QCOMPARE(back->checks.first().policy.onNoData, QStringLiteral("fail"));
+    QCOMPARE(back->checks.first().policy.unit, QStringLiteral("ms"));
     QVERIFY(std::isnan(back->checks.first().series.series[0].samples[3].value));
     QCOMPARE(
         back->checks.first().series.series[0].samples[4].value, -std::numeric_limits<double>::infinity());

@@ -5,6 +5,7 @@
 #include "changelog_cut.h"
 #include "changelog_lint.h"
 #include "policy.h"
+#include "release_base_tag.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,17 +31,11 @@ EditorDiagnostic::Severity editorSeverity(Severity severity)
 }
 
 // The tag the commits are counted from: the last release tag below the release itself (a release
-// that is already tagged counts from the one before it).
+// that is already tagged counts from the one before it); `changelog coverage` counts the same.
 Result<std::optional<GitTagInfo>> baseTag(
     const GitService &git, const Policy &policy, const QString &toSha, const QString &version)
 {
-    auto tag = git.lastReleaseTag(policy.tagFormat, toSha);
-    if (!tag || !*tag || version.isEmpty() || (*tag)->name != policy.tagFor(version))
-        return tag;
-    auto parent = git.resolve(toSha + QStringLiteral("~1"));
-    if (!parent)
-        return std::optional<GitTagInfo> {};  // the release is the root commit
-    return git.lastReleaseTag(policy.tagFormat, *parent);
+    return releaseBaseTag(git, policy.tagFormat, toSha, version.isEmpty() ? QString() : policy.tagFor(version));
 }
 
 void loadDiff(const GitService &git, ChangelogSnapshot &snapshot)

@@ -34,6 +34,12 @@ QIcon swatch(const QColor &color, bool freeze)
     return QIcon(pixmap);
 }
 
+// "overdue since 26 Nov", as the header and `release status` say it.
+QString overdueText(const QDate &since)
+{
+    return CalendarWindow::tr("overdue since %1").arg(QLocale().toString(since, QStringLiteral("d MMM")));
+}
+
 QString eventHtml(const CalendarEvent &e)
 {
     QStringList lines {QStringLiteral("<b>%1</b>").arg(e.title.toHtmlEscaped()),
@@ -46,6 +52,8 @@ QString eventHtml(const CalendarEvent &e)
         facts << CalendarWindow::tr("train %1").arg(e.train.toHtmlEscaped());
     if (!e.state.isEmpty())
         facts << CalendarWindow::tr("state %1").arg(e.state.toHtmlEscaped());
+    if (e.overdueSince)
+        facts << QStringLiteral("<b>%1</b>").arg(overdueText(*e.overdueSince).toHtmlEscaped());
     facts << CalendarWindow::tr("from the %1").arg(calendarSourceName(e.source));
     lines << facts.join(QStringLiteral(" · "));
     if (!e.detail.isEmpty())
@@ -300,7 +308,12 @@ void CalendarWindow::fillList()
         auto *item = new QTreeWidgetItem(week,
             {day, calendarTimeText(e), e.title, e.version.isEmpty() ? QStringLiteral("–") : e.version,
                 calendarSourceName(e.source)
-                    + (e.state.isEmpty() ? QString() : QStringLiteral(" · ") + e.state)});
+                    + (e.state.isEmpty() ? QString() : QStringLiteral(" · ") + e.state)
+                    + (e.overdueSince ? QStringLiteral(" · ") + overdueText(*e.overdueSince) : QString())});
+        if (e.overdueSince) {
+            item->setForeground(4, failureColor(palette()));
+            item->setToolTip(4, item->text(4));
+        }
         item->setIcon(2, swatch(trainColor(e.train), e.isFreeze()));
         item->setData(0, kEventRole, i);
         if (e.isFreeze()) {

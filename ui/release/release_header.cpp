@@ -8,11 +8,14 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QProgressBar>
 #include <QStackedLayout>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <functional>
 
 namespace cockpit {
 namespace {
@@ -50,6 +53,7 @@ QLabel *elidedLabel(QWidget *parent, const QString &objectName, const QString &a
     label->setAccessibleName(accessibleName);
     label->setTextFormat(Qt::PlainText);
     label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setProperty("cockpitElides", true);  // its tooltip holds the whole text
     return label;
 }
 
@@ -101,10 +105,16 @@ ReleaseHeader::ReleaseHeader(QWidget *parent)
     rows->setSpacing(6);
     m_row = new QHBoxLayout;
     m_row->setSpacing(24);
-    m_row->addWidget(buildIdentity());
+    m_identity = buildIdentity();
+    m_row->addWidget(m_identity);
     m_row->addStretch(1);
     rows->addLayout(m_row);
-    rows->addWidget(buildReadiness());
+    m_readiness = buildReadiness();
+    rows->addWidget(m_readiness);
+    m_wrapRow = new QHBoxLayout;
+    m_wrapRow->setContentsMargins(0, 0, 0, 0);
+    m_wrapRow->addStretch(1);
+    rows->addLayout(m_wrapRow);
     m_stack->addWidget(m_hint);
     m_stack->addWidget(page);
     clearRelease(tr("No release selected"));
@@ -135,7 +145,8 @@ QWidget *ReleaseHeader::buildIdentity()
     layout->addWidget(m_next);
     layout->addSpacing(6);
     layout->addWidget(m_type);
-    layout->addWidget(caption(box, QStringLiteral("·")));
+    m_typeDot = caption(box, QStringLiteral("·"));
+    layout->addWidget(m_typeDot);
     layout->addWidget(m_commit);
     layout->addWidget(m_target);
     return box;
@@ -229,7 +240,7 @@ void ReleaseHeader::setReadiness(const Readiness &r)
     for (const EnvironmentReadiness &e : r.environments)
         soaks << environmentSoak(e);
     m_soak->setText(soaks.isEmpty() ? QString() : tr("Soak: %1").arg(soaks.join(QStringLiteral(", "))));
-    m_soak->setToolTip(soaks.join(QLatin1Char('\n')));
+    m_soak->setToolTip(m_soak->text());  // whole, however narrow the label is
     m_soak->setAccessibleDescription(m_soak->text());
 
     const QDateTime earliest = r.earliestClear();
@@ -250,7 +261,7 @@ void ReleaseHeader::setReadiness(const Readiness &r)
         }
     }
     m_earliest->setText(when);
-    m_earliest->setToolTip(whenFull.join(QLatin1Char('\n')));
+    m_earliest->setToolTip(when.isEmpty() ? QString() : QStringList(QStringList {when} + whenFull).join(QLatin1Char('\n')));
     m_earliest->setAccessibleDescription(when);
 
     m_ready = !r.blocked();
@@ -273,6 +284,7 @@ void ReleaseHeader::setReadiness(const Readiness &r)
     m_staleApprovals = r.approvalsStale > 0;
     m_staleGates = r.gatesStale > 0;
     applyColours();
+    fitFirstLine();  // the next state's text changed
 }
 
 // A badge while the release carries a break-glass override: who overrode what, when and why.
@@ -299,23 +311,139 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
     m_state->setText(releaseStateTitle(release.state));
     applyColours();
     if (release.commit.isEmpty()) {
-        m_commit->setText(tr("no commit yet"));
+        m_commitFull = m_commitShort = tr("no commit yet");
         m_commit->setToolTip({});
     } else {
         // The window hands over the release as it stands (Session::currentRelease): unpinned,
         // the commit is the branch's head now. Which of the two it is, is always said.
         const bool follows = !release.commitPinned && !release.branch.isEmpty();
-        m_commit->setText(follows ? tr("%1 (follows %2)").arg(shortCommit(release.commit), release.branch)
-                                  : tr("%1 (pinned)").arg(shortCommit(release.commit)));
+        m_commitShort = shortCommit(release.commit);
+        m_commitFull = follows ? tr("%1 (follows %2)").arg(m_commitShort, release.branch)
+                               : tr("%1 (pinned)").arg(m_commitShort);
         m_commit->setToolTip(follows ? tr("%1: the head of %2 now; a release candidate tag pins it")
                                            .arg(release.commit, release.branch)
                                      : tr("%1: pinned").arg(release.commit));
     }
-    m_target->setVisible(release.targetDate.isValid());
     const auto overdue = overdueSince(release, QDate::currentDate());
-    m_target->setText(overdue ? tr("· target %1, overdue since %2")
-                                    .arg(release.targetDate.toString(Qt::ISODate), QLocale().toString(*overdue, QStringLiteral("d MMM")))
-                              : tr("· target %1").arg(release.targetDate.toString(Qt::ISODate)));
+    m_overdue = overdue.has_value();
+    m_targetFull = m_targetShort = QString();
+    if (release.targetDate.isValid()) {
+        const QString day = overdue ? QLocale().toString(*overdue, QStringLiteral("d MMM")) : QString();
+        m_targetFull = overdue ? tr("· target %1, overdue since %2").arg(release.targetDate.toString(Qt::ISODate), day)
+                               : tr("· target %1").arg(release.targetDate.toString(Qt::ISODate));
+        m_targetShort = overdue ? tr("· overdue since %1").arg(day)
+                                : tr("· target %1").arg(QLocale().toString(release.targetDate, QStringLiteral("d MMM")));
+    }
+    m_target->setToolTip(m_targetFull.mid(2));
+    applyColours();
+    fitFirstLine();
+}
+
+void ReleaseHeader::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitFirstLine();
+}
+
+bool ReleaseHeader::eventFilter(QObject *watched, QEvent *event)
+{
+    // The rollback panel grows and shrinks as its state arrives (countdown, notices, buttons).
+    if (watched == m_trailing
+        && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Show || event->type() == QEvent::Hide))
+        QMetaObject::invokeMethod(this, &ReleaseHeader::fitFirstLine, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+bool ReleaseHeader::firstLineFits() const
+{
+    // Summed from the parts' own size hints: the layouts' cached sizes lag behind a hide().
+    auto *identity = static_cast<QBoxLayout *>(m_identity->layout());
+    int needed = 0;
+    int shown = 0;
+    for (int i = 0; i < identity->count(); ++i) {
+        QLayoutItem *item = identity->itemAt(i);
+        if (QWidget *w = item->widget()) {
+            if (w->isHidden())
+                continue;
+            needed += w->sizeHint().width();
+            ++shown;
+        } else {
+            needed += item->sizeHint().width();  // the spacing before the type
+        }
+    }
+    needed += identity->spacing() * qMax(0, shown - 1);
+    if (m_trailing && !m_trailing->isHidden() && m_row->indexOf(m_trailing) >= 0)
+        needed += 2 * m_row->spacing() + m_trailing->minimumSizeHint().width();
+    const int room = m_row->geometry().width() > 0 ? m_row->geometry().width() : width() - 24;
+    return needed <= room;
+}
+
+// Everything first, then the less important parts go one by one until the line fits; if even the
+// version, state and short target do not fit beside the trailing widget, that widget takes a line
+// of its own and the parts come back.
+void ReleaseHeader::fitFirstLine()
+{
+    if (m_fitting || m_stack->currentIndex() != 1)
+        return;
+    m_fitting = true;
+    const bool wasWrapped = m_trailing && m_wrapRow->indexOf(m_trailing) >= 0;
+    for (bool wrapped : {false, true}) {
+        if (m_trailing && wrapped != (m_wrapRow->indexOf(m_trailing) >= 0)) {
+            (wrapped ? m_row : m_wrapRow)->removeWidget(m_trailing);
+            (wrapped ? m_wrapRow : m_row)->addWidget(m_trailing);
+        }
+        m_type->show();
+        m_typeDot->show();
+        m_next->show();
+        m_commit->show();
+        m_commit->setText(m_commitFull);
+        m_target->setVisible(!m_targetFull.isEmpty());
+        m_target->setText(m_targetFull);
+        const std::initializer_list<std::function<void()>> drops = {
+            [this] { m_type->hide(); m_typeDot->hide(); },
+            [this] { m_next->hide(); },
+            [this] { m_commit->setText(m_commitShort); },
+            [this] { m_target->setText(m_targetShort); },
+            [this] { m_commit->hide(); },
+        };
+        bool fits = firstLineFits();
+        for (auto drop = drops.begin(); !fits && drop != drops.end(); ++drop) {
+            (*drop)();
+            fits = firstLineFits();
+        }
+        if (fits || !m_trailing || m_trailing->isHidden())
+            break;
+    }
+    if (wasWrapped != (m_trailing && m_wrapRow->indexOf(m_trailing) >= 0))
+        updateGeometry();
+    updateVersionToolTip();
+    m_fitting = false;
+}
+
+QSize ReleaseHeader::minimumSizeHint() const
+{
+    const QSize full = QWidget::minimumSizeHint();
+    if (m_stack->currentIndex() != 1)
+        return full;
+    const int spacing = m_identity->layout()->spacing();
+    int identity = m_version->sizeHint().width() + spacing + m_state->sizeHint().width();
+    if (!m_targetShort.isEmpty())
+        identity += spacing + m_target->fontMetrics().horizontalAdvance(m_targetShort) + 2 * m_target->margin();
+    const int trailing = m_trailing && !m_trailing->isHidden() ? m_trailing->minimumSizeHint().width() : 0;
+    const int margins = 24;  // the page's left and right margins
+    return {qMin(full.width(), std::max({identity, trailing, m_readiness->minimumSizeHint().width()}) + margins), full.height()};
+}
+
+void ReleaseHeader::updateVersionToolTip()
+{
+    QStringList parts {m_version->text(), m_state->text()};
+    if (!m_next->text().isEmpty())
+        parts << m_next->text();
+    parts << m_type->text() << m_commitFull;
+    if (!m_targetFull.isEmpty())
+        parts << m_targetFull.mid(2);
+    m_version->setToolTip(parts.join(QStringLiteral(" · ")));
 }
 
 void ReleaseHeader::changeEvent(QEvent *event)
@@ -350,11 +478,14 @@ void ReleaseHeader::applyColours()
     const QColor text = p.color(QPalette::WindowText);
     setTextColour(m_approvals, QPalette::WindowText, m_staleApprovals ? staleColour(p) : text);
     setTextColour(m_gates, QPalette::WindowText, m_staleGates ? staleColour(p) : text);
+    setTextColour(m_target, QPalette::WindowText, m_overdue ? failed : text);
 }
 
 void ReleaseHeader::setTrailingWidget(QWidget *widget)
 {
+    m_trailing = widget;
     m_row->addWidget(widget);
+    widget->installEventFilter(this);
 }
 
 void ReleaseHeader::clearRelease(const QString &hint)

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QStyledItemDelegate>
 
 namespace cockpit {
@@ -65,14 +66,31 @@ ReleaseListView::ReleaseListView(ReleaseListModel *model, QWidget *parent)
         toggle->setCheckable(true);
         toggle->setChecked(!header->isSectionHidden(column));
         toggle->setEnabled(column != ReleaseListModel::VersionColumn);
-        connect(toggle, &QAction::toggled, header,
-            [header, column](bool on) { header->setSectionHidden(column, !on); });
+        connect(toggle, &QAction::toggled, this, [this, header, column](bool on) {
+            header->setSectionHidden(column, !on);
+            updateMinimumWidth();
+        });
         header->addAction(toggle);
     }
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this] { emit currentVersionChanged(currentVersion()); });
     connect(model, &QAbstractItemModel::modelReset, this,
         [this] { emit currentVersionChanged(currentVersion()); });
+    connect(model, &QAbstractItemModel::modelReset, this, &ReleaseListView::updateMinimumWidth, Qt::QueuedConnection);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ReleaseListView::updateMinimumWidth, Qt::QueuedConnection);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ReleaseListView::updateMinimumWidth, Qt::QueuedConnection);
+    updateMinimumWidth();
+}
+
+void ReleaseListView::updateMinimumWidth()
+{
+    QHeaderView *header = horizontalHeader();
+    int width = 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        if (!header->isSectionHidden(column))
+            width += qMax(sizeHintForColumn(column), header->sectionSizeHint(column));
+    }
+    setMinimumWidth(width);
 }
 
 QString ReleaseListView::currentVersion() const

@@ -19,6 +19,9 @@ signals:
     void currentVersionChanged(const QString &version);  // empty: none
 
 private:
+    // The shown columns never get narrower than their widest cell (a squeezed list read "So…").
+    void updateMinimumWidth();
+
     ReleaseListModel *m_model;
 };
 

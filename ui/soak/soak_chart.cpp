@@ -209,8 +209,14 @@ void SoakChart::setCheck(const CheckResult &check, const QList<Sample> &samples,
     m_windowStartMs = windowStart.toMSecsSinceEpoch();
     m_windowEndMs = std::max(windowEnd.toMSecsSinceEpoch(), m_windowStartMs + kMinSpanMs);
     m_nowMs = now.isValid() ? now.toMSecsSinceEpoch() : m_windowEndMs;
-    if (const auto bound = limit())
-        m_limit->setName(m_check.thresholdMax ? tr("Limit ≤ %1").arg(*bound) : tr("Limit ≥ %1").arg(*bound));
+    // The policy's unit (a check's `unit:` key) names the value axis and follows the limit.
+    const QString unit = m_check.unit;
+    const QString space = unit == u"%" ? QString() : QStringLiteral(" ");
+    m_axisY->setTitleText(unit.isEmpty() ? QString() : tr("Value (%1)").arg(unit));
+    if (const auto bound = limit()) {
+        const QString value = unit.isEmpty() ? QString::number(*bound) : QString::number(*bound) + space + unit;
+        m_limit->setName(m_check.thresholdMax ? tr("Limit ≤ %1").arg(value) : tr("Limit ≥ %1").arg(value));
+    }
     updateValueAxis();
     if (!m_userRange)
         applyPresetRange();

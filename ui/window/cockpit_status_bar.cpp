@@ -42,6 +42,8 @@ CockpitStatusBar::CockpitStatusBar(QWidget *parent)
     m_identity = addIndicator(QStringLiteral("identityStatus"), tr("Acting as"));
     m_identity->setTextFormat(Qt::PlainText);
     setRepository({}, false);
+    // A message too long for the bar is cut at its right end: hovering the bar shows all of it.
+    connect(this, &QStatusBar::messageChanged, this, [this](const QString &message) { setToolTip(message); });
 }
 
 QLabel *CockpitStatusBar::addIndicator(const QString &objectName, const QString &accessibleName)
@@ -65,10 +67,15 @@ void CockpitStatusBar::setDot(QLabel *label, const QString &text, bool reachable
 {
     label->setProperty("cockpitDotText", text);
     label->setProperty("cockpitReachable", reachable);
-    // Long paths keep their end (the file, the project) so the window fits 1024 px; the tooltip
-    // has the whole of it.
-    constexpr qsizetype kMaxShown = 44;
-    const QString shown = text.size() > kMaxShown ? QStringLiteral("…") + text.right(kMaxShown - 1) : text;
+    // A path shows its last part (the database file, the project's folder) so the window fits
+    // 1024 px beside the identity; other long texts keep their end. The tooltip has the whole.
+    constexpr qsizetype kMaxShown = 32;
+    QString shown = text;
+    if (const qsizetype slash = shown.lastIndexOf(u'/'); slash >= 0 && slash + 1 < shown.size()
+        && (shown.startsWith(u'/') || shown.startsWith(u'~') || shown.startsWith(QLatin1String("SQLite "))))
+        shown = (shown.startsWith(QLatin1String("SQLite ")) ? QStringLiteral("SQLite ") : QString()) + shown.mid(slash + 1);
+    if (shown.size() > kMaxShown)
+        shown = QStringLiteral("…") + shown.right(kMaxShown - 1);
     const QString html = dotHtml(reachable) + QStringLiteral("&nbsp;") + shown.toHtmlEscaped();
     if (label->text() != html)
         label->setText(html);

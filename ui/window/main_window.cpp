@@ -14,6 +14,7 @@
 #include "session.h"
 #include "session_opener.h"
 #include "store.h"
+#include "tab_widget.h"
 #include "rollback_panel.h"
 #include "signoffs_tab.h"
 #include "soak_tab.h"
@@ -77,7 +78,7 @@ void MainWindow::buildUi()
     m_header = new ReleaseHeader(this);
     m_checklist = new ChecklistView(this);
     m_timeline = new TimelineView(this);
-    m_tabs = new QTabWidget(this);
+    m_tabs = new TabWidget(this);
     m_tabs->setObjectName(QStringLiteral("releaseTabs"));
     m_tabs->setAccessibleName(tr("Release views"));
     m_tabs->setDocumentMode(true);

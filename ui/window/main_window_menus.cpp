@@ -11,11 +11,13 @@
 #include "communications_dialog.h"
 #include "error_banner.h"
 #include "evidence_actions.h"
+#include "fresh_workspace.h"
 #include "future_watch.h"
 #include "metrics_window.h"
 #include "new_release_dialog.h"
 #include "new_workspace_wizard.h"
 #include "session.h"
+#include "tab_widget.h"
 #include "rollback_panel.h"
 #include "timeline_view.h"
 #include "workspace.h"
@@ -210,18 +212,30 @@ void MainWindow::buildViewMenu()
 {
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
-    // Ctrl+1 ... Ctrl+N follow the tabs as they stand, left to right (at most nine have a key).
-    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
-        QWidget *page = m_tabs->widget(i);
-        QAction *show = addNamedAction(view, QStringLiteral("actionShowTab%1").arg(i + 1), m_tabs->tabText(i),
-            QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(show, &QAction::triggered, this, [this, page] {
-            m_tabs->setCurrentWidget(page);
-            page->setFocus(Qt::ShortcutFocusReason);
-        });
-        m_tabs->setTabToolTip(i, show->shortcut().toString(QKeySequence::NativeText));
-    }
-    view->addSeparator();
+    // Ctrl+1 ... Ctrl+N follow the tabs as they stand, left to right (at most nine have a key),
+    // rebuilt whenever a tab is added, removed or moved.
+    QAction *tabsEnd = view->addSeparator();
+    auto syncTabs = [this, view, tabsEnd] {
+        for (QAction *old : view->actions()) {
+            if (old->objectName().startsWith(QLatin1String("actionShowTab")))
+                delete old;
+        }
+        for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
+            QWidget *page = m_tabs->widget(i);
+            auto *show = new QAction(m_tabs->tabText(i), view);
+            show->setObjectName(QStringLiteral("actionShowTab%1").arg(i + 1));
+            show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+            view->insertAction(tabsEnd, show);
+            connect(show, &QAction::triggered, this, [this, page] {
+                m_tabs->setCurrentWidget(page);
+                page->setFocus(Qt::ShortcutFocusReason);
+            });
+            m_tabs->setTabToolTip(i, show->shortcut().toString(QKeySequence::NativeText));
+        }
+    };
+    syncTabs();
+    if (auto *tabs = qobject_cast<TabWidget *>(m_tabs))
+        connect(tabs, &TabWidget::tabsChanged, this, syncTabs);
     view->addAction(m_checklist->openOnlyAction());
     view->addAction(m_checklist->filterAction());
     view->addSeparator();
@@ -284,7 +298,7 @@ void MainWindow::newWorkspaceFromPreset()
     const QString dir = wizard.directory();
     const QString preset = wizard.preset();
     m_status->setBusy(true, tr("Writing the %1 preset…").arg(preset));
-    whenReady(this, QtConcurrent::run([dir, preset] { return initWorkspaceFromPreset(dir, preset); }),
+    whenReady(this, QtConcurrent::run([dir, preset] { return initFreshWorkspace(dir, preset); }),
         [this, dir](const Status &status) {
             m_status->setBusy(false);
             if (!status) {
