@@ -109,7 +109,8 @@ QWidget *SoakTab::buildToolbar()
     m_runs->setAccessibleName(tr("Soak run"));
     m_runs->setToolTip(tr("Every analysis run is kept: the release's soak (the run of its latest deployment "
                           "here), re-checks and what-if windows"));
-    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runs->setMinimumContentsLength(15);  // "Release's soak" in full; the list itself is wider
     connect(m_runs, &QComboBox::activated, this, &SoakTab::showHistoryEntry);
     layout->addWidget(envLabel);
     layout->addWidget(m_environments);
@@ -306,7 +307,7 @@ void SoakTab::showRun(const SoakRunRecording &run)
     showRecording(run.recording);
     const QString kind = run.run.kind == SoakRunKind::Deployment
         ? (run.run.deployedAt.isValid() ? tr("the soak of the deployment at %1").arg(formatLocalTime(run.run.deployedAt))
-                                        : tr("the soak of its deployment"))
+                                        : tr("no deployment recorded there"))
         : run.run.kind == SoakRunKind::Recheck ? tr("a re-check; the release's soak is another run")
                                                : tr("a what-if window, not the release's soak");
     m_mode->setText(tr("Run #%1 (%2). %3").arg(run.run.id).arg(kind, m_mode->text()));
