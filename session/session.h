@@ -15,6 +15,7 @@
 #include "release_service.h"
 #include "session_events.h"
 #include "soak_recording.h"
+#include "soak_run.h"
 #include "soak_types.h"
 #include "work_in_flight.h"
 #include "workspace.h"
@@ -58,6 +59,12 @@ struct ChangelogCheckFacts {
 };
 
 // A probe of an environment as stored: the report, the items it ticked, what could not be done.
+// A finished soak as stored: its run (id, kind, deployment) and the checklist items it ticked.
+struct SoakRunOutcome {
+    SoakRun run;
+    QList<ChecklistItem> ticked;
+};
+
 struct ProbeOutcome {
     ProbeReport report;
     QList<ChecklistItem> ticked;
@@ -144,20 +151,22 @@ public:
     QFuture<Status> prometheusReady();
     // A monitor over prometheus(); nullptr when there is none (prometheus() says why).
     SoakMonitor *createSoakMonitor(QObject *parent);
-    // A finished soak: stores the recording with its verdict and, on a PASS that is evidence of
-    // this deployment (soakEvidenceGap is empty), ticks the items bound to `check: soak ENV` with
-    // one evidence text. Returns the items ticked. A what-if (recording.whatIf: a window given by
-    // hand) is kept in the audit log ("soak.what_if") only: never the release's soak, never a tick.
-    QFuture<Result<QList<ChecklistItem>>> recordSoakEnd(QString version, SoakRecording recording,
+    // A finished soak: stores it as a new run (never over another) and, on a PASS that is evidence
+    // of this deployment (soakEvidenceGap is empty) in the deployment's own run, ticks the items
+    // bound to `check: soak ENV` with one evidence text naming the run. A what-if
+    // (recording.whatIf: a window given by hand) is stored as a run of kind what-if: never the
+    // release's soak, never a tick. Returns the run and the items ticked.
+    QFuture<Result<SoakRunOutcome>> recordSoakEnd(QString version, SoakRecording recording,
         SoakEvaluation evaluation);
-    // A stored PASS shown again ticks the items bound to it that are still open (the same rule).
+    // A stored PASS shown again ticks the items bound to it that are still open (the same rule;
+    // only the deployment's own run ticks).
     QFuture<Result<QList<ChecklistItem>>> tickSoakPass(
-        QString version, QString candidate, QString environment, SoakEvaluation evaluation);
+        QString version, QString candidate, SoakRun run, SoakEvaluation evaluation);
     // The blocking core of recordSoakEnd, for callers already off the GUI thread (the demo).
-    static Result<QList<ChecklistItem>> finishSoak(ReleaseService &releases, const QString &version,
+    static Result<SoakRunOutcome> finishSoak(ReleaseService &releases, const QString &version,
         const SoakRecording &recording, const SoakEvaluation &evaluation);
     static QString soakEvidence(const QString &candidate, const QString &environment,
-        const SoakEvaluation &evaluation);
+        const SoakEvaluation &evaluation, qint64 runId = 0);
     // Why a soak from start to end in environment is not evidence of this release there; empty
     // when it is: it starts at or after the latest deployment of the release's commit there and
     // covers the policy's soak duration. Blocking (store reads): call it off the GUI thread.

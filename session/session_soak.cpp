@@ -1,6 +1,7 @@
 // Session: the soak use cases. The Prometheus a soak asks (with its keychain credential), and
-// finishing a soak: stored with its verdict and, on a PASS of this deployment (soakEvidenceGap),
-// ticking its items with one evidence text; a what-if window is kept in the audit log only.
+// finishing a soak: stored as a new run with its verdict (never over another) and, on a PASS of
+// this deployment's own run (soakEvidenceGap), ticking its items with one evidence text naming
+// the run; a what-if window is a run of kind what-if, never the release's soak, never a tick.
 #include "future_watch.h"
 #include "prometheus_client.h"
 #include "secret_store.h"
@@ -76,7 +77,7 @@ SoakMonitor *Session::createSoakMonitor(QObject *parent)
 }
 
 QString Session::soakEvidence(
-    const QString &candidate, const QString &environment, const SoakEvaluation &evaluation)
+    const QString &candidate, const QString &environment, const SoakEvaluation &evaluation, qint64 runId)
 {
     QStringList checks;
     for (const CheckResult &check : evaluation.checks)
@@ -85,9 +86,10 @@ QString Session::soakEvidence(
                       .arg(check.measurements.size())
                       .arg(check.scheduled)
                       .arg(check.failures);
-    return QStringLiteral("Soak PASS of %1 on %2, %3 to %4 (UTC). %5")
-        .arg(candidate, environment, evaluation.start.toUTC().toString(Qt::ISODate),
-            evaluation.end.toUTC().toString(Qt::ISODate), checks.join(QStringLiteral("; ")));
+    return QStringLiteral("Soak PASS of %1 on %2%3, %4 to %5 (UTC). %6")
+        .arg(candidate, environment, runId > 0 ? QStringLiteral(" (run #%1)").arg(runId) : QString(),
+            evaluation.start.toUTC().toString(Qt::ISODate), evaluation.end.toUTC().toString(Qt::ISODate),
+            checks.join(QStringLiteral("; ")));
 }
 
 QString Session::soakEvidenceGap(Store *store, const Policy &policy, const QString &version,
@@ -120,73 +122,73 @@ QString Session::soakEvidenceGap(Store *store, const Policy &policy, const QStri
     return {};
 }
 
-Result<QList<ChecklistItem>> Session::finishSoak(ReleaseService &releases, const QString &version,
+Result<SoakRunOutcome> Session::finishSoak(ReleaseService &releases, const QString &version,
     const SoakRecording &recording, const SoakEvaluation &evaluation)
 {
     const QString env = recording.environment;
     Store *store = releases.store();
-    if (recording.whatIf) {
-        // Kept in the audit log only: never the release's soak, never a tick.
-        const QJsonObject after {{QStringLiteral("what_if"), true},
-            {QStringLiteral("verdict"), soakVerdictName(evaluation.verdict)},
-            {QStringLiteral("start"), evaluation.start.toUTC().toString(Qt::ISODate)},
-            {QStringLiteral("end"), evaluation.end.toUTC().toString(Qt::ISODate)}};
-        if (auto saved = store->appendAudit(AuditEntry {0, {}, releases.identity().id,
-                                                QStringLiteral("soak.what_if"), version, env, {}, after, {}, {}})
-                             .result();
-            !saved)
-            return std::unexpected(saved.error());
-        return QList<ChecklistItem> {};
-    }
+    // A PASS settles the deployment's soak only when it is evidence of that deployment; a FAIL
+    // always does (a later passing re-check never turns it into a pass).
+    QString gap;
+    if (!recording.whatIf && evaluation.verdict == SoakVerdict::Pass)
+        gap = soakEvidenceGap(
+            store, releases.workspace().policy, version, env, recording.start, evaluation.end);
+    const bool decisive = !recording.whatIf
+        && (evaluation.verdict == SoakVerdict::Fail || (evaluation.verdict == SoakVerdict::Pass && gap.isEmpty()));
     const QByteArray json = QJsonDocument(soakRecordingToJson(recording)).toJson(QJsonDocument::Compact);
     // Stored first: a soak whose items could not be ticked is still on record.
-    if (auto saved = store->saveSoakRecording(version, env, json, soakVerdictName(evaluation.verdict),
-                             releases.identity().id)
-                         .result();
-        !saved)
+    auto saved = store->saveSoakRecording(version, env, json, soakVerdictName(evaluation.verdict),
+                          releases.identity().id, recording.whatIf, decisive)
+                     .result();
+    if (!saved)
         return std::unexpected(saved.error());
-    if (evaluation.verdict != SoakVerdict::Pass)
-        return QList<ChecklistItem> {};
-    if (const QString gap = soakEvidenceGap(store, releases.workspace().policy, version, env, recording.start,
-            evaluation.end);
-        !gap.isEmpty()) {
+    SoakRunOutcome outcome {*saved, {}};
+    if (evaluation.verdict != SoakVerdict::Pass || saved->kind != SoakRunKind::Deployment)
+        return outcome;
+    if (!gap.isEmpty()) {
         qCInfo(lcSessionSoak) << "soak PASS of" << version << "in" << env << "ticks nothing:" << gap;
-        return QList<ChecklistItem> {};
+        return outcome;
     }
     const QString candidate = recording.version.isEmpty() ? version : recording.version;
-    return releases
-        .applyCheckOutcome(version,
-            CheckOutcome {checkKindName(CheckKind::Soak), env, true, soakEvidence(candidate, env, evaluation)})
-        .result();
+    auto ticked = releases
+                      .applyCheckOutcome(version,
+                          CheckOutcome {checkKindName(CheckKind::Soak), env, true,
+                              soakEvidence(candidate, env, evaluation, saved->id)})
+                      .result();
+    if (!ticked)
+        return std::unexpected(ticked.error());
+    outcome.ticked = *ticked;
+    return outcome;
 }
 
-QFuture<Result<QList<ChecklistItem>>> Session::recordSoakEnd(
+QFuture<Result<SoakRunOutcome>> Session::recordSoakEnd(
     QString version, SoakRecording recording, SoakEvaluation evaluation)
 {
     const QString env = recording.environment;
     const QString verdict = soakVerdictName(evaluation.verdict);
-    const bool whatIf = recording.whatIf;
     // Waits for the store on a pool thread: the GUI thread only sees the finished future.
     auto future = thenAdvance(version, QtConcurrent::run([releases = m_releases.get(), version, recording, evaluation] {
         return finishSoak(*releases, version, recording, evaluation);
     }));
-    follow(future, [this, version, env, verdict, whatIf](const Result<QList<ChecklistItem>> &ticked) {
-        if (!ticked || whatIf)
+    follow(future, [this, version, env, verdict](const Result<SoakRunOutcome> &done) {
+        if (!done)
             return;
         announce({SessionEvent::Kind::SoakRecorded, version, CheckKind::Soak, env, verdict, {}});
-        announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Soak, env, verdict, *ticked});
+        if (done->run.kind == SoakRunKind::Deployment)
+            announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Soak, env, verdict, done->ticked});
     });
     return future;
 }
 
 QFuture<Result<QList<ChecklistItem>>> Session::tickSoakPass(
-    QString version, QString candidate, QString environment, SoakEvaluation evaluation)
+    QString version, QString candidate, SoakRun run, SoakEvaluation evaluation)
 {
-    if (evaluation.verdict != SoakVerdict::Pass)
+    if (evaluation.verdict != SoakVerdict::Pass || run.kind != SoakRunKind::Deployment)
         return QtFuture::makeReadyFuture(Result<QList<ChecklistItem>>(QList<ChecklistItem> {}));
+    const QString environment = run.environment;
     // The same rule as a soak finishing: only a soak of this deployment, covering the duration.
     auto future = thenAdvance(version,
-        QtConcurrent::run([releases = m_releases.get(), version, candidate, environment,
+        QtConcurrent::run([releases = m_releases.get(), version, candidate, environment, runId = run.id,
                               evaluation]() -> Result<QList<ChecklistItem>> {
             if (!soakEvidenceGap(releases->store(), releases->workspace().policy, version, environment,
                     evaluation.start, evaluation.end)
@@ -195,7 +197,7 @@ QFuture<Result<QList<ChecklistItem>>> Session::tickSoakPass(
             return releases
                 ->applyCheckOutcome(version,
                     CheckOutcome {checkKindName(CheckKind::Soak), environment, true,
-                        soakEvidence(candidate, environment, evaluation)})
+                        soakEvidence(candidate, environment, evaluation, runId)})
                 .result();
         }));
     follow(future, [this, version, environment](const Result<QList<ChecklistItem>> &ticked) {

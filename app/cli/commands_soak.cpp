@@ -52,13 +52,16 @@ QJsonValue number(const std::optional<double> &v)
     return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan, bool whatIf)
+QJsonObject evaluationJson(
+    const SoakEvaluation &e, const SoakPlan &plan, bool whatIf, const std::optional<SoakRunOutcome> &stored)
 {
     QJsonArray checks;
     for (const CheckResult &c : e.checks) {
         QJsonArray measurements;
         for (const Measurement &m : c.measurements)
             measurements.append(QJsonObject {{QStringLiteral("time"), timeText(m.time)},
+                {QStringLiteral("sample_time"),
+                    m.sampleTime ? QJsonValue(timeText(m.sampleTime)) : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("value"), number(m.value)},
                 {QStringLiteral("status"), measurementStatusName(m.status)},
                 {QStringLiteral("detail"), m.detail}});
@@ -74,20 +77,31 @@ QJsonObject evaluationJson(const SoakEvaluation &e, const SoakPlan &plan, bool w
             {QStringLiteral("since"), t.since ? QJsonValue(timeText(t.since)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("severity"), t.severity}, {QStringLiteral("kind"), t.kind},
             {QStringLiteral("error"), t.error}});
-    return QJsonObject {{QStringLiteral("verdict"), soakVerdictName(e.verdict)},
+    QJsonObject o {{QStringLiteral("verdict"), soakVerdictName(e.verdict)},
         {QStringLiteral("env"), plan.environment}, {QStringLiteral("version"), plan.version},
         {QStringLiteral("start"), timeText(e.start)}, {QStringLiteral("end"), timeText(e.end)},
         {QStringLiteral("evaluated_at"), timeText(e.evaluatedAt)}, {QStringLiteral("reason"), e.reason},
         {QStringLiteral("checks"), checks}, {QStringLiteral("triggers"), triggers},
         {QStringLiteral("what_if"), whatIf}};
+    // The run this evaluation was stored as (null when it could not be stored).
+    o.insert(QStringLiteral("run"), stored ? QJsonValue(soakRunToJson(stored->run)) : QJsonValue(QJsonValue::Null));
+    return o;
 }
 
-void printEvaluation(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan, bool whatIf)
+void printEvaluation(CliContext &ctx, const SoakEvaluation &e, const SoakPlan &plan, bool whatIf,
+    const std::optional<SoakRunOutcome> &stored)
 {
     ctx.out(QStringLiteral("%1 of %2 in %3, %4 .. %5: %6")
                 .arg(whatIf ? QStringLiteral("What-if soak") : QStringLiteral("Soak"), plan.version,
                     plan.environment, timeText(e.start), timeText(e.end),
                     soakVerdictName(e.verdict).toUpper() + (whatIf ? QStringLiteral(" (what-if)") : QString())));
+    if (stored)
+        ctx.out(QStringLiteral("  Stored as %1%2, policy digest %3")
+                    .arg(soakRunName(stored->run),
+                        stored->run.deployedAt.isValid()
+                            ? QStringLiteral(" of the deployment at %1").arg(timeText(stored->run.deployedAt))
+                            : QString(),
+                        stored->run.policyDigest.left(12)));
     for (const CheckResult &c : e.checks)
         ctx.out(QStringLiteral("  %1 %2: %3")
                     .arg(checkStatusName(c.status).toUpper(), -12)
@@ -298,24 +312,30 @@ int runSoak(CliContext &ctx)
     const SoakEvaluation evaluation = monitor->evaluation();
     SoakRecording recording = monitor->recording();
     recording.whatIf = window->whatIf;
-    auto ticked = await((*session)->recordSoakEnd(release->version, recording, evaluation));
-    if (!ticked)
-        ctx.err(QStringLiteral("warning: the soak recording was not stored: %1").arg(ticked.error().toString()));
+    auto finished = await((*session)->recordSoakEnd(release->version, recording, evaluation));
+    std::optional<SoakRunOutcome> stored;
+    if (!finished)
+        ctx.err(QStringLiteral("warning: the soak recording was not stored: %1").arg(finished.error().toString()));
     else
-        for (const ChecklistItem &item : *ticked)
-            ctx.err(QStringLiteral("Ticked \"%1\" (soak %2 PASS).").arg(item.text, env));
+        stored = *finished;
+    if (stored)
+        for (const ChecklistItem &item : stored->ticked)
+            ctx.err(QStringLiteral("Ticked \"%1\" (soak %2 PASS, %3).").arg(item.text, env, soakRunName(stored->run)));
     if (window->whatIf)
-        ctx.err(QStringLiteral("What-if: a window given with --from/--to is kept in the audit log only; it is "
-                               "not the release's soak and ticks no checklist item."));
-    else if (ticked && ticked->isEmpty() && evaluation.verdict == SoakVerdict::Pass)
+        ctx.err(QStringLiteral("What-if: a window given with --from/--to is kept as a what-if run; it is not the "
+                               "release's soak and ticks no checklist item."));
+    else if (stored && stored->run.kind == SoakRunKind::Recheck)
+        ctx.err(QStringLiteral("Re-check: the soak of this deployment is already settled (soak history keeps "
+                               "both); this run ticks nothing and does not replace it."));
+    else if (stored && stored->ticked.isEmpty() && evaluation.verdict == SoakVerdict::Pass)
         if (const QString gap = Session::soakEvidenceGap(store, ws->policy, release->version, env,
                 recording.start, evaluation.end);
             !gap.isEmpty())
             ctx.err(QStringLiteral("No checklist item ticked: %1.").arg(gap));
     if (ctx.json())
-        ctx.printJson(evaluationJson(evaluation, plan, window->whatIf));
+        ctx.printJson(evaluationJson(evaluation, plan, window->whatIf, stored));
     else
-        printEvaluation(ctx, evaluation, plan, window->whatIf);
+        printEvaluation(ctx, evaluation, plan, window->whatIf, stored);
     switch (evaluation.verdict) {
     case SoakVerdict::Pass:
         return Ok;

@@ -216,6 +216,12 @@ struct Policy {
     QString prometheusUrl;
     QString prometheusAuthSecret;
     std::chrono::seconds soakDuration {0};
+    // Freshness of soak measurements (issue 18): prometheus.scrape_interval (default 15 s),
+    // soak.max_sample_age (default two scrape intervals, capped at each check's interval) and
+    // soak.freshness_query (default "max(timestamp(up))"; "" turns the freshness check off).
+    std::chrono::seconds prometheusScrapeInterval {15};
+    std::optional<std::chrono::seconds> soakMaxSampleAge;
+    std::optional<QString> soakFreshnessQuery;
     QList<SoakCheckPolicy> soakChecks;
     QList<TriggerPolicy> triggers;
     QList<GatePolicy> gates;

@@ -272,13 +272,15 @@ void readGeneral(PolicyReader &reader, const MapView &root, Policy &policy)
     }
     if (root.has(QStringLiteral("prometheus"))) {
         const MapView prom = reader.map(root.get(QStringLiteral("prometheus")), QStringLiteral("prometheus"),
-            {QStringLiteral("url"), QStringLiteral("auth_secret")});
+            {QStringLiteral("url"), QStringLiteral("auth_secret"), QStringLiteral("scrape_interval")});
         policy.prometheusUrl = prom.requiredString(QStringLiteral("url"));
         const QUrl url(policy.prometheusUrl, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http" && url.scheme() != u"https"))
             reader.expected(prom.get(QStringLiteral("url")), prom.childPath(QStringLiteral("url")),
                 QStringLiteral("an http:// or https:// URL"));
         policy.prometheusAuthSecret = prom.string(QStringLiteral("auth_secret"));
+        if (auto scrape = prom.duration(QStringLiteral("scrape_interval")); scrape && scrape->count() > 0)
+            policy.prometheusScrapeInterval = *scrape;
     }
     if (root.has(QStringLiteral("evidence"))) {
         const MapView evidence = reader.map(root.get(QStringLiteral("evidence")), QStringLiteral("evidence"),

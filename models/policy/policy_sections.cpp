@@ -215,8 +215,13 @@ void readSoak(PolicyReader &reader, const MapView &root, Policy &policy)
     if (!root.has(QStringLiteral("soak")))
         return;
     const MapView soak = reader.map(root.get(QStringLiteral("soak")), QStringLiteral("soak"),
-        {QStringLiteral("duration"), QStringLiteral("checks"), QStringLiteral("triggers")});
+        {QStringLiteral("duration"), QStringLiteral("checks"), QStringLiteral("triggers"),
+            QStringLiteral("max_sample_age"), QStringLiteral("freshness_query")});
     policy.soakDuration = soak.duration(QStringLiteral("duration")).value_or(seconds(0));
+    if (auto age = soak.duration(QStringLiteral("max_sample_age")); age && age->count() > 0)
+        policy.soakMaxSampleAge = *age;
+    if (soak.has(QStringLiteral("freshness_query")))
+        policy.soakFreshnessQuery = soak.string(QStringLiteral("freshness_query"));
     const std::optional<seconds> window
         = policy.soakDuration.count() > 0 ? std::optional(policy.soakDuration) : std::nullopt;
     policy.soakChecks = readChecks(reader, soak, window, QStringLiteral("soak.duration"));

@@ -33,6 +33,7 @@ void judge(Measurement &m, const Reading &reading, const std::optional<Threshold
 {
     m.failure = reading.failure;
     m.value = reading.value;
+    m.sampleTime = reading.sampleTime;
     const bool noData = reading.failure == QueryFailure::EmptyResult
         || (reading.failure == QueryFailure::None && !reading.value);
     if (noData) {

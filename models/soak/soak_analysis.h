@@ -51,6 +51,19 @@ inline constexpr std::chrono::seconds kDefaultLookback {300};
 [[nodiscard]] QList<Reading> readingsFromRange(const QueryOutcome &answer, const QList<QDateTime> &times,
     const SoakCheckPolicy &check, std::chrono::seconds lookback = kDefaultLookback);
 
+// Freshness (issue 18): the query whose value at T is the time of the newest sample Prometheus
+// scraped at or before T (timestamp() of a selector returns the sample's own time).
+inline const QString kDefaultFreshnessQuery = QStringLiteral("max(timestamp(up))");
+// The freshness a measurement needs: max_sample_age when the policy sets it, else two scrape
+// intervals; never more than the check's interval (a measurement must not reach into the previous one).
+[[nodiscard]] std::chrono::seconds maxSampleAge(const SoakCheckPolicy &check,
+    std::optional<std::chrono::seconds> maxSampleAge, std::chrono::seconds scrapeInterval);
+// The reading at T judged against the freshness answer at T: the sample time is recorded; a
+// newest sample older than maxAge before T makes it a Stale error (its value dropped); a failed
+// freshness query makes it that failure. An empty freshness answer (no `up` series: a Prometheus
+// fed by backfill or remote write) leaves the reading as it is, without a sample time.
+[[nodiscard]] Reading withFreshness(Reading reading, const QueryOutcome &freshness, std::chrono::seconds maxAge);
+
 struct CheckInput {
     SoakCheckPolicy policy;
     QList<Reading> readings;  // matched to scheduled times; a later reading for a time replaces one

@@ -101,6 +101,8 @@ QJsonObject readingToJson(const Reading &reading)
         json.insert(QStringLiteral("value"), valueToJson(*reading.value));
     if (!reading.message.isEmpty())
         json.insert(QStringLiteral("message"), reading.message);
+    if (reading.sampleTime)
+        json.insert(QStringLiteral("sample_time"), timeText(*reading.sampleTime));
     return json;
 }
 

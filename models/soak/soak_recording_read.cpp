@@ -203,6 +203,8 @@ Reading readReading(Fields &f, const QJsonValue &value, const QString &path)
     if (o.contains(QStringLiteral("value")))
         r.value = f.sampleValue(o.value(QStringLiteral("value")), Fields::sub(path, QStringLiteral("value")));
     r.message = f.string(o, path, QStringLiteral("message"));
+    if (o.contains(QStringLiteral("sample_time")))
+        r.sampleTime = f.time(o, path, QStringLiteral("sample_time"));
     return r;
 }
 

@@ -185,6 +185,46 @@ QList<Reading> readingsFromRange(
     return readings;
 }
 
+seconds maxSampleAge(const SoakCheckPolicy &check, std::optional<seconds> configured, seconds scrapeInterval)
+{
+    seconds age = configured.value_or(2 * scrapeInterval);
+    if (check.interval.count() > 0)
+        age = std::min(age, check.interval);
+    return std::max(age, seconds(1));
+}
+
+Reading withFreshness(Reading reading, const QueryOutcome &freshness, seconds maxAge)
+{
+    if (freshness.failure == QueryFailure::EmptyResult)
+        return reading;  // no `up` at all: freshness unknown, the reading stands as it is
+    if (!freshness.ok()) {
+        if (reading.failure == QueryFailure::None || reading.failure == QueryFailure::EmptyResult) {
+            reading.failure = freshness.failure;
+            reading.message = QStringLiteral("freshness query: %1").arg(freshness.message);
+            reading.value.reset();
+        }
+        return reading;
+    }
+    std::optional<double> newest;
+    for (const Series &series : freshness.series)
+        if (!series.samples.isEmpty() && std::isfinite(series.samples.last().value))
+            newest = std::max(newest.value_or(series.samples.last().value), series.samples.last().value);
+    if (!newest)
+        return reading;
+    const QDateTime sampled = QDateTime::fromMSecsSinceEpoch(qint64(*newest * 1000.0), Qt::UTC);
+    reading.sampleTime = sampled;
+    const qint64 ageMs = sampled.msecsTo(reading.time);
+    if (ageMs > qint64(maxAge.count()) * 1000
+        && (reading.failure == QueryFailure::None || reading.failure == QueryFailure::EmptyResult)) {
+        reading.failure = QueryFailure::Stale;
+        reading.message = QStringLiteral("newest sample %1 s before the measurement time (max_sample_age %2 s)")
+                              .arg(QString::number(double(ageMs) / 1000.0, 'f', 1))
+                              .arg(maxAge.count());
+        reading.value.reset();
+    }
+    return reading;
+}
+
 QList<QDateTime> dueMeasurements(
     const CheckInput &check, const QDateTime &start, seconds soakDuration, const QDateTime &now)
 {

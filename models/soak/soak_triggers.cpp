@@ -47,24 +47,35 @@ TriggerResult evaluateCondition(const TriggerPolicy &trigger, QList<ConditionPoi
     const qint64 forMs = qint64(trigger.forDuration.count()) * 1000;
     std::optional<qint64> runStart;
     std::optional<qint64> previous;
+    const auto endRun = [&](qint64 at) {
+        // The run that fired ended: resolved at the first point it no longer held (or the gap).
+        if (runStart && result.fired && !result.resolvedAt)
+            result.resolvedAt = utc(at);
+        runStart.reset();
+    };
     for (const ConditionPoint &point : std::as_const(points)) {
         if (point.timeMs < fromMs || point.timeMs > nowMs)
             continue;
         // No data between two points means the condition was not seen holding: the run breaks.
         if (previous && point.timeMs - *previous > maxGapMs)
-            runStart.reset();
+            endRun(*previous + maxGapMs);
         previous = point.timeMs;
         if (!point.holds) {
-            runStart.reset();
+            endRun(point.timeMs);
             continue;
         }
-        if (!runStart)
+        if (!runStart) {
             runStart = point.timeMs;
+            result.resolvedAt.reset();  // holding again
+        }
         if (!result.fired && point.timeMs - *runStart >= forMs) {
             result.fired = true;
             result.since = utc(point.timeMs);
+            result.conditionSince = utc(*runStart);
         }
     }
+    if (runStart && previous && nowMs - *previous > maxGapMs)
+        endRun(*previous + maxGapMs);
     const bool fresh = previous && nowMs - *previous <= maxGapMs;
     if (runStart && fresh) {
         result.holdingSince = utc(*runStart);

@@ -25,7 +25,7 @@ std::optional<Enum> fromName(const std::array<std::pair<Enum, const char *>, N> 
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<QueryFailure, const char *>, 8> kFailures {{
+constexpr std::array<std::pair<QueryFailure, const char *>, 9> kFailures {{
     {QueryFailure::None, "none"},
     {QueryFailure::Unreachable, "unreachable"},
     {QueryFailure::HttpError, "http_error"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<QueryFailure, const char *>, 8> kFailures {{
     {QueryFailure::EmptyResult, "empty_result"},
     {QueryFailure::NotFinite, "not_finite"},
     {QueryFailure::Timeout, "timeout"},
+    {QueryFailure::Stale, "stale"},
 }};
 
 constexpr std::array<std::pair<CheckStatus, const char *>, 4> kCheckStatuses {{

@@ -39,6 +39,9 @@ enum class QueryFailure {
     EmptyResult,  // a well-formed answer with no series: there is no data
     NotFinite,  // the value is NaN or +-Inf
     Timeout,  // no answer within the request's timeout
+    // Prometheus answered, but its newest sample before the measurement time is older than the
+    // soak's max_sample_age (it was down, or not scraping): the value would be a stale one.
+    Stale,
 };
 
 // Stable lower-case tokens ("unreachable", "http_error", ..., "none") for JSON and recordings.
@@ -63,6 +66,9 @@ struct Reading {
     QueryFailure failure = QueryFailure::None;
     std::optional<double> value;
     QString message;
+    // When the newest sample behind the value was scraped, as Prometheus returned it (none when
+    // not known: a recording made before freshness was checked, or no data).
+    std::optional<QDateTime> sampleTime;
 
     friend bool operator==(const Reading &, const Reading &) = default;
 };
@@ -81,6 +87,7 @@ struct Measurement {
     MeasurementStatus status = MeasurementStatus::Pending;
     QString detail;  // "0.82 > 0.5", "unreachable: connection refused", "no data"
     QueryFailure failure = QueryFailure::None;
+    std::optional<QDateTime> sampleTime;  // Reading::sampleTime
 };
 
 enum class CheckStatus { Pass, Fail, Inconclusive, Running };
@@ -112,6 +119,8 @@ struct TriggerResult {
     QString severity;
     QString kind;  // "query", "probe" (judged from probe results) or "manual" (declared by a person)
     std::optional<QDateTime> holdingSince;  // start of the current unbroken run of the condition
+    std::optional<QDateTime> conditionSince;  // start of the run that fired (when it began holding)
+    std::optional<QDateTime> resolvedAt;  // the fired run stopped holding here (none while it holds)
     std::optional<double> threshold;  // the bound in effect (baseline-relative resolved)
     bool error = false;  // the query failed: the trigger cannot be judged
     QString action;

@@ -12,6 +12,7 @@
 #include "rollback_json.h"
 #include "signoff_service.h"
 #include "soak_recording.h"
+#include "soak_run.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -107,6 +108,18 @@ Status addEnvironments(
         auto json = await(store->soakRecordingJson(version, env));
         if (json) {
             b.add(QStringLiteral("soak/%1.json").arg(evidenceNameComponent(env)), *json);
+            // Which run that is, and every other run of the environment (re-checks, what-ifs).
+            auto shown = await(store->releaseSoakRun(version, env));
+            auto runs = await(store->soakRuns(version, env));
+            if (shown && runs) {
+                QJsonArray all;
+                for (const SoakRun &run : std::as_const(*runs))
+                    all.append(soakRunToJson(run));
+                b.add(QStringLiteral("soak/%1-runs.json").arg(evidenceNameComponent(env)),
+                    QJsonDocument(QJsonObject {{QStringLiteral("release_soak_run"), shown->run.id},
+                                      {QStringLiteral("runs"), all}})
+                        .toJson(QJsonDocument::Indented));
+            }
             if (auto recording = parseSoakRecording(*json))
                 addSoakCharts(b, env, *recording);
             else

@@ -37,6 +37,16 @@ QString withEnv(QString query, const QString &env)
 
 }  // namespace
 
+seconds triggerStepFor(const QList<TriggerPolicy> &triggers, seconds scrapeInterval, seconds soakDuration)
+{
+    seconds step {60};
+    for (const TriggerPolicy &t : triggers)
+        if (!t.query.isEmpty() && t.forDuration.count() > 0)
+            step = std::min(step, seconds(t.forDuration.count() / 4));
+    step = std::max({step, scrapeInterval, seconds(1), seconds(soakDuration.count() / 10000 + 1)});
+    return std::min(step, std::max(seconds(60), seconds(soakDuration.count() / 10000 + 1)));
+}
+
 SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
     const QDateTime &start, std::optional<seconds> duration)
 {
@@ -53,6 +63,10 @@ SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QSt
         trigger.query = withEnv(trigger.query, environment);
         plan.triggers << trigger;
     }
+    plan.scrapeInterval = policy.prometheusScrapeInterval;
+    plan.triggerStep = triggerStepFor(plan.triggers, plan.scrapeInterval, plan.duration);
+    plan.maxSampleAge = policy.soakMaxSampleAge;
+    plan.freshnessQuery = withEnv(policy.soakFreshnessQuery.value_or(kDefaultFreshnessQuery), environment);
     return plan;
 }
 
@@ -67,6 +81,7 @@ SoakMonitor::SoakMonitor(PrometheusClient *client, QObject *parent)
 
 void SoakMonitor::setPollInterval(std::chrono::milliseconds interval)
 {
+    m_pollIntervalSet = true;
     m_timer.setInterval(interval);
 }
 
@@ -91,6 +106,9 @@ void SoakMonitor::begin(const SoakPlan &plan)
 void SoakMonitor::startLive(const SoakPlan &plan)
 {
     begin(plan);
+    // A trigger is judged as often as its data is fine: a `for: 30s` one every 7 s, not every 15.
+    if (!m_pollIntervalSet)
+        m_timer.setInterval(std::min<std::chrono::milliseconds>(seconds(15), plan.triggerStep));
     m_timer.start();
     poll();
 }
@@ -138,12 +156,8 @@ void SoakMonitor::queryMeasurements(const QDateTime &now)
     for (qsizetype i = 0; i < m_recording.checks.size(); ++i) {
         const RecordedCheck &check = m_recording.checks[i];
         const CheckInput input {check.policy, check.readings, check.baseline};
-        for (const QDateTime &time : dueMeasurements(input, m_plan.start, m_plan.duration, now)) {
-            expect(m_client->instant(check.policy.query, time), [this, i, time](const QueryOutcome &o) {
-                RecordedCheck &c = m_recording.checks[i];
-                putReading(c.readings, readingFromInstant(o, time, c.policy));
-            });
-        }
+        for (const QDateTime &time : dueMeasurements(input, m_plan.start, m_plan.duration, now))
+            measure(i, time);
         const bool baselineMissing
             = !check.baseline || check.baseline->failure != QueryFailure::None || !check.baseline->value;
         if (needsBaseline(check.policy) && baselineMissing) {
@@ -154,6 +168,41 @@ void SoakMonitor::queryMeasurements(const QDateTime &now)
                 });
         }
     }
+}
+
+// A measurement due at T is asked at T (time=T), never "now": a late one, after an outage, gets
+// T's data. With the freshness answer at T it is kept only when Prometheus had scraped within
+// max_sample_age before T; else it is a Stale error (counted against consecutive_error_limit).
+void SoakMonitor::measure(qsizetype i, const QDateTime &time)
+{
+    const SoakCheckPolicy &policy = m_recording.checks[i].policy;
+    if (m_plan.freshnessQuery.isEmpty()) {
+        expect(m_client->instant(policy.query, time), [this, i, time](const QueryOutcome &o) {
+            RecordedCheck &c = m_recording.checks[i];
+            putReading(c.readings, readingFromInstant(o, time, c.policy));
+        });
+        return;
+    }
+    struct Pair {
+        std::optional<QueryOutcome> value;
+        std::optional<QueryOutcome> freshness;
+    };
+    auto pair = std::make_shared<Pair>();
+    const seconds maxAge = maxSampleAge(policy, m_plan.maxSampleAge, m_plan.scrapeInterval);
+    const auto both = [this, i, time, pair, maxAge] {
+        if (!pair->value || !pair->freshness)
+            return;
+        RecordedCheck &c = m_recording.checks[i];
+        putReading(c.readings, withFreshness(readingFromInstant(*pair->value, time, c.policy), *pair->freshness, maxAge));
+    };
+    expect(m_client->instant(policy.query, time), [pair, both](const QueryOutcome &o) {
+        pair->value = o;
+        both();
+    });
+    expect(m_client->instant(m_plan.freshnessQuery, time), [pair, both](const QueryOutcome &o) {
+        pair->freshness = o;
+        both();
+    });
 }
 
 void SoakMonitor::querySeries(const QDateTime &now)

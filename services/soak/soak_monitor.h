@@ -25,8 +25,20 @@ struct SoakPlan {
     std::chrono::seconds duration {0};
     QList<SoakCheckPolicy> checks;  // queries with $env already replaced
     QList<TriggerPolicy> triggers;
-    std::chrono::seconds triggerStep {60};  // trigger series resolution and refresh cadence
+    // Trigger series resolution and refresh cadence: triggerStepFor(triggers, ...) in soakPlanFor.
+    std::chrono::seconds triggerStep {60};
+    // Freshness: a measurement due at T uses only samples scraped within maxSampleAge(check, ...)
+    // before T, as the freshness query at T tells (empty query: not checked).
+    std::chrono::seconds scrapeInterval {15};
+    std::optional<std::chrono::seconds> maxSampleAge;
+    QString freshnessQuery = kDefaultFreshnessQuery;
 };
+
+// Triggers at their own resolution (issue 18): a quarter of the shortest query trigger's `for`,
+// never finer than the scrape interval, never coarser than 60 s, and coarse enough that the soak
+// window stays under Prometheus' 11,000 points per series.
+[[nodiscard]] std::chrono::seconds triggerStepFor(const QList<TriggerPolicy> &triggers,
+    std::chrono::seconds scrapeInterval, std::chrono::seconds soakDuration);
 
 // The policy's soak checks and triggers for one environment, "$env" replaced by its name.
 // duration: the soak's length (default: the policy's soak.duration).
@@ -39,7 +51,8 @@ public:
     explicit SoakMonitor(PrometheusClient *client, QObject *parent = nullptr);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
-    // How often live mode looks for due work (default 15 s); measurements keep their schedule.
+    // How often live mode looks for due work (default: 15 s, or the plan's trigger step when that
+    // is finer); measurements keep their schedule.
     void setPollInterval(std::chrono::milliseconds interval);
 
     // Live: polls now and then every poll interval until the soak's end has been measured.
@@ -77,6 +90,7 @@ private:
     void begin(const SoakPlan &plan);
     void runPass(const QDateTime &now, bool final);
     void queryMeasurements(const QDateTime &now);
+    void measure(qsizetype check, const QDateTime &time);
     void querySeries(const QDateTime &now);
     void expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply);
     void note(const QueryOutcome &outcome);
@@ -98,6 +112,7 @@ private:
     int m_passAsked = 0;
     bool m_stale = false;
     QSet<QString> m_fired;
+    bool m_pollIntervalSet = false;
 };
 
 }  // namespace cockpit

@@ -12,6 +12,7 @@
 #include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
+#include "soak_run.h"
 
 #include <QDateTime>
 
@@ -25,7 +26,6 @@ class QThread;
 namespace cockpit {
 
 class StoreWorker;
-struct SoakRecording;  // soak_recording.h
 
 class Store : public QObject {
     Q_OBJECT
@@ -103,11 +103,20 @@ public:
     // Every sign-off of the release in the order recorded. NotFound for an unknown release.
     QFuture<Result<QList<Signoff>>> signoffs(QString version);
 
-    // Soak recordings (soak_recording.h JSON), one per release and environment: a new one replaces
-    // the old, with a "soak.record" audit entry, in one transaction. NotFound when none is stored.
-    QFuture<Status> saveSoakRecording(
-        QString version, QString environment, QByteArray json, QString verdict = {}, QString actor = {});
-    // The stored recording, read; BadInput when what is stored cannot be read as one.
+    // Soak runs (soak_run.h; the recording is soak_recording.h JSON): every run kept, none
+    // overwritten. saveSoakRecording stores a new run with a "soak.record" audit entry in one
+    // transaction and returns it with its id, kind (deployment, recheck, what_if: whatIf) and the
+    // deployment it belongs to (the latest there it does not start before). decisive: it settles
+    // that deployment's soak if it is its deployment run (SoakRun::decisive).
+    QFuture<Result<SoakRun>> saveSoakRecording(QString version, QString environment, QByteArray json,
+        QString verdict = {}, QString actor = {}, bool whatIf = false, bool decisive = false);
+    // The runs of a release (in one environment, or all when environment is empty), oldest first.
+    QFuture<Result<QList<SoakRun>>> soakRuns(QString version, QString environment = {});
+    // The release's soak in an environment: the run of its latest deployment there
+    // (releaseSoakRun in soak_run.h), read. NotFound when that deployment has none.
+    QFuture<Result<SoakRunRecording>> releaseSoakRun(QString version, QString environment);
+    QFuture<Result<SoakRunRecording>> soakRun(qint64 id);  // any run; NotFound when absent
+    // The release's soak's recording, read; BadInput when what is stored cannot be read as one.
     QFuture<Result<SoakRecording>> soakRecording(QString version, QString environment);
     // The same, as stored byte for byte (the evidence pack exports it as it is).
     QFuture<Result<QByteArray>> soakRecordingJson(QString version, QString environment);
@@ -143,7 +152,8 @@ public:
     // Appends a checklist template as a new phase of an existing release (its items open), with a
     // "checklist.append" audit entry; Conflict when the release already has a phase of that name.
     QFuture<Result<Checklist>> appendChecklistPhase(QString version, ChecklistPhase phase, QString actor);
-    // Versions with a stored soak verdict "pass" (any environment): last-known-good candidates.
+    // Versions with a soak run whose verdict is "pass" (any environment) and no deployment soak
+    // that failed: last-known-good candidates (a what-if never makes one).
     QFuture<Result<QStringList>> passedSoakVersions();
     // Gate results (migration 010, store_gates.cpp). saveGateResult inserts a result (id 0) or
     // updates the row it names (a running gate's outcome), with a "gate.result" audit entry, in one

@@ -1,7 +1,6 @@
-// Soak recordings and probe results in the store (migration 005): Store's entry points and the
-// worker's half. Each save is one transaction with its audit entry; the JSON is stored as given
-// (soak_recording.h and ProbeReport define it), the store only keeps and finds it.
-#include "soak_recording.h"
+// Probe results in the store (migration 005) and the versions whose soak passed: Store's entry
+// points and the worker's half. Each save is one transaction with its audit entry; the JSON is
+// stored as given (ProbeReport defines it). Soak runs are in store_soak_runs.cpp.
 #include "redactor.h"
 #include "store.h"
 #include "store_enqueue.h"
@@ -11,37 +10,6 @@
 #include <QPromise>
 
 namespace cockpit {
-
-QFuture<Status> Store::saveSoakRecording(
-    QString version, QString environment, QByteArray json, QString verdict, QString actor)
-{
-    return enqueue(m_worker.get(),
-        [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
-            json = Redactor::redact(json), verdict = std::move(verdict), actor = std::move(actor)] {
-            return w->saveSoakRecording(version, environment, json, verdict, actor);
-        });
-}
-
-QFuture<Result<SoakRecording>> Store::soakRecording(QString version, QString environment)
-{
-    // Parsed here, on the worker's thread: the window gets the fields, never the JSON.
-    return enqueue(m_worker.get(),
-        [w = m_worker.get(), version = std::move(version),
-            environment = std::move(environment)]() -> Result<SoakRecording> {
-            auto json = w->soakRecordingJson(version, environment);
-            if (!json)
-                return std::unexpected(json.error());
-            return parseSoakRecording(*json);
-        });
-}
-
-QFuture<Result<QByteArray>> Store::soakRecordingJson(QString version, QString environment)
-{
-    return enqueue(m_worker.get(),
-        [w = m_worker.get(), version = std::move(version), environment = std::move(environment)] {
-            return w->soakRecordingJson(version, environment);
-        });
-}
 
 QFuture<Status> Store::saveProbeResult(
     QString version, QString environment, bool ok, QByteArray json, QString actor)
@@ -63,50 +31,6 @@ QFuture<Result<QByteArray>> Store::latestProbeResult(QString environment, QStrin
 QFuture<Result<QStringList>> Store::passedSoakVersions()
 {
     return enqueue(m_worker.get(), [w = m_worker.get()] { return w->passedSoakVersions(); });
-}
-
-Status StoreWorker::saveSoakRecording(const QString &version, const QString &environment,
-    const QByteArray &json, const QString &verdict, const QString &actor)
-{
-    if (environment.isEmpty() || json.isEmpty())
-        return fail(
-            ErrorCode::BadInput, QStringLiteral("a soak recording needs an environment and its JSON"));
-    const Status ok = inTransaction([&](Transaction &tx) -> Status {
-        const QDateTime at = now();
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO soak_recordings (release_version, environment, verdict, recorded_at, "
-            "recording_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (release_version, environment) "
-            "DO UPDATE SET verdict = excluded.verdict, recorded_at = excluded.recorded_at, "
-            "recording_json = excluded.recording_json"));
-        for (const QVariant &v : {text(version), text(environment), text(verdict),
-                 QVariant(at.toString(Qt::ISODateWithMs)), QVariant(QString::fromUtf8(json))})
-            q.addBindValue(v);
-        if (auto done = exec(q, QStringLiteral("cannot save the soak of %1 in %2").arg(version, environment));
-            !done)
-            return done;
-        return record(AuditEntry {0, at, actor, QStringLiteral("soak.record"), version, environment, {},
-                          QJsonObject {{QStringLiteral("verdict"), verdict}}, {}, {}},
-            tx);
-    });
-    return ok;
-}
-
-Result<QByteArray> StoreWorker::soakRecordingJson(const QString &version, const QString &environment)
-{
-    if (auto ok = requireOpen(); !ok)
-        return std::unexpected(ok.error());
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT recording_json FROM soak_recordings WHERE release_version = ? AND environment = ?"));
-    q.addBindValue(text(version));
-    q.addBindValue(text(environment));
-    if (auto ok = exec(q, QStringLiteral("cannot read the soak of %1 in %2").arg(version, environment)); !ok)
-        return std::unexpected(ok.error());
-    if (!q.next())
-        return fail(
-            ErrorCode::NotFound, QStringLiteral("no soak of %1 in %2 is recorded").arg(version, environment));
-    return q.value(0).toString().toUtf8();
 }
 
 Status StoreWorker::saveProbeResult(
@@ -165,7 +89,9 @@ Result<QStringList> StoreWorker::passedSoakVersions()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT DISTINCT release_version FROM soak_recordings WHERE LOWER(verdict) = 'pass'")))
+            "SELECT DISTINCT s.release_version FROM soak_runs s WHERE s.kind <> 'what_if' AND LOWER(s.verdict) = "
+            "'pass' AND NOT EXISTS (SELECT 1 FROM soak_runs f WHERE f.release_version = s.release_version "
+            "AND f.kind = 'deployment' AND f.decisive = 1 AND LOWER(f.verdict) = 'fail')")))
         return std::unexpected(sqlError(q, QStringLiteral("cannot read soak verdicts")));
     QStringList versions;
     while (q.next())

@@ -11,6 +11,7 @@
 #include "gate_result.h"
 #include "release.h"
 #include "rollback.h"
+#include "soak_run.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -73,9 +74,16 @@ public:
     Result<Signoff> recordSignoff(Signoff signoff);
     Result<QList<Signoff>> signoffs(const QString &version);
     // store_soak.cpp
-    Status saveSoakRecording(const QString &version, const QString &environment, const QByteArray &json,
-        const QString &verdict, const QString &actor);
-    Result<QByteArray> soakRecordingJson(const QString &version, const QString &environment);
+    // store_soak_runs.cpp
+    Result<SoakRun> saveSoakRun(const QString &version, const QString &environment, const QByteArray &json,
+        const QString &verdict, const QString &actor, bool whatIf, bool decisive);
+    Result<QList<SoakRun>> soakRuns(const QString &version, const QString &environment);
+    Result<SoakRun> releaseSoakRun(const QString &version, const QString &environment);
+    Result<SoakRun> soakRunById(qint64 id);
+    Result<QByteArray> soakRunJson(qint64 id);
+    // The latest deployment of version to environment (deployed at or before notAfter when valid).
+    Result<std::optional<std::pair<qint64, QDateTime>>> latestDeployment(
+        const QString &version, const QString &environment, const QDateTime &notAfter);
     Status saveProbeResult(const QString &version, const QString &environment, bool ok, const QByteArray &json,
         const QString &actor);
     Result<QByteArray> latestProbeResult(const QString &environment, const QString &version);

@@ -2,7 +2,7 @@
 
 #include "probe_runner.h"
 #include "release_service.h"
-#include "soak_recording.h"
+#include "soak_run.h"
 #include "tag_service.h"
 
 #include <QJsonDocument>
@@ -30,16 +30,16 @@ Outcome probeGate(ReleaseService &releases, const GateResult &r, const QString &
 
 Outcome soakGate(ReleaseService &releases, const GateResult &r, const QString &env)
 {
-    auto recording = releases.store()->soakRecording(r.version, env).result();
-    if (!recording)
+    auto run = releases.store()->releaseSoakRun(r.version, env).result();
+    if (!run)
         return {false,
             QStringLiteral("%1; run: release-cockpit soak evaluate %2 --env %3")
-                .arg(recording.error().message, r.version, env)};
-    const SoakEvaluation evaluation = evaluateRecording(*recording);
+                .arg(run.error().message, r.version, env)};
+    const SoakEvaluation evaluation = evaluateRecording(run->recording);
     const QString verdict = soakVerdictName(evaluation.verdict).toUpper();
     return {evaluation.verdict == SoakVerdict::Pass,
-        QStringLiteral("soak of %1 in %2 recorded up to %3: %4")
-            .arg(r.version, env, recording->recordedAt.toString(Qt::ISODate), verdict)};
+        QStringLiteral("soak of %1 in %2 (%3) recorded up to %4: %5")
+            .arg(r.version, env, soakRunName(run->run), run->recording.recordedAt.toString(Qt::ISODate), verdict)};
 }
 
 // A named check passes when the checklist items bound to it are done (the changelog and tag checks

@@ -319,6 +319,26 @@ private slots:
         const CliRun old = soak(QStringLiteral("staging"), window(-60, 60));
         QVERIFY(old.json().value(QStringLiteral("what_if")).toBool());
         QCOMPARE(storedSoak(QStringLiteral("staging"))->start.toSecsSinceEpoch(), m_start);
+        // Every run is kept and named (issue 18): the deployment's run ticked and its id is in the
+        // evidence; the what-if is a run of its own; evaluating again is a re-check, not a replacement.
+        const QJsonObject first = run.json().value(QStringLiteral("run")).toObject();
+        QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("deployment"));
+        QVERIFY(first.value(QStringLiteral("decisive")).toBool());
+        QCOMPARE(first.value(QStringLiteral("policy_digest")).toString().size(), 64);
+        const qint64 firstId = first.value(QStringLiteral("id")).toInteger();
+        QVERIFY(items[0].value(QStringLiteral("evidence")).toString().contains(QStringLiteral("(run #%1)").arg(firstId)));
+        const QJsonObject whatIf = old.json().value(QStringLiteral("run")).toObject();
+        QCOMPARE(whatIf.value(QStringLiteral("kind")).toString(), QStringLiteral("what_if"));
+        QVERIFY(whatIf.value(QStringLiteral("id")).toInteger() > firstId);
+        const CliRun again = soak(QStringLiteral("staging"), {});
+        QCOMPARE(again.json().value(QStringLiteral("run")).toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("recheck"));
+        QVERIFY2(again.err.contains(QLatin1String("Re-check")), qPrintable(again.err));
+        const CliRun text = cockpit({QStringLiteral("soak"), QStringLiteral("evaluate"), QStringLiteral("3.7.0"),
+            QStringLiteral("--env"), QStringLiteral("staging")});
+        QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("Stored as run #\\d+ \\(re-check\\) of the deployment at"))),
+            qPrintable(text.out));
+        QCOMPARE(storedSoak(QStringLiteral("staging"))->start.toSecsSinceEpoch(), m_start);
         const QString status = releaseStatus();
         QVERIFY2(status.contains(QRegularExpression(QStringLiteral("staging +deployed, soak pass"))), qPrintable(status));
     }

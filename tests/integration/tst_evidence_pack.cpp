@@ -120,7 +120,7 @@ private slots:
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.out));
         for (const char *member :
             {"release_manifest.json", "checksums.txt", "checklist.md", "signoffs.json", "signoffs.md",
-                "audit.jsonl", "CHANGELOG-section.md", "soak/staging.json", "soak/staging.csv",
+                "audit.jsonl", "CHANGELOG-section.md", "soak/staging.json", "soak/staging-runs.json", "soak/staging.csv",
                 "soak/staging-HTTP_5xx_rate.svg", "files/CHANGELOG.md", "files/requirements.lock.txt"})
             QVERIFY2(listed.out.contains(QLatin1String(member)),
                 qPrintable(member + QStringLiteral("\n") + listed.out));
@@ -262,8 +262,12 @@ private slots:
         const QString evil = QStringLiteral("../../evil\\..\\x");
         auto json = m_store.soakRecordingJson(m_version, QStringLiteral("staging")).result();
         QVERIFY(json);
-        QVERIFY(m_store.saveSoakRecording(m_version, evil, *json).result());
+        auto recording = parseSoakRecording(*json);
+        QVERIFY(recording);
+        m_store.setClock([start = recording->start] { return start; });  // deployed when it started
         QVERIFY(m_store.recordDeployment(m_version, evil, QStringLiteral("rm@x")).result());
+        m_store.setClock([] { return QDateTime::currentDateTimeUtc(); });
+        QVERIFY(m_store.saveSoakRecording(m_version, evil, *json).result());
         auto pack = exportTo(path(QStringLiteral("evil/pack.zip")));
         QVERIFY(!pack);  // the directory does not exist: an error naming it
         QVERIFY(QDir().mkpath(path(QStringLiteral("evil/out"))));

@@ -144,7 +144,8 @@ void TstSession::changelogCheckEvidenceIsWrittenOnce()
 }
 
 // Only a soak of this deployment ticks: one that starts at or after the release was deployed
-// there and covers the policy's duration (gated-ga: 2h). A what-if is kept in the audit log only.
+// there and covers the policy's duration (gated-ga: 2h). Every run is kept (issue 18): what-ifs,
+// runs of no deployment and re-checks beside the deployment's own run, which stays the soak.
 void TstSession::soakEndIsStoredAndTicksOnPass()
 {
     SessionOpener opener(db(QStringLiteral("soak")));
@@ -181,31 +182,71 @@ void TstSession::soakEndIsStoredAndTicksOnPass()
         auto stored = session->store()->soakRecording(version, env).result();
         return stored ? stored->start : QDateTime();
     };
-    // Weeks before the deploy, as a what-if: nothing ticked, nothing stored as the release's soak.
+    // Weeks before the deploy, as a what-if: a run of its own, nothing ticked, not the release's soak.
     auto [whatIf, e1] = finish(QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC), 120, true);
     QVERIFY2(whatIf.has_value(), why(whatIf).constData());
-    QVERIFY(whatIf->isEmpty());
+    QVERIFY(whatIf->ticked.isEmpty());
+    QCOMPARE(whatIf->run.kind, SoakRunKind::WhatIf);
+    QVERIFY(whatIf->run.id > 0);
     QVERIFY(!storedStart().isValid());
     auto log = session->store()->auditLog(version).result();
     QVERIFY(log.has_value());
-    QCOMPARE(log->constLast().action, QStringLiteral("soak.what_if"));
-    // Before the deploy, not a what-if: stored, but no evidence of this deployment.
+    QCOMPARE(log->constLast().action, QStringLiteral("soak.record"));
+    QCOMPARE(log->constLast().after.value(QLatin1String("kind")).toString(), QStringLiteral("what_if"));
+    QCOMPARE(log->constLast().after.value(QLatin1String("run")).toInteger(), whatIf->run.id);
+    // Before the deploy, not a what-if: kept, but of no deployment, so not this deployment's soak.
     auto [before, e2] = finish(deployedAt.addSecs(-3600), 180, false);
     QVERIFY2(before.has_value(), why(before).constData());
-    QVERIFY(before->isEmpty());
-    QCOMPARE(storedStart(), deployedAt.addSecs(-3600));
-    // After the deploy but shorter than the policy's duration.
+    QVERIFY(before->ticked.isEmpty());
+    QVERIFY(!before->run.deploymentId);
+    QVERIFY(!before->run.decisive);
+    QVERIFY(!storedStart().isValid());
+    // After the deploy but shorter than the policy's duration: the deployment's run, not settled.
     auto [tooShort, e3] = finish(deployedAt, 60, false);
-    QVERIFY(tooShort.has_value() && tooShort->isEmpty());
+    QVERIFY(tooShort.has_value() && tooShort->ticked.isEmpty());
+    QCOMPARE(tooShort->run.kind, SoakRunKind::Deployment);
+    QVERIFY(!tooShort->run.decisive);
+    QCOMPARE(tooShort->run.deployedAt, deployedAt);
+    QCOMPARE(storedStart(), deployedAt);
     QVERIFY(!Session::soakEvidenceGap(session->store(), session->workspace().policy, version, env,
         deployedAt, deployedAt.addSecs(3600)).isEmpty());
-    // The soak of this deployment, covering the duration: ticks with one evidence text.
+    // The soak of this deployment, covering the duration: ticks with one evidence text naming it.
     auto [ticked, e4] = finish(deployedAt.addSecs(60), 120, false);
     QVERIFY2(ticked.has_value(), why(ticked).constData());
-    QVERIFY(!ticked->isEmpty());  // gated-ga binds "check: soak staging"
-    for (const ChecklistItem &item : *ticked)
-        QCOMPARE(item.evidence, Session::soakEvidence(version, env, e4));
+    QVERIFY(!ticked->ticked.isEmpty());  // gated-ga binds "check: soak staging"
+    QCOMPARE(ticked->run.kind, SoakRunKind::Deployment);
+    QVERIFY(ticked->run.decisive);
+    for (const ChecklistItem &item : ticked->ticked) {
+        QCOMPARE(item.evidence, Session::soakEvidence(version, env, e4, ticked->run.id));
+        QVERIFY(item.evidence.contains(QStringLiteral("(run #%1)").arg(ticked->run.id)));
+    }
     QCOMPARE(storedStart(), deployedAt.addSecs(60));
+    // A later run of the same deployment is a re-check: kept, and it replaces nothing.
+    auto [recheck, e5] = finish(deployedAt.addSecs(600), 120, false);
+    QVERIFY(recheck.has_value() && recheck->ticked.isEmpty());
+    QCOMPARE(recheck->run.kind, SoakRunKind::Recheck);
+    QCOMPARE(storedStart(), deployedAt.addSecs(60));
+    auto runs = session->store()->soakRuns(version, env).result();
+    QVERIFY(runs.has_value());
+    QList<SoakRunKind> kinds;
+    for (const SoakRun &run : *runs)
+        kinds << run.kind;
+    QCOMPARE(kinds, (QList<SoakRunKind> {SoakRunKind::WhatIf, SoakRunKind::Deployment, SoakRunKind::Deployment,
+                        SoakRunKind::Deployment, SoakRunKind::Recheck}));
+    QCOMPARE(runs->first().policyDigest, runs->last().policyDigest);
+    // A redeploy: the release's soak is the new deployment's, which has no run yet.
+    const QDateTime redeployedAt = deployedAt.addSecs(4 * 3600);
+    session->store()->setClock([redeployedAt] { return redeployedAt; });
+    QVERIFY(session->store()->recordDeployment(version, env, QStringLiteral("rm")).result());
+    session->store()->setClock([] { return QDateTime::currentDateTimeUtc(); });
+    auto none = session->store()->releaseSoakRun(version, env).result();
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, ErrorCode::NotFound);
+    auto [again, e6] = finish(redeployedAt, 120, false);
+    QVERIFY(again.has_value());
+    QCOMPARE(again->run.kind, SoakRunKind::Deployment);
+    QVERIFY(again->run.deploymentId != ticked->run.deploymentId);
+    QCOMPARE(storedStart(), redeployedAt);
 }
 
 // A tick runs on a pool thread holding the store: the session does not go (and the store after

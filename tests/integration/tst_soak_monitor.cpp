@@ -220,6 +220,13 @@ private slots:
         auto none = store.soakRecording(QStringLiteral("3.7.0"), QStringLiteral("clean"));
         COCKPIT_AWAIT(none);
         QCOMPARE(none.result().error().code, ErrorCode::NotFound);
+        QVERIFY(store.createRelease(test::sampleRelease(QStringLiteral("3.7.0")), Checklist {},
+                         QStringLiteral("rm@example.com"))
+                    .result());
+        store.setClock([this] { return m_start; });  // deployed when the soak starts
+        QVERIFY(store.recordDeployment(QStringLiteral("3.7.0"), QStringLiteral("spike"), QStringLiteral("rm@example.com"))
+                    .result());
+        store.setClock([] { return QDateTime::currentDateTimeUtc(); });
 
         PrometheusClient client(m_url);
         auto m = monitor(&client);
@@ -229,12 +236,16 @@ private slots:
         const QByteArray json
             = QJsonDocument(soakRecordingToJson(m->recording())).toJson(QJsonDocument::Compact);
         for (const QString &verdict :
-            {QStringLiteral("running"), QStringLiteral("fail")}) {  // the second replaces
+            {QStringLiteral("running"), QStringLiteral("fail")}) {  // both kept (issue 18)
             auto saved = store.saveSoakRecording(QStringLiteral("3.7.0"), QStringLiteral("spike"), json,
                 verdict, QStringLiteral("rm@example.com"));
             COCKPIT_AWAIT(saved);
             QVERIFY2(saved.result(), test::why(saved.result()).constData());
+            QCOMPARE(saved.result()->kind, SoakRunKind::Deployment);
         }
+        auto runs = store.soakRuns(QStringLiteral("3.7.0"), QStringLiteral("spike"));
+        COCKPIT_AWAIT(runs);
+        QCOMPARE(runs.result()->size(), 2);
         auto loaded = store.soakRecording(QStringLiteral("3.7.0"), QStringLiteral("spike"));
         COCKPIT_AWAIT(loaded);
         const auto &recording = loaded.result();

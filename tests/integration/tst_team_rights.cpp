@@ -93,7 +93,7 @@ private slots:
     {
         const Psql cleared = psql(QStringLiteral("cockpit_admin"),
             QStringLiteral("TRUNCATE releases, checklist_phases, checklist_items, audit_log, audit_head, "
-                           "signoffs, deployments, soak_recordings, probe_results, rollbacks, rollback_steps, "
+                           "signoffs, deployments, soak_runs, probe_results, rollbacks, rollback_steps, "
                            "deploy_locks CASCADE"));
         QVERIFY2(cleared.exitCode == 0, qPrintable(cleared.err));
         m_alice = openedStore(m_pg.url(QStringLiteral("alice")));
@@ -118,7 +118,7 @@ private slots:
             "has_any_column_privilege('cockpit_user', c.oid, 'UPDATE')");
         const QStringList tables = value(writable.arg(canWrite)).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY2(tables.contains(QStringLiteral("releases")) && tables.contains(QStringLiteral("audit_head"))
-                && tables.contains(QStringLiteral("soak_recordings")),
+                && tables.contains(QStringLiteral("soak_runs")),
             qPrintable(tables.join(u' ')));
         const QString bare = value(writable.arg(QStringLiteral("(%1) AND NOT c.relrowsecurity").arg(canWrite)));
         QVERIFY2(bare.isEmpty(), qPrintable(QStringLiteral("writable by cockpit_user without RLS: ") + bare));
@@ -144,10 +144,11 @@ private slots:
         QTest::addRow("release skipping the lifecycle") << QStringLiteral("UPDATE releases SET state = 'released'");
         QTest::addRow("freeze without an audit entry") << QStringLiteral("UPDATE releases SET state = 'frozen'");
         QTest::addRow("soak PASS inserted")
-            << QStringLiteral("INSERT INTO soak_recordings (release_version, environment, verdict, recorded_at, "
-                              "recording_json) VALUES ('3.8.0', 'production', 'PASS', "
+            << QStringLiteral("INSERT INTO soak_runs (release_version, environment, kind, verdict, recorded_at, "
+                              "recording_json) VALUES ('3.8.0', 'production', 'deployment', 'PASS', "
                               "'2024-05-01T12:00:00.000Z', '{}')");
-        QTest::addRow("soak FAIL turned PASS") << QStringLiteral("UPDATE soak_recordings SET verdict = 'PASS'");
+        // Nothing overwrites a run (issue 18): not even with an audit entry.
+        QTest::addRow("soak FAIL turned PASS") << QStringLiteral("UPDATE soak_runs SET verdict = 'PASS'");
         QTest::addRow("probe result")
             << QStringLiteral("INSERT INTO probe_results (seq, release_version, environment, ok, probed_at, "
                               "result_json) VALUES (99, '3.8.0', 'production', 1, '2024-05-01T12:00:00.000Z', "
@@ -175,7 +176,7 @@ private slots:
         const QString snapshot = QStringLiteral(
             "SELECT (SELECT string_agg(concat_ws('|', manager, state, audit_seq), ',') FROM releases) || ';' || "
             "(SELECT string_agg(concat_ws('|', state, approved_by), ',') FROM rollbacks) || ';' || "
-            "(SELECT string_agg(verdict, ',') FROM soak_recordings) || ';' || "
+            "(SELECT string_agg(verdict, ',') FROM soak_runs) || ';' || "
             "(SELECT count(*) FROM probe_results) || ';' || (SELECT count(*) FROM checklist_phases) || ';' || "
             "(SELECT string_agg(concat_ws('|', key, state, who), ',' ORDER BY key) FROM checklist_items) || ';' || "
             "(SELECT concat_ws('|', seq, hash) FROM audit_head)");
@@ -210,7 +211,9 @@ private slots:
         QVERIFY(done(m_alice->saveSoakRecording(v, prod, "{}", QStringLiteral("FAIL"), QStringLiteral("alice"))));
         const auto soaked = done(m_bob->saveSoakRecording(v, prod, "{}", QStringLiteral("PASS"), QStringLiteral("bob")));
         QVERIFY2(soaked.has_value(), why(soaked).constData());
-        QCOMPARE(value(QStringLiteral("SELECT verdict || recorded_by FROM soak_recordings")), QStringLiteral("PASSbob"));
+        // Both runs kept, each in its recorder's name (issue 18: nothing overwrites a run).
+        QCOMPARE(value(QStringLiteral("SELECT string_agg(verdict || recorded_by, ',' ORDER BY id) FROM soak_runs")),
+            QStringLiteral("FAILalice,PASSbob"));
         const auto probed = done(m_alice->saveProbeResult(v, prod, true, "{}", QStringLiteral("alice")));
         QVERIFY2(probed.has_value(), why(probed).constData());
         const auto deployed = done(m_alice->recordDeployment(v, prod, QStringLiteral("alice")));

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QPushButton>
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -305,6 +306,20 @@ void TstSoakTab::passTicksTheBoundChecklistItem()
     QVERIFY2(staging->evidence.contains(QStringLiteral("Soak PASS of 3.7.0-rc1 on staging")),
         qPrintable(staging->evidence));
     QCOMPARE(checklist->findItem(QStringLiteral("pre-release.2"))->state, ItemState::Open);
+    // The run shown is named (issue 18), in the line and in the evidence, and is in the history.
+    QVERIFY(tab.shownRun().has_value());
+    QCOMPARE(tab.shownRun()->kind, SoakRunKind::Deployment);
+    const QString runName = QStringLiteral("Run #%1").arg(tab.shownRun()->id);
+    QVERIFY2(tab.modeText().startsWith(runName), qPrintable(tab.modeText()));
+    QVERIFY2(staging->evidence.contains(QStringLiteral("(run #%1)").arg(tab.shownRun()->id)),
+        qPrintable(staging->evidence));
+    QTRY_COMPARE(tab.history().size(), 1);
+    QCOMPARE(tab.history().first().id, tab.shownRun()->id);
+    auto *picker = tab.findChild<QComboBox *>(QStringLiteral("soakRun"));
+    QVERIFY(picker);
+    QCOMPARE(picker->count(), 2);  // "Release's soak" and the run
+    QVERIFY2(picker->itemText(1).startsWith(QStringLiteral("#%1 deployment, PASS").arg(tab.shownRun()->id)),
+        qPrintable(picker->itemText(1)));
 }
 
 void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()

@@ -135,11 +135,18 @@ void SoakBanners::showTrigger(const TriggerResult &trigger, bool notify)
         frame = makeTriggerBanner(trigger.name);
         m_triggers.insert(trigger.name, frame);
     }
-    QString text = tr("Rollback trigger fired: %1").arg(trigger.name);
+    const bool resolved = !trigger.active && trigger.resolvedAt;
+    QString text = (resolved ? tr("Rollback trigger fired, now resolved: %1") : tr("Rollback trigger fired: %1"))
+                       .arg(trigger.name);
     if (!trigger.severity.isEmpty())
         text += QStringLiteral(" (%1)").arg(trigger.severity);
+    // When the condition began holding, when it had held for `for` (fired), and when it stopped.
+    if (trigger.conditionSince)
+        text += tr(", holding since %1").arg(formatLocalTime(*trigger.conditionSince));
     if (trigger.since)
-        text += tr(" since %1").arg(formatLocalTime(*trigger.since));
+        text += tr(", fired at %1").arg(formatLocalTime(*trigger.since));
+    if (resolved)
+        text += tr(", resolved at %1").arg(formatLocalTime(*trigger.resolvedAt));
     if (!trigger.action.isEmpty())
         text += QStringLiteral(". ") + trigger.action + QLatin1Char('.');
     if (!trigger.reason.isEmpty())
@@ -151,6 +158,16 @@ void SoakBanners::showTrigger(const TriggerResult &trigger, bool notify)
         m_notified.insert(trigger.name);
         m_lastRoute = notifyDesktop(tr("Rollback trigger fired"), text);
     }
+}
+
+void SoakBanners::notifyCheckFailed(const CheckResult &check, const QString &environment)
+{
+    const QString key = QStringLiteral("check:") + check.name;
+    if (check.status != CheckStatus::Fail || m_notified.contains(key))
+        return;
+    m_notified.insert(key);
+    m_lastRoute = notifyDesktop(tr("Soak check failed on %1").arg(environment),
+        tr("%1: %2. The soak can no longer pass.").arg(check.name, check.reason));
 }
 
 void SoakBanners::retainTriggers(const QSet<QString> &names)

@@ -29,6 +29,8 @@ public:
     // Keeps only the banners of these names (a trigger whose condition cleared loses its banner
     // but stays "notified" until clearAll, so a flapping trigger does not spam the desktop).
     void retainTriggers(const QSet<QString> &names);
+    // A check that failed goes to the desktop like a fired trigger, once per check name (live only).
+    void notifyCheckFailed(const CheckResult &check, const QString &environment);
     void clearAll();
 
     [[nodiscard]] bool staleShown() const;

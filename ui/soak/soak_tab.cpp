@@ -39,6 +39,7 @@ QString durationText(std::chrono::seconds duration)
 SoakTab::SoakTab(QWidget *parent)
     : ReleaseTab(parent)
     , m_environments(new QComboBox(this))
+    , m_runs(new QComboBox(this))
     , m_mode(new QLabel(this))
     , m_rangeButtons(new QButtonGroup(this))
     , m_banners(new SoakBanners(this))
@@ -102,8 +103,19 @@ QWidget *SoakTab::buildToolbar()
     connect(m_environments, &QComboBox::activated, this, [this] { loadEnvironment(); });
     m_mode->setObjectName(QStringLiteral("soakMode"));
     m_mode->setTextFormat(Qt::PlainText);
+    auto *runLabel = new QLabel(tr("&Run:"), bar);
+    runLabel->setBuddy(m_runs);
+    m_runs->setObjectName(QStringLiteral("soakRun"));
+    m_runs->setAccessibleName(tr("Soak run"));
+    m_runs->setToolTip(tr("Every analysis run is kept: the release's soak (the run of its latest deployment "
+                          "here), re-checks and what-if windows"));
+    m_runs->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runs->setMinimumContentsLength(15);  // "Release's soak" in full; the list itself is wider
+    connect(m_runs, &QComboBox::activated, this, &SoakTab::showHistoryEntry);
     layout->addWidget(envLabel);
     layout->addWidget(m_environments);
+    layout->addWidget(runLabel);
+    layout->addWidget(m_runs);
     layout->addSpacing(12);
     layout->addWidget(m_mode, 1);
     const struct {
@@ -191,6 +203,7 @@ void SoakTab::showHint(const QString &text)
 {
     m_hint->setText(text);
     m_mode->clear();
+    m_shownRun.reset();
     m_stack->setCurrentWidget(m_hint);
     m_panel->clear();
     m_banners->clearStale();
@@ -200,6 +213,7 @@ void SoakTab::showHint(const QString &text)
 void SoakTab::loadEnvironment()
 {
     stopLive();
+    m_shownRun.reset();
     const quint64 generation = ++m_generation;
     const QString env = environment();
     if (!m_session) {
@@ -216,26 +230,87 @@ void SoakTab::loadEnvironment()
         return;
     }
     const QString version = m_release.version;
-    whenReady(this, m_session->store()->soakRecording(version, env),
-        [this, generation, version, env](const Result<SoakRecording> &recording) {
+    loadHistory(version, env, generation);
+    whenReady(this, m_session->store()->releaseSoakRun(version, env),
+        [this, generation, version, env](const Result<SoakRunRecording> &run) {
             if (generation != m_generation)
                 return;  // another release or environment was chosen meanwhile
-            if (!recording && recording.error().code == ErrorCode::NotFound) {
-                followDeployment(version, env, generation,
-                    tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed there "
-                       "(release deployed %1 --env %2).")
-                        .arg(version, env));
+            const QString noSoak = tr("No soak recorded for %1 on %2 yet. It starts when the release is deployed "
+                                      "there (release deployed %1 --env %2).")
+                                       .arg(version, env);
+            if (!run && run.error().code == ErrorCode::NotFound) {
+                followDeployment(version, env, generation, noSoak);
                 return;
             }
-            if (!recording) {
-                const QString why = recording.error().code == ErrorCode::BadInput
+            if (!run) {
+                const QString why = run.error().code == ErrorCode::BadInput
                     ? tr("The stored soak of %1 on %2 cannot be read: %3")
                     : tr("The soak of %1 on %2 cannot be loaded: %3");
-                showHint(why.arg(version, env, recording.error().toString()));
+                showHint(why.arg(version, env, run.error().toString()));
                 return;
             }
-            showRecording(*recording);
+            // A run that settled nothing while the deployment's window still runs (a terminal
+            // evaluation mid-soak): the soak itself is followed live, not that early snapshot.
+            if (!run->run.decisive && QDateTime::currentDateTimeUtc() < run->run.windowEnd) {
+                followDeployment(version, env, generation, noSoak);
+                return;
+            }
+            showRun(*run);
         });
+}
+
+void SoakTab::loadHistory(const QString &version, const QString &env, quint64 generation)
+{
+    m_runs->clear();
+    m_history.clear();
+    m_runs->addItem(tr("Release's soak"), QVariant(qint64(0)));
+    whenReady(this, m_session->store()->soakRuns(version, env),
+        [this, generation](const Result<QList<SoakRun>> &runs) {
+            if (generation != m_generation || !runs)
+                return;
+            m_history = *runs;
+            for (auto it = runs->crbegin(); it != runs->crend(); ++it) {
+                const QString kind = it->kind == SoakRunKind::Deployment ? tr("deployment")
+                    : it->kind == SoakRunKind::Recheck                   ? tr("re-check")
+                                                                         : tr("what-if");
+                m_runs->addItem(tr("#%1 %2, %3, %4")
+                                    .arg(it->id)
+                                    .arg(kind, it->verdict.toUpper(), formatLocalTime(it->recordedAt)),
+                    QVariant(it->id));
+            }
+        });
+}
+
+void SoakTab::showHistoryEntry(int index)
+{
+    const qint64 id = m_runs->itemData(index).toLongLong();
+    if (id == 0 || !m_session) {
+        loadEnvironment();
+        return;
+    }
+    stopLive();
+    const quint64 generation = ++m_generation;
+    whenReady(this, m_session->store()->soakRun(id), [this, generation](const Result<SoakRunRecording> &run) {
+        if (generation != m_generation)
+            return;
+        if (!run) {
+            showHint(tr("The soak run cannot be loaded: %1").arg(run.error().toString()));
+            return;
+        }
+        showRun(*run);
+    });
+}
+
+void SoakTab::showRun(const SoakRunRecording &run)
+{
+    m_shownRun = run.run;
+    showRecording(run.recording);
+    const QString kind = run.run.kind == SoakRunKind::Deployment
+        ? (run.run.deployedAt.isValid() ? tr("the soak of the deployment at %1").arg(formatLocalTime(run.run.deployedAt))
+                                        : tr("no deployment recorded there"))
+        : run.run.kind == SoakRunKind::Recheck ? tr("a re-check; the release's soak is another run")
+                                               : tr("a what-if window, not the release's soak");
+    m_mode->setText(tr("Run #%1 (%2). %3").arg(run.run.id).arg(kind, m_mode->text()));
 }
 
 void SoakTab::showRecording(const SoakRecording &recording)
@@ -257,7 +332,7 @@ void SoakTab::showRecording(const SoakRecording &recording)
                 formatLocalTime(recording.start),
                 complete ? QString()
                          : tr(" (stopped early at %1)").arg(formatLocalTime(recording.recordedAt))));
-    if (evaluation.verdict == SoakVerdict::Pass)
+    if (evaluation.verdict == SoakVerdict::Pass && (!m_shownRun || m_shownRun->kind == SoakRunKind::Deployment))
         applyPass(evaluation);
     emit soakShown(m_release.version, recording.environment);
 }
@@ -273,6 +348,9 @@ void SoakTab::showEvaluation(
             check, series.value(check.name), evaluation.start, evaluation.end, evaluation.evaluatedAt);
     }
     m_panel->setEvaluation(evaluation);
+    if (live)
+        for (const CheckResult &check : evaluation.checks)
+            m_banners->notifyCheckFailed(check, environment());
     QSet<QString> fired;
     for (const TriggerResult &trigger : evaluation.triggers) {
         if (!trigger.fired)
@@ -347,7 +425,9 @@ void SoakTab::applyPass(const SoakEvaluation &evaluation)
         return;
     m_applied.insert(key);
     const QString version = m_release.version;
-    whenReady(this, m_session->tickSoakPass(version, m_candidate, env, evaluation),
+    SoakRun run = m_shownRun.value_or(SoakRun {});
+    run.environment = env;
+    whenReady(this, m_session->tickSoakPass(version, m_candidate, run, evaluation),
         [this, version, env, key](const Result<QList<ChecklistItem>> &ticked) {
             if (!ticked) {
                 m_applied.remove(key);  // try again the next time the soak is shown

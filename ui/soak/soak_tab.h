@@ -6,6 +6,7 @@
 #include "release_tab.h"
 #include "soak_chart.h"
 #include "soak_recording.h"
+#include "soak_run.h"
 
 #include <QSet>
 
@@ -34,6 +35,8 @@ public:
 
     // Shows a stored soak as it was recorded (no Prometheus); a completed PASS applies its outcome.
     void showRecording(const SoakRecording &recording);
+    // Shows a stored run, named in the mode line ("run #12"); only the deployment's own run ticks.
+    void showRun(const SoakRunRecording &run);
     // Draws an evaluation with the series behind each check (by check name). live: times are
     // "now" and a fired trigger goes to the desktop; recorded: history, the banner only.
     void showEvaluation(
@@ -48,6 +51,9 @@ public:
     [[nodiscard]] QString modeText() const;
     [[nodiscard]] bool showsSoak() const;  // false while a hint ("no soak yet") is shown
     [[nodiscard]] bool isLive() const;  // following a deployment's soak through Prometheus
+    // The run shown (none while live or with a hint), and the history offered (runs, oldest first).
+    [[nodiscard]] std::optional<SoakRun> shownRun() const { return m_shownRun; }
+    [[nodiscard]] QList<SoakRun> history() const { return m_history; }
 
 signals:
     // A fired trigger's banner asked for the rollback (wired by the rollback feature).
@@ -63,6 +69,8 @@ private:
     void raiseForScreenshot();
     void showHint(const QString &text);
     void loadEnvironment();
+    void loadHistory(const QString &version, const QString &env, quint64 generation);
+    void showHistoryEntry(int index);
     void ensureCharts(const QList<CheckResult> &checks);
     void layoutCharts();
     void applyPass(const SoakEvaluation &evaluation);
@@ -82,7 +90,11 @@ private:
     QSet<QString> m_applied;  // "version/env" whose PASS was already applied this session
     SoakRange m_range = SoakRange::SoakWindow;
 
+    std::optional<SoakRun> m_shownRun;
+    QList<SoakRun> m_history;
+
     QComboBox *m_environments;
+    QComboBox *m_runs;  // the release's soak, then every run of the environment (newest first)
     QLabel *m_mode;
     QButtonGroup *m_rangeButtons;
     SoakBanners *m_banners;

@@ -96,15 +96,19 @@ void SoakTab::storeFinished(const SoakEvaluation &evaluation)
     const QString version = m_release.version;
     m_applied.insert(version + QLatin1Char('/') + env);  // the session ticks a PASS as it stores it
     whenReady(this, m_session->recordSoakEnd(version, recording, evaluation),
-        [this, env, version](const Result<QList<ChecklistItem>> &ticked) {
-            if (!ticked) {
+        [this, env, version](const Result<SoakRunOutcome> &stored) {
+            if (!stored) {
                 emit statusMessage(tr("The soak on %1 finished but could not be stored: %2")
-                                       .arg(env, ticked.error().toString()));
+                                       .arg(env, stored.error().toString()));
                 return;
             }
-            if (!ticked->isEmpty())
-                emit statusMessage(
-                    tr("Soak PASS on %1 ticked %n checklist item(s)", nullptr, int(ticked->size())).arg(env));
+            m_shownRun = stored->run;
+            m_mode->setText(tr("Run #%1 (finished and stored). %2").arg(stored->run.id).arg(m_mode->text()));
+            if (!stored->ticked.isEmpty())
+                emit statusMessage(tr("Soak PASS on %1 (run #%2) ticked %n checklist item(s)", nullptr,
+                    int(stored->ticked.size()))
+                                       .arg(env)
+                                       .arg(stored->run.id));
             emit releaseTouched(version);
         });
 }

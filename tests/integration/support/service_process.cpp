@@ -58,3 +58,13 @@ QString ServiceProcess::prometheusScript()
 {
     return QStringLiteral(COCKPIT_SOURCE_DIR "/tests/fixtures/prometheus_fixture.sh");
 }
+
+QString ServiceProcess::liveExporterScript()
+{
+    return QStringLiteral(COCKPIT_SOURCE_DIR "/tests/fixtures/live_exporter.py");
+}
+
+QString ServiceProcess::prometheusLiveScript()
+{
+    return QStringLiteral(COCKPIT_SOURCE_DIR "/tests/fixtures/prometheus_live_fixture.sh");
+}

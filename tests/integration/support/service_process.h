@@ -26,6 +26,10 @@ public:
     // tests/fixtures/prometheus_fixture.sh: run it with {WORKDIR} and wait for "ready"; the ready
     // line is "ready URL START" (START: the backfilled soak's start, Unix seconds).
     static QString prometheusScript();
+    // tests/fixtures/live_exporter.py {DIR} ("listening PORT") and prometheus_live_fixture.sh
+    // {WORKDIR, host:port} ("ready URL PID"): a real Prometheus scraping a live exporter.
+    static QString liveExporterScript();
+    static QString prometheusLiveScript();
 
 private:
     QProcess m_process;
