@@ -380,6 +380,18 @@
             <source>interrupted</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not ready for %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Release %1 will be pinned to %2: later commits on the branch need the next candidate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create RC Tag</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::AboutDialog</name>
@@ -547,6 +559,10 @@ Clears when: %2</source>
         </message>
         <message>
             <source>Nothing planned on %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overdue since %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -830,6 +846,174 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <source>Could not record the tag check: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Unsaved changes against the file on disk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Discard Changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go back to the file as last read or saved (Ctrl+Z brings the edits back)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save Changelog</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Discard Changelog Changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create &amp;RC Tag…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tag the next release candidate (-rcN) on the release's commit; it pins the release there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soft &amp;Wrap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to Line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line (1–%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved Changes ●</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>; %n uncovered with a probable entry (cite the PR to count it)</source>
+            <translation>
+                <numerusform>; %n uncovered with a probable entry (cite the PR to count it)</numerusform>
+                <numerusform>; %n uncovered with a probable entry (cite the PR to count it)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reload (Discard My Edits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep My Edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving will then ask whether to overwrite the other program's change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changelog</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has changes that are not saved.
+
+Save them before closing?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has changes that are not saved.
+
+Discard them and read the file again, or keep them and refresh only the tags, commits and problems? Save still compares with the file as it was read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard Edits and Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep Edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discarded the unsaved changes to %1 (Ctrl+Z brings them back)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 changed on disk: reloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was changed on disk by another program. Your unsaved edits are based on the earlier file: Save will ask before it overwrites that change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not keep an autosave of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved edits to %1 from %2 were kept when Release Cockpit last stopped.
+
+Restore them into the editor (they stay unsaved until you Save), or discard them?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file on disk has changed since those edits began: compare before saving.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recover unsaved changelog edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored the unsaved edits: review, then Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No unsaved changes: the editor shows %1 as it is on disk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not compare the edits: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>on disk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>editor</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)</source>
+            <translation>
+                <numerusform>Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)</numerusform>
+                <numerusform>Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Release %1 not pinned: %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::ChecklistDelegate</name>
@@ -1076,6 +1260,15 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <source>Covered by</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>probably line %1?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probably covered by line %1: %2
+Not counted as covered: the entry does not cite this commit's pull request or SHA. Cite it there, or add an entry.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::CommitCoverageView</name>
@@ -1108,14 +1301,6 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Draft a changelog entry for the selected commit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Drafts an entry for the selected commit under the right section of Unreleased</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Commits walked</source>
             <translation type="unfinished" />
         </message>
@@ -1137,6 +1322,14 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
                 <numerusform>Walking history… %n commit</numerusform>
                 <numerusform>Walking history… %n commits</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Draft changelog entries for the selected commits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drafts an entry for each selected commit (Shift or Ctrl+click selects several) under the right section of Unreleased, in the file's own style</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1299,6 +1492,56 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
     </context>
     <context>
+        <name>cockpit::CutReleaseDialog</name>
+        <message>
+            <source>Cut Release %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unreleased becomes the section of %1, with a fresh empty Unreleased on top and the compare links updated. Only the editor changes: review, then Save (Ctrl+Z undoes it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Release date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not known yet (the commits are still being read)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the commits call for a %1 release</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the commits call for %1; %2 is a %3 release after %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bump:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n lint error(s) must be fixed before the cut:</source>
+            <translation>
+                <numerusform>%n lint error must be fixed before the cut:</numerusform>
+                <numerusform>%n lint errors must be fixed before the cut:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cut %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>cockpit::DatabaseSettingsDialog</name>
         <message>
             <source>Each workspace's own SQLite file</source>
@@ -1387,6 +1630,67 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <translation>
                 <numerusform>, %n removed</numerusform>
                 <numerusform>, %n removed</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>cockpit::EditorFindBar</name>
+        <message>
+            <source>Match &amp;case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find and replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find (Enter: next, Shift+Enter: previous)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No match</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n replaced</source>
+            <translation>
+                <numerusform>%n replaced</numerusform>
+                <numerusform>%n replaced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
             </translation>
         </message>
     </context>
@@ -1616,6 +1920,18 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
         </message>
         <message>
             <source>not verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changelog</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changelog section</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This pack has no %1: the changelog had no section for the release when it was exported.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2260,6 +2576,34 @@ The confirmation is recorded with your identity.</source>
             <source>Accepted %1 for %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Export &amp;Calendar…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a workspace first: the calendar comes from its policy and releases.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Calendar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>iCalendar (*.ics)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The calendar could not be made: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calendar written to %1: import it into your mail client.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::MetricsWindow</name>
@@ -2616,6 +2960,21 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>Not loaded yet.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Show the problems of one rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All rules</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n row</numerusform>
+                <numerusform>%n rows</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>cockpit::ReleaseHeader</name>
@@ -2825,6 +3184,42 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
                 <numerusform>%1: %2 by %3 past %n blockers: %4</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Soak failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soaking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State: %1; the soak of its latest environment: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (pinned)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the head of %2 now; a release candidate tag pins it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: pinned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>· overdue since %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::ReleaseListModel</name>
@@ -2854,6 +3249,14 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: target %2, overdue since %3</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3652,6 +4055,30 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>Release Cockpit</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Rollback trigger fired, now resolved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, holding since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, fired at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, resolved at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak check failed on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2. The soak can no longer pass.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::SoakChart</name>
@@ -3701,6 +4128,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Limit ≥ %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value (%1)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3884,6 +4315,73 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>%1 is live on %2 since %3, but its soak cannot be followed: %4</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Run:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soak run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every analysis run is kept: the release's soak (the run of its latest deployment here), re-checks and what-if windows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Release's soak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what-if</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#%1 %2, %3, %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The soak run cannot be loaded: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the soak of the deployment at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no deployment recorded there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a re-check; the release's soak is another run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a what-if window, not the release's soak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run #%1 (%2). %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run #%1 (finished and stored). %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Soak PASS on %1 (run #%2) ticked %n checklist item(s)</source>
+            <translation>
+                <numerusform>Soak PASS on %1 (run #%2) ticked %n checklist item</numerusform>
+                <numerusform>Soak PASS on %1 (run #%2) ticked %n checklist items</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>cockpit::TagDialog</name>
@@ -3997,6 +4495,18 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create Release Candidate Tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The next release candidate of the release, on its commit; it pins the release to that commit. Nothing is written until you press Create RC Tag.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create Release Candidate Tag %1</source>
             <translation type="unfinished" />
         </message>
     </context>

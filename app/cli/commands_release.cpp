@@ -50,6 +50,9 @@ int releaseStatus(CliContext &ctx, const QString &version)
     auto store = ctx.openStore({}, CliContext::StoreAccess::Read);
     if (!store)
         return ctx.report(store.error());
+    // An unknown release is said first: it needs no workspace to know.
+    if (auto known = (*store)->release(version).result(); !known)
+        return ctx.report(known.error());
     auto ws = ctx.loadWorkspace();
     if (!ws)
         return ctx.report(ws.error());

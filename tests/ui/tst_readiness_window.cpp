@@ -7,6 +7,7 @@
 #include "demo_builder.h"
 #include "main_window.h"
 #include "readiness.h"
+#include "release_header.h"
 #include "session.h"
 #include "store.h"
 #include "why_blocked_panel.h"
@@ -68,6 +69,7 @@ private slots:
     void whyBlockedOpensTheItemThatClearsIt();
     void lifecycleActionsFollowTheState();
     void aTickThatStalesApprovalsAsksFirst();
+    void soakingBadgeFollowsTheSoak();
 
 private:
     void start(Desk &desk, const QString &version = kVersion);
@@ -277,6 +279,37 @@ void TestReadinessWindow::aTickThatStalesApprovalsAsksFirst()
     const auto reopened = desk.window->session()->setItem(kVersion, QStringLiteral("pre-release.14"), ItemState::Open);
     QTRY_VERIFY(reopened.isFinished());
     QVERIFY(reopened.result().has_value());
+}
+
+void TestReadinessWindow::soakingBadgeFollowsTheSoak()
+{
+    ReleaseHeader header;
+    ReleaseRecord release;
+    release.version = QStringLiteral("3.8.0");
+    release.type = QStringLiteral("minor");
+    release.state = ReleaseState::Soaking;
+    header.setRelease(release);
+    auto *badge = header.findChild<QLabel *>(QStringLiteral("headerState"));
+    QVERIFY(badge);
+    Readiness r;
+    r.version = release.version;
+    r.state = ReleaseState::Soaking;
+    r.environments << EnvironmentReadiness {QStringLiteral("staging"), true, QStringLiteral("pass"), {}}
+                   << EnvironmentReadiness {QStringLiteral("production"), true, QStringLiteral("running"), {}};
+    header.setReadiness(r);
+    QCOMPARE(badge->text(), QStringLiteral("Soaking"));  // the latest environment still soaks
+    r.environments[1].soak = QStringLiteral("fail");
+    header.setReadiness(r);
+    QCOMPARE(badge->text(), QStringLiteral("Soak failed"));
+    QVERIFY(badge->toolTip().contains(QLatin1String("fail")));
+    r.environments[1].soak = QStringLiteral("pass");
+    header.setReadiness(r);
+    QCOMPARE(badge->text(), QStringLiteral("Soak passed"));
+    // Another release: the state again, no leftover tooltip.
+    release.state = ReleaseState::Candidate;
+    header.setRelease(release);
+    QCOMPARE(badge->text(), QStringLiteral("Candidate"));
+    QVERIFY(badge->toolTip().isEmpty());
 }
 
 QTEST_MAIN(TestReadinessWindow)

@@ -8,6 +8,7 @@
 #include "store.h"
 #include "workspace.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -79,7 +80,15 @@ private slots:
         auto created = wait(alice.createRelease(NewReleaseRequest {QStringLiteral("1.0.0"), {}, QStringLiteral("minor"), {}}));
         QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
 
-        // Bob's window on his login.
+        // Bob's window on his login. The window opens its own connection from the URL (no
+        // password in it): libpq finds bob's in his password file, as on a real workstation.
+        const QString passFile = m_dir.filePath(QStringLiteral("pgpass"));
+        QFile pass(passFile);
+        QVERIFY(pass.open(QIODevice::WriteOnly));
+        pass.write(QStringLiteral("127.0.0.1:%1:cockpit:bob:%2\n").arg(m_pg.port()).arg(test::PostgresFixture::password(QStringLiteral("bob"))).toUtf8());
+        pass.close();
+        QVERIFY(pass.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        qputenv("PGPASSFILE", passFile.toUtf8());
         Store bobStore;
         QVERIFY(wait(bobStore.open(m_pg.url(QStringLiteral("bob")))));
         MainWindow window(&bobStore);

@@ -173,9 +173,16 @@ void ChangelogTab::buildUi()
 
 QWidget *ChangelogTab::buildToolbar()
 {
+    // Two rows, so the tab fits a 1024 px window: the file and its editing, then the release's
+    // cut and tags.
     auto *bar = new QWidget(this);
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto *row = new QHBoxLayout;
+    auto *releaseRow = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(releaseRow);
     m_fileLabel = new QLabel(bar);
     m_fileLabel->setObjectName(QStringLiteral("changelogFileLabel"));
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -212,9 +219,11 @@ QWidget *ChangelogTab::buildToolbar()
         tr("Create the release tag on the last release candidate's commit"));
     row->addWidget(m_fileLabel);
     row->addWidget(m_lintSummary, 1);
-    for (QPushButton *b : {m_reloadButton, m_saveButton, m_discardButton, m_cutButton, m_createRcButton,
-             m_createTagButton, m_verifyTagButton, m_promoteButton})
+    for (QPushButton *b : {m_reloadButton, m_saveButton, m_discardButton})
         row->addWidget(b);
+    for (QPushButton *b : {m_cutButton, m_createRcButton, m_createTagButton, m_verifyTagButton, m_promoteButton})
+        releaseRow->addWidget(b);
+    releaseRow->addStretch(1);
     connect(m_reloadButton, &QPushButton::clicked, this, &ChangelogTab::reload);
     connect(m_saveButton, &QPushButton::clicked, m_saveAction, &QAction::trigger);
     connect(m_discardButton, &QPushButton::clicked, m_discardAction, &QAction::trigger);

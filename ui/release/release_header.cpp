@@ -218,6 +218,17 @@ void ReleaseHeader::clearReadiness()
 
 void ReleaseHeader::setReadiness(const Readiness &r)
 {
+    // A soaking release's badge follows its soak: the latest environment it went to says whether
+    // the soak is still running, failed or passed (the state stays Soaking until the next move).
+    if (r.state == ReleaseState::Soaking) {
+        QString soak;
+        for (const EnvironmentReadiness &e : r.environments)
+            if (e.deployed)
+                soak = e.soak;
+        m_state->setText(soak == u"fail" ? tr("Soak failed") : soak == u"pass" ? tr("Soak passed") : tr("Soaking"));
+        m_state->setToolTip(tr("State: %1; the soak of its latest environment: %2")
+                .arg(releaseStateTitle(r.state), soak.isEmpty() ? tr("none yet") : soak));
+    }
     m_next->setText(r.next ? tr("→ next: %1").arg(releaseStateTitle(*r.next)) : tr("final"));
     m_next->setToolTip(r.next ? tr("The release works towards %1").arg(releaseStateTitle(*r.next))
                               : tr("The release is in a final state"));
@@ -309,6 +320,7 @@ void ReleaseHeader::setRelease(const ReleaseRecord &release)
     m_type->setText(release.type);
     m_releaseState = release.state;
     m_state->setText(releaseStateTitle(release.state));
+    m_state->setToolTip({});
     applyColours();
     if (release.commit.isEmpty()) {
         m_commitFull = m_commitShort = tr("no commit yet");
