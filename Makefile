@@ -11,7 +11,7 @@ BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificat
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools \
   qt6-l10n-tools \
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libgit2-dev qtkeychain-qt6-dev \
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libarchive-dev libsqlite3-dev libssl-dev
 # What the tests, the benchmarks, `make package` (dpkg-shlibdeps needs `file`) and `make run`
 # without a display use: the real services and tools.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \

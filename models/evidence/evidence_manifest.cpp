@@ -1,6 +1,5 @@
 #include "evidence_manifest.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -93,11 +92,6 @@ Result<EvidenceManifest> parseEvidenceManifest(const QByteArray &json)
     m.state = o.value(QStringLiteral("state")).toString();
     m.generatedAt = o.value(QStringLiteral("generated_at")).toString();
     return m;
-}
-
-QByteArray sha256Hex(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
 
 QByteArray checksumsText(const QList<EvidenceChecksum> &sums)

@@ -3,6 +3,7 @@
 // seed 000 section 8.2 (version, release_date, git_sha, git_tag, migrations_applied, approvals,
 // checksums) plus the tools that produced the evidence; checksums.txt is `sha256sum -c` input.
 #include "error.h"
+#include "sha256.h"  // sha256Hex, for the members' checksums
 
 #include <QByteArray>
 #include <QList>
@@ -38,7 +39,6 @@ struct EvidenceChecksum {
     QByteArray sha256;  // lower-case hex
 };
 
-[[nodiscard]] QByteArray sha256Hex(const QByteArray &data);
 // "<hex>  <member>\n" per member, in the order given.
 [[nodiscard]] QByteArray checksumsText(const QList<EvidenceChecksum> &sums);
 // Accepts text and binary mode lines ("<hex>  name", "<hex> *name"); BadInput naming the line.

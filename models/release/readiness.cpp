@@ -28,25 +28,32 @@ using namespace detail;
 namespace {
 
 // Items of the named phases that are not closed: each failed one, each open one.
+// a + b + c in one allocation: 5,000 open items make 10,000 of these after every tick.
+QString joined(QStringView a, QStringView b, QStringView c = {})
+{
+    QString out;
+    out.reserve(a.size() + b.size() + c.size());
+    out.append(a).append(b).append(c);
+    return out;
+}
+
 void phaseBlockers(const Checklist &checklist, const std::function<bool(const QString &)> &inScope,
     QList<Blocker> &out)
 {
+    static const QString kind = QStringLiteral("checklist");
+    static const QString fixIt = QStringLiteral("fix it and tick it, or reopen it");
+    static const QString tickIt = QStringLiteral("tick it, or mark it N/A with a reason");
     for (const ChecklistPhase &phase : checklist.phases) {
         if (!inScope(phase.name))
             continue;
         for (const ChecklistSection &section : phase.sections)
             for (const ChecklistItem &item : section.items) {
                 if (item.state == ItemState::Failed)
-                    out << blocker(QStringLiteral("checklist"),
-                        QStringLiteral("%1 failed: %2").arg(item.key, item.text),
-                        QStringLiteral("fix it and tick it, or reopen it"),
-                        QStringLiteral("item:%1").arg(item.key));
+                    out << blocker(kind, joined(item.key, u" failed: ", item.text), fixIt, joined(u"item:", item.key));
                 else if (item.state == ItemState::Open)
-                    out << blocker(QStringLiteral("checklist"),
-                        QStringLiteral("%1 is open: %2").arg(item.key, item.text),
-                        item.check.isEmpty() ? QStringLiteral("tick it, or mark it N/A with a reason")
-                                             : QStringLiteral("its check passes (%1)").arg(item.check),
-                        QStringLiteral("item:%1").arg(item.key));
+                    out << blocker(kind, joined(item.key, u" is open: ", item.text),
+                        item.check.isEmpty() ? tickIt : QStringLiteral("its check passes (%1)").arg(item.check),
+                        joined(u"item:", item.key));
             }
     }
 }

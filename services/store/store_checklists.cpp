@@ -1,6 +1,7 @@
 // Checklist instances in the store: Store's entry points and the worker's half for reading a
 // release's checklist (its Markdown snapshot with every item's saved state), saving one item's
 // state with its audit entry, and appending a template as a new phase.
+#include "checklist_cache.h"
 #include "checklist_parser.h"
 #include "store.h"
 #include "store_enqueue.h"
@@ -49,27 +50,89 @@ QFuture<Result<Checklist>> Store::appendChecklistPhase(QString version, Checklis
             actor = std::move(actor)] { return w->appendChecklistPhase(version, phase, actor); });
 }
 
-Result<Checklist> StoreWorker::loadSnapshot(const ReleaseRecord &release)
+Result<QStringList> StoreWorker::phaseSources(const ReleaseRecord &release)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT name, title, source FROM checklist_phases WHERE release_id = ? ORDER BY position"));
-    q.addBindValue(release.id);
-    if (auto ok = exec(q, QStringLiteral("cannot read the checklist of %1").arg(release.version)); !ok)
-        return std::unexpected(ok.error());
+    auto found = run(
+        QStringLiteral("SELECT name, title, source FROM checklist_phases WHERE release_id = ? ORDER BY position"),
+        {release.id}, QStringLiteral("cannot read the checklist of %1").arg(release.version));
+    if (!found)
+        return std::unexpected(found.error());
+    QSqlQuery &q = **found;
+    QStringList sources;
+    while (q.next())
+        sources << q.value(0).toString() << q.value(1).toString() << q.value(2).toString();
+    q.finish();
+    return sources;
+}
+
+Result<Checklist> StoreWorker::parseSnapshot(const ReleaseRecord &release, const QStringList &sources)
+{
     Checklist list;
-    while (q.next()) {
-        const QString name = q.value(0).toString();
-        auto phase = parseChecklist(q.value(2).toString().toUtf8(), name,
-            QStringLiteral("release %1/%2.md").arg(release.version, name));
+    for (qsizetype i = 0; i + 2 < sources.size(); i += 3) {
+        const QString &name = sources.at(i);
+        auto phase = parseChecklist(
+            sources.at(i + 2).toUtf8(), name, QStringLiteral("release %1/%2.md").arg(release.version, name));
         if (!phase)
             return std::unexpected(phase.error());
-        if (!q.value(1).toString().isEmpty())
-            phase->title = q.value(1).toString();
+        if (!sources.at(i + 1).isEmpty())
+            phase->title = sources.at(i + 1);
         list.phases.append(std::move(*phase));
     }
     return list;
+}
+
+Result<Checklist> StoreWorker::loadSnapshot(const ReleaseRecord &release)
+{
+    auto sources = phaseSources(release);
+    if (!sources)
+        return std::unexpected(sources.error());
+    return parseSnapshot(release, *sources);
+}
+
+Result<QList<ChecklistItemRow>> StoreWorker::itemRows(const ReleaseRecord &release, std::optional<qint64> aboveSeq)
+{
+    const QString columns = QStringLiteral(
+        "SELECT key, state, who, at, note, na_reason, evidence, row_version, audit_seq FROM checklist_items "
+        "WHERE release_id = ?");
+    auto found = aboveSeq ? run(columns + QStringLiteral(" AND audit_seq > ?"), {release.id, *aboveSeq},
+                                QStringLiteral("cannot read the items of %1").arg(release.version))
+                          : run(columns, {release.id}, QStringLiteral("cannot read the items of %1").arg(release.version));
+    if (!found)
+        return std::unexpected(found.error());
+    QSqlQuery &q = **found;
+    QList<ChecklistItemRow> rows;
+    while (q.next()) {
+        ChecklistItemRow row;
+        row.key = q.value(0).toString();
+        row.state = itemStateFromName(q.value(1).toString()).value_or(ItemState::Open);
+        row.who = q.value(2).toString();
+        row.when = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        row.note = q.value(4).toString();
+        row.naReason = q.value(5).toString();
+        row.evidence = q.value(6).toString();
+        row.rowVersion = q.value(7).toInt();
+        const QVariant seq = q.value(8);
+        row.auditSeq = seq.isNull() ? -1 : seq.toLongLong();
+        rows.append(std::move(row));
+    }
+    q.finish();
+    return rows;
+}
+
+Result<ChecklistRowsMark> StoreWorker::itemRowsMark(const ReleaseRecord &release)
+{
+    auto found = run(QStringLiteral("SELECT MAX(audit_seq), COUNT(*) FROM checklist_items WHERE release_id = ?"),
+        {release.id}, QStringLiteral("cannot read the items of %1").arg(release.version));
+    if (!found)
+        return std::unexpected(found.error());
+    QSqlQuery &q = **found;
+    ChecklistRowsMark mark;
+    if (q.next()) {
+        mark.highSeq = q.value(0).isNull() ? -1 : q.value(0).toLongLong();
+        mark.rows = q.value(1).toLongLong();
+    }
+    q.finish();
+    return mark;
 }
 
 Result<Checklist> StoreWorker::checklist(const QString &version)
@@ -77,35 +140,43 @@ Result<Checklist> StoreWorker::checklist(const QString &version)
     auto found = release(version);
     if (!found)
         return std::unexpected(found.error());
-    auto list = loadSnapshot(*found);
+    auto sources = phaseSources(*found);
+    if (!sources)
+        return std::unexpected(sources.error());
+    // After one tick: no Markdown parsed, only the changed rows read (checklist_cache.h says why
+    // that is all that changed). Inside a write transaction nothing is cached: it may roll back.
+    if (!m_writing && m_checklists.find(found->id, *sources)) {
+        auto mark = itemRowsMark(*found);
+        if (!mark)
+            return std::unexpected(mark.error());
+        const ChecklistRowsMark cached = m_checklists.mark(found->id);
+        if (*mark == cached)
+            return *m_checklists.find(found->id, *sources);
+        if (mark->rows == cached.rows && mark->highSeq > cached.highSeq) {
+            auto changed = itemRows(*found, cached.highSeq);
+            if (!changed)
+                return std::unexpected(changed.error());
+            m_checklists.apply(found->id, *changed, mark->rows);
+            return *m_checklists.find(found->id, *sources);
+        }
+    }
+    auto list = parseSnapshot(*found, *sources);
     if (!list)
         return list;
-    QSqlQuery items(m_db);
-    items.setForwardOnly(true);
-    items.prepare(QStringLiteral(
-        "SELECT key, state, who, at, note, na_reason, evidence, row_version FROM checklist_items "
-        "WHERE release_id = ?"));
-    items.addBindValue(found->id);
-    if (auto ok = exec(items, QStringLiteral("cannot read the items of %1").arg(version)); !ok)
-        return std::unexpected(ok.error());
+    auto rows = itemRows(*found, std::nullopt);
+    if (!rows)
+        return std::unexpected(rows.error());
     // Keyed once: a lookup per row would be quadratic (5,000 items took 70 ms).
     QHash<QString, ChecklistItem *> byKey;
     for (ChecklistPhase &phase : list->phases)
         for (ChecklistSection &section : phase.sections)
             for (ChecklistItem &i : section.items)
                 byKey.insert(i.key, &i);
-    while (items.next()) {
-        ChecklistItem *item = byKey.value(items.value(0).toString());
-        if (!item)
-            continue;  // a key the snapshot no longer yields: keep the row, show nothing
-        item->state = itemStateFromName(items.value(1).toString()).value_or(ItemState::Open);
-        item->who = items.value(2).toString();
-        item->when = QDateTime::fromString(items.value(3).toString(), Qt::ISODateWithMs);
-        item->note = items.value(4).toString();
-        item->naReason = items.value(5).toString();
-        item->evidence = items.value(6).toString();
-        item->rowVersion = items.value(7).toInt();
-    }
+    for (const ChecklistItemRow &row : std::as_const(*rows))
+        if (ChecklistItem *item = byKey.value(row.key))
+            applyItemRow(*item, row);
+    if (!m_writing)
+        m_checklists.store(found->id, std::move(*sources), *list, *rows);
     return list;
 }
 

@@ -166,6 +166,7 @@ void StoreWorker::teardownConnection()
              &m_writeLock, &m_fetchAudit})
         query->reset();
     m_prepared.clear();
+    m_checklists.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -272,11 +273,13 @@ Status StoreWorker::beginTransaction()
         return fail(ok.error().code, QStringLiteral("cannot start a transaction: ") + ok.error().message,
             ok.error().location);
     m_pendingHead.reset();
+    m_writing = true;
     return {};
 }
 
 Status StoreWorker::endTransaction(bool commit)
 {
+    m_writing = false;
     Status result;
     if (commit && m_pendingHead)
         result = writeChainHead(*m_pendingHead);

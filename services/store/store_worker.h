@@ -4,6 +4,7 @@
 #include "approval.h"
 #include "audit_entry.h"
 #include "checklist.h"
+#include "checklist_cache.h"
 #include "error.h"
 #include "freeze.h"
 #include "lifecycle.h"
@@ -180,8 +181,14 @@ private:
 
     Result<std::optional<ReleaseRecord>> findRelease(const QString &version);
     Status insertChecklist(qint64 releaseId, const Checklist &checklist, qint64 auditSeq);
-    // The checklist re-parsed from the release's stored Markdown snapshot, without item states.
-    Result<Checklist> loadSnapshot(const ReleaseRecord &release);  // store_checklists.cpp
+    // The checklist re-parsed from the release's stored Markdown snapshot, without item states
+    // (store_checklists.cpp): its phases' name, title and source, three strings a phase, and parsed.
+    Result<Checklist> loadSnapshot(const ReleaseRecord &release);
+    Result<QStringList> phaseSources(const ReleaseRecord &release);
+    Result<Checklist> parseSnapshot(const ReleaseRecord &release, const QStringList &sources);
+    // The release's saved item rows: all of them, or those whose audit_seq is above aboveSeq.
+    Result<QList<ChecklistItemRow>> itemRows(const ReleaseRecord &release, std::optional<qint64> aboveSeq);
+    Result<ChecklistRowsMark> itemRowsMark(const ReleaseRecord &release);
     // The item's saved state as audit "before" JSON; NotFound when the snapshot has no such key;
     // Conflict when item.rowVersion names an older version. Sets item.rowVersion to the next one.
     Result<QJsonObject> itemBefore(const ReleaseRecord &release, ChecklistItem &item);
@@ -266,6 +273,8 @@ private:
     QTimer *m_reconnect = nullptr;
     std::map<QString, QSqlQuery> m_prepared;  // run(): by SQL text, node-based so pointers stay put
     std::optional<QSqlQuery> m_fetchAudit;
+    bool m_writing = false;  // inside a write transaction: what it reads may yet roll back
+    ChecklistCache m_checklists;  // cleared with the connection
 };
 
 }  // namespace cockpit
