@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtCharts/QLineSeries>
@@ -51,7 +52,8 @@ double measuredScrapeSeconds(PrometheusClient &client)
     QList<double> scrapes;
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < 9000 && scrapes.size() < 5) {
+    // Up to 40 s: the first scrapes of a Prometheus just started come after a few seconds.
+    while (timer.elapsed() < 40000 && scrapes.size() < 6) {
         auto answer = client.instant(kDefaultFreshnessQuery, QDateTime());
         spin([&] { return answer.isFinished(); }, 5000);
         if (answer.isFinished()) {
@@ -143,6 +145,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("cockpit.*=false"));
     std::printf("soak live: value change at the exporter -> the Soak chart shows it\n");
     if (QStandardPaths::findExecutable(QStringLiteral("prometheus")).isEmpty()) {
         std::printf("  prometheus is not installed (Debian package prometheus): nothing measured\n");

@@ -90,6 +90,9 @@ CheckResult outageCheck()
     check.status = CheckStatus::Running;
     check.scheduled = 10;
     check.consecutiveErrorLimit = 4;
+    check.failures = 1;
+    check.failureLimit = 1;
+    check.earliestPass = kStart.addSecs(600);
     for (int minute = 1; minute <= 10; ++minute) {
         Measurement m;
         m.time = kStart.addSecs(60 * minute);
@@ -211,7 +214,6 @@ void TstSoakChartOverlay::outageIsAGapAndTheTailIsGreyed()
 
     // The pixels: the value line's colour at value 1 in a run, not in the gap; the gap is greyed.
     const QImage image = chart.viewport()->grab().toImage();
-    image.save(screenshotPath(QStringLiteral("soak-gap-chart.png")));
     const QColor line = chart.valueSeries()->pen().color();
     const QPoint inRun = chart.viewportPoint(kStart.addSecs(150).toMSecsSinceEpoch(), 1.0);
     const QPoint inGap = chart.viewportPoint(kStart.addSecs(390).toMSecsSinceEpoch(), 1.0);
@@ -237,6 +239,7 @@ void TstSoakChartOverlay::outageIsAGapAndTheTailIsGreyed()
     live.measurements[8].status = MeasurementStatus::Pending;  // minute 9 not due yet at minute 8
     evaluation.checks = {live};
     evaluation.reason = QStringLiteral("1 check running");
+    evaluation.earliestPass = kStart.addSecs(600);
     tab.showEvaluation(evaluation, {{live.name, samples}}, true);
     QVERIFY2(tab.updatedText().startsWith(QStringLiteral("Updated ")), qPrintable(tab.updatedText()));
     const QString updated = tab.updatedText();
@@ -251,6 +254,7 @@ void TstSoakChartOverlay::outageIsAGapAndTheTailIsGreyed()
     QVERIFY(tab.grab().save(screenshotPath(QStringLiteral("soak-gap.png"))));
     tab.resize(1024 - 270, 768 - 200);
     QTRY_VERIFY(laidOut(tab));
+    QTest::qWait(100);  // the charts' coalesced refresh after the resize
     QVERIFY(tab.grab().save(screenshotPath(QStringLiteral("soak-gap-1024.png"))));
 }
 
@@ -292,7 +296,9 @@ void TstSoakChartOverlay::annotationsAndTriggerThresholds()
     QVERIFY(tab.grab().save(screenshotPath(QStringLiteral("soak-annotations.png"))));
     tab.resize(1024 - 270, 768 - 200);  // the tab's share of a 1024x768 window
     QTRY_VERIFY(laidOut(tab));
+    QTest::qWait(100);  // the charts' coalesced refresh after the resize
     QVERIFY(tab.grab().save(screenshotPath(QStringLiteral("soak-annotations-1024.png"))));
+
     // Every legend entry whole: in one row below the plot when they fit, else beside it.
     for (SoakChart *c : tab.charts())
         QVERIFY2(!c->legendElided(), qPrintable(c->checkName()));

@@ -337,6 +337,11 @@ int SoakChart::plotColumns() const
 
 void SoakChart::refresh()
 {
+    // The plot may have changed width since the range was chosen (a resize, the legend moving
+    // beside it): the time axis takes as many ticks as fit now.
+    const int ticks = std::clamp(plotColumns() / 60, 3, 13);
+    if (!m_userRange && m_axisX->tickCount() > ticks)
+        applyPresetRange();
     const int columns = plotColumns();
     refreshValue(columns);
     refreshMissing(columns);

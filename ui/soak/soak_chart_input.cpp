@@ -4,6 +4,7 @@
 #include "soak_chart.h"
 
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QKeyEvent>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -132,6 +133,9 @@ void SoakChart::keyPressEvent(QKeyEvent *event)
 void SoakChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // The plot's new width now, not on the posted layout request: ticks and buckets follow it.
+    if (chart()->layout())
+        chart()->layout()->activate();
     fitLegend();
     if (m_userRange) {
         const int ticks = std::clamp(plotColumns() / 60, 3, 13);

@@ -230,7 +230,7 @@ void SoakChart::drawForeground(QPainter *painter, const QRectF &rect)
     if (plot.width() < 2)
         return;
     painter->save();
-    painter->setClipRect(plot.adjusted(0, -1, 0, 1));
+    painter->setClipRect(plot.adjusted(0, -1, 0, 1), Qt::IntersectClip);
     drawEvents(painter, plot);
     drawCrosshair(painter, plot);
     painter->restore();
@@ -297,7 +297,9 @@ void SoakChart::drawCrosshair(QPainter *painter, const QRectF &plot)
     const QSizeF size(width + 12, lines.size() * fm.height() + 8);
     // Beside the line, on the side with room; below the event labels.
     const qreal left = at.x() + 8 + size.width() <= plot.right() ? at.x() + 8 : at.x() - 8 - size.width();
-    const QRectF box(QPointF(std::max(plot.left(), left), plot.top() + 2 * fm.height()), size);
+    // Below the event labels when there is room, else from the plot's top.
+    const qreal top = plot.top() + 2 * fm.height() + size.height() <= plot.bottom() ? plot.top() + 2 * fm.height() : plot.top();
+    const QRectF box(QPointF(std::max(plot.left(), left), top), size);
     QColor back = pal.color(QPalette::ToolTipBase);
     back.setAlpha(235);
     painter->setPen(QPen(pal.color(QPalette::Mid), 1));
