@@ -357,6 +357,8 @@ void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()
     QVERIFY2(
         tab.modeText().contains(QStringLiteral("Live soak of 3.7.0 on staging")), qPrintable(tab.modeText()));
     QTRY_VERIFY_WITH_TIMEOUT(tab.banners()->staleShown(), 20000);
+    // No data has come from Prometheus: no "Updated" time is claimed (issue 18).
+    QVERIFY2(tab.updatedText().isEmpty(), qPrintable(tab.updatedText()));
     QVERIFY(!tab.decisionPanel()->verdictText().contains(QStringLiteral("PASS")));
     auto checklist = store.checklist(record.version).result();
     QVERIFY(checklist.has_value());

@@ -230,6 +230,8 @@ void SoakChart::drawForeground(QPainter *painter, const QRectF &rect)
     if (plot.width() < 2)
         return;
     painter->save();
+    // Axis-parallel lines and boxes: no antialiasing (it costs more than the series themselves).
+    painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setClipRect(plot.adjusted(0, -1, 0, 1), Qt::IntersectClip);
     drawEvents(painter, plot);
     drawCrosshair(painter, plot);
@@ -281,9 +283,11 @@ void SoakChart::drawCrosshair(QPainter *painter, const QRectF &plot)
     if (const auto sample = sampleAt(m_samples, *m_crosshairMs, m_gapMs)) {
         const QPointF dot = chart()->mapToScene(
             chart()->mapToPosition(QPointF(qreal(*m_crosshairMs), sample->value), m_value));
+        painter->setRenderHint(QPainter::Antialiasing, true);
         painter->setPen(QPen(pal.color(QPalette::Base), 1.5));
         painter->setBrush(m_value->pen().color());
         painter->drawEllipse(dot, 4, 4);
+        painter->setRenderHint(QPainter::Antialiasing, false);
     }
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
