@@ -81,11 +81,12 @@ QString Session::soakEvidence(
 {
     QStringList checks;
     for (const CheckResult &check : evaluation.checks)
-        checks << QStringLiteral("%1: %2/%3 measurements, %4 failures")
+        checks << QStringLiteral("%1: %2/%3 measurements, %4 %5")
                       .arg(check.name)
                       .arg(check.measurements.size())
                       .arg(check.scheduled)
-                      .arg(check.failures);
+                      .arg(check.failures)
+                      .arg(check.failures == 1 ? QStringLiteral("failure") : QStringLiteral("failures"));
     return QStringLiteral("Soak PASS of %1 on %2%3, %4 to %5 (UTC). %6")
         .arg(candidate, environment, runId > 0 ? QStringLiteral(" (run #%1)").arg(runId) : QString(),
             evaluation.start.toUTC().toString(Qt::ISODate), evaluation.end.toUTC().toString(Qt::ISODate),

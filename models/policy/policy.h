@@ -222,6 +222,8 @@ struct Policy {
     std::chrono::seconds prometheusScrapeInterval {15};
     std::optional<std::chrono::seconds> soakMaxSampleAge;
     std::optional<QString> soakFreshnessQuery;
+    // soak.refresh (issue 18): how often a live soak's lines are re-read; default 5 s, at most 15 s.
+    std::chrono::seconds soakRefresh {5};
     QList<SoakCheckPolicy> soakChecks;
     QList<TriggerPolicy> triggers;
     QList<GatePolicy> gates;

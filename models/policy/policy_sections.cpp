@@ -216,10 +216,18 @@ void readSoak(PolicyReader &reader, const MapView &root, Policy &policy)
         return;
     const MapView soak = reader.map(root.get(QStringLiteral("soak")), QStringLiteral("soak"),
         {QStringLiteral("duration"), QStringLiteral("checks"), QStringLiteral("triggers"),
-            QStringLiteral("max_sample_age"), QStringLiteral("freshness_query")});
+            QStringLiteral("max_sample_age"), QStringLiteral("freshness_query"), QStringLiteral("refresh")});
     policy.soakDuration = soak.duration(QStringLiteral("duration")).value_or(seconds(0));
     if (auto age = soak.duration(QStringLiteral("max_sample_age")); age && age->count() > 0)
         policy.soakMaxSampleAge = *age;
+    if (auto refresh = soak.duration(QStringLiteral("refresh"))) {
+        // The window follows a running soak at this cadence: slower than 15 s is no longer live.
+        if (refresh->count() < 1 || *refresh > seconds(15))
+            reader.fail(soak.get(QStringLiteral("refresh")), soak.childPath(QStringLiteral("refresh")),
+                QStringLiteral("expected a duration from 1s to 15s, got %1").arg(durationText(*refresh)));
+        else
+            policy.soakRefresh = *refresh;
+    }
     if (soak.has(QStringLiteral("freshness_query")))
         policy.soakFreshnessQuery = soak.string(QStringLiteral("freshness_query"));
     const std::optional<seconds> window

@@ -3,6 +3,8 @@
 // one that every branch here keeps.
 #include "soak_analysis.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <cmath>
 
@@ -93,9 +95,17 @@ void count(Tally &tally, const Measurement &m)
     tally.run = 0;
 }
 
+// "1 failure", "2 failures": the reasons are read by people (and the CLI prints them).
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 // Status, reason and "when can it change" from the tally.
 void conclude(CheckResult &r, const Tally &t)
 {
+    const auto errors = std::count_if(r.measurements.cbegin(), r.measurements.cend(),
+        [](const Measurement &m) { return m.status == MeasurementStatus::Error; });
     const QDateTime last = r.measurements.isEmpty() ? QDateTime() : r.measurements.last().time;
     for (const Measurement &m : std::as_const(r.measurements))
         if (m.status == MeasurementStatus::Pending) {
@@ -105,7 +115,7 @@ void conclude(CheckResult &r, const Tally &t)
     if (t.failures > r.failureLimit) {
         r.status = CheckStatus::Fail;
         r.nextMeasurement.reset();
-        r.reason = QStringLiteral("%1 failures > failure_limit %2").arg(t.failures).arg(r.failureLimit);
+        r.reason = QStringLiteral("%1 > failure_limit %2").arg(counted(t.failures, "failure", "failures")).arg(r.failureLimit);
     } else if (t.longestRun >= r.consecutiveErrorLimit) {
         r.status = CheckStatus::Inconclusive;
         r.reason = QStringLiteral("%1 consecutive query errors (limit %2), last: %3")
@@ -119,14 +129,17 @@ void conclude(CheckResult &r, const Tally &t)
         r.status = CheckStatus::Running;
         if (t.unresolved == 0)
             r.earliestPass = last;
-        r.reason = QStringLiteral("%1 of %2 measured, %3 failures (limit %4)%5")
-                       .arg(r.scheduled - t.pending)
+        // Measured counts values; errors are counted apart (they are no measurement of the service).
+        r.reason = QStringLiteral("%1 of %2 measured%3, %4 (limit %5)%6")
+                       .arg(r.scheduled - t.pending - int(errors))
                        .arg(r.scheduled)
-                       .arg(t.failures)
+                       .arg(errors > 0 ? QStringLiteral(" (%1 apart)").arg(counted(int(errors), "error", "errors"))
+                                       : QString())
+                       .arg(counted(t.failures, "failure", "failures"))
                        .arg(r.failureLimit)
                        .arg(t.unresolved == 0
                                ? QStringLiteral("; can pass at %1").arg(hhmm(last))
-                               : QStringLiteral("; %1 without a value, cannot pass unless re-measured")
+                               : QStringLiteral("; %1 without a value: can no longer pass unless re-measured")
                                      .arg(t.unresolved));
     } else if (t.unresolved > 0) {
         r.status = CheckStatus::Inconclusive;
@@ -136,9 +149,9 @@ void conclude(CheckResult &r, const Tally &t)
     } else {
         r.status = CheckStatus::Pass;
         r.earliestPass = last;
-        r.reason = QStringLiteral("%1 measurements, %2 failures (limit %3)")
-                       .arg(r.scheduled)
-                       .arg(t.failures)
+        r.reason = QStringLiteral("%1, %2 (limit %3)")
+                       .arg(counted(r.scheduled, "measurement", "measurements"))
+                       .arg(counted(t.failures, "failure", "failures"))
                        .arg(r.failureLimit);
     }
 }

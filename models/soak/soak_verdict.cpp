@@ -35,7 +35,7 @@ void decide(SoakEvaluation &e)
     }
     if (!inconclusive.isEmpty()) {
         e.verdict = SoakVerdict::Inconclusive;
-        e.reason = QStringLiteral("cannot pass: ") + inconclusive.join(QStringLiteral("; "));
+        e.reason = QStringLiteral("can no longer pass: ") + inconclusive.join(QStringLiteral("; "));
         return;
     }
     if (running || e.evaluatedAt < e.end) {

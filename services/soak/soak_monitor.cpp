@@ -1,6 +1,7 @@
 #include "soak_monitor.h"
 
 #include "prometheus_client.h"
+#include "soak_timeline.h"
 
 #include <QLoggingCategory>
 
@@ -66,6 +67,7 @@ SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QSt
     plan.scrapeInterval = policy.prometheusScrapeInterval;
     plan.triggerStep = triggerStepFor(plan.triggers, plan.scrapeInterval, plan.duration);
     plan.maxSampleAge = policy.soakMaxSampleAge;
+    plan.refresh = policy.soakRefresh;
     plan.freshnessQuery = withEnv(policy.soakFreshnessQuery.value_or(kDefaultFreshnessQuery), environment);
     return plan;
 }
@@ -99,6 +101,7 @@ void SoakMonitor::begin(const SoakPlan &plan)
     for (const TriggerPolicy &trigger : plan.triggers)
         m_recording.triggers << RecordedTrigger {trigger, {}, std::nullopt, plan.triggerStep};
     m_seriesAt = {};
+    m_triggerSeriesAt = {};
     m_stale = false;
     m_fired.clear();
 }
@@ -108,7 +111,8 @@ void SoakMonitor::startLive(const SoakPlan &plan)
     begin(plan);
     // A trigger is judged as often as its data is fine: a `for: 30s` one every 7 s, not every 15.
     if (!m_pollIntervalSet)
-        m_timer.setInterval(std::min<std::chrono::milliseconds>(seconds(15), plan.triggerStep));
+        m_timer.setInterval(std::min<std::chrono::milliseconds>(
+            {seconds(15), plan.triggerStep, std::max(seconds(1), plan.refresh)}));
     m_timer.start();
     poll();
 }
@@ -143,10 +147,14 @@ void SoakMonitor::runPass(const QDateTime &now, bool final)
     m_pending = 1;  // held until every query of this pass is sent
     queryMeasurements(now);
     const QDateTime end = soakEnd(m_plan.checks, m_plan.start, m_plan.duration);
-    const bool seriesDue = final || !m_seriesAt.isValid()
-        || m_seriesAt.secsTo(now) >= m_plan.triggerStep.count() || (now >= end && m_seriesAt < end);
-    if (seriesDue)
-        querySeries(now);
+    // The lines follow at the refresh cadence; triggers are re-read at their own step.
+    const auto due = [&](const QDateTime &at, seconds every) {
+        return final || !at.isValid() || at.msecsTo(now) >= every.count() * 1000 - 250 || (now >= end && at < end);
+    };
+    const bool checksDue = due(m_seriesAt, std::max(seconds(1), m_plan.refresh));
+    const bool triggersDue = due(m_triggerSeriesAt, m_plan.triggerStep);
+    if (checksDue || triggersDue)
+        querySeries(now, checksDue, triggersDue);
     if (--m_pending == 0)
         finishPass();
 }
@@ -205,17 +213,20 @@ void SoakMonitor::measure(qsizetype i, const QDateTime &time)
     });
 }
 
-void SoakMonitor::querySeries(const QDateTime &now)
+void SoakMonitor::querySeries(const QDateTime &now, bool checks, bool triggers)
 {
-    m_seriesAt = now;
+    if (checks)
+        m_seriesAt = now;
+    if (triggers)
+        m_triggerSeriesAt = now;
     const QDateTime end = std::min(now, soakEnd(m_plan.checks, m_plan.start, m_plan.duration));
     if (end <= m_plan.start)
         return;
-    for (qsizetype i = 0; i < m_recording.checks.size(); ++i) {
-        expect(m_client->range(m_recording.checks[i].policy.query, m_plan.start, end),
-            [this, i](const QueryOutcome &o) { m_recording.checks[i].series = o; });
-    }
-    for (qsizetype i = 0; i < m_recording.triggers.size(); ++i) {
+    // The lines at the data's own resolution (the scrape interval, coarser only past 11,000 points).
+    const seconds step = PrometheusClient::stepFor(m_plan.start, end, std::max(seconds(1), m_plan.scrapeInterval));
+    if (checks)
+        queryCheckSeries(end, step);
+    for (qsizetype i = 0; triggers && i < m_recording.triggers.size(); ++i) {
         const TriggerPolicy &t = m_recording.triggers[i].policy;
         if (t.query.isEmpty())
             continue;  // probe and manual triggers are not Prometheus' to judge
@@ -229,6 +240,47 @@ void SoakMonitor::querySeries(const QDateTime &now)
                 m_recording.triggers[i].baseline = readingFromInstant(o, m_plan.start, asCheck);
             });
         }
+    }
+}
+
+// Each check's line over the window, with the freshness query's range on the same steps: the
+// steps Prometheus filled from its look-back during an outage are dropped (a gap, not a line).
+// During an outage the last data stays (the chart greys what follows it); the readings due
+// meanwhile are errors of their own.
+void SoakMonitor::queryCheckSeries(const QDateTime &end, seconds step)
+{
+    auto scrapes = std::make_shared<std::optional<QueryOutcome>>();
+    auto values = std::make_shared<QMap<qsizetype, QueryOutcome>>();
+    const qsizetype count = m_recording.checks.size();
+    const bool fresh = !m_plan.freshnessQuery.isEmpty();
+    const auto apply = [this, scrapes, values, count, fresh] {
+        if (values->size() < count || (fresh && !*scrapes))
+            return;
+        const QList<Sample> scrapeTimes = fresh && (*scrapes)->ok() && !(*scrapes)->series.isEmpty()
+            ? (*scrapes)->series.first().samples
+            : QList<Sample>();
+        for (auto it = values->begin(); it != values->end(); ++it) {
+            QueryOutcome o = it.value();
+            RecordedCheck &c = m_recording.checks[it.key()];
+            const qint64 maxAge = maxSampleAge(c.policy, m_plan.maxSampleAge, m_plan.scrapeInterval).count() * 1000;
+            for (Series &series : o.series)
+                series.samples = freshSamplesOnly(series.samples, scrapeTimes, maxAge);
+            if (o.ok() || !isOutage(o.failure) || !c.series.ok() || c.series.series.isEmpty())
+                c.series = o;
+        }
+    };
+    for (qsizetype i = 0; i < count; ++i) {
+        expect(m_client->range(m_recording.checks[i].policy.query, m_plan.start, end, step),
+            [values, apply, i](const QueryOutcome &o) {
+                values->insert(i, o);
+                apply();
+            });
+    }
+    if (fresh && count > 0) {
+        expect(m_client->range(m_plan.freshnessQuery, m_plan.start, end, step), [scrapes, apply](const QueryOutcome &o) {
+            *scrapes = o;
+            apply();
+        });
     }
 }
 

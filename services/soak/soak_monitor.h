@@ -32,6 +32,8 @@ struct SoakPlan {
     std::chrono::seconds scrapeInterval {15};
     std::optional<std::chrono::seconds> maxSampleAge;
     QString freshnessQuery = kDefaultFreshnessQuery;
+    // soak.refresh: how often the lines (range series of checks) are re-read while live.
+    std::chrono::seconds refresh {5};
 };
 
 // Triggers at their own resolution (issue 18): a quarter of the shortest query trigger's `for`,
@@ -51,8 +53,8 @@ public:
     explicit SoakMonitor(PrometheusClient *client, QObject *parent = nullptr);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
-    // How often live mode looks for due work (default: 15 s, or the plan's trigger step when that
-    // is finer); measurements keep their schedule.
+    // How often live mode looks for due work (default: the plan's refresh, or its trigger step when
+    // that is finer); measurements keep their schedule.
     void setPollInterval(std::chrono::milliseconds interval);
 
     // Live: polls now and then every poll interval until the soak's end has been measured.
@@ -91,7 +93,8 @@ private:
     void runPass(const QDateTime &now, bool final);
     void queryMeasurements(const QDateTime &now);
     void measure(qsizetype check, const QDateTime &time);
-    void querySeries(const QDateTime &now);
+    void querySeries(const QDateTime &now, bool checks, bool triggers);
+    void queryCheckSeries(const QDateTime &end, std::chrono::seconds step);
     void expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply);
     void note(const QueryOutcome &outcome);
     void finishPass();
@@ -106,7 +109,8 @@ private:
     int m_pending = 0;
     QDateTime m_passTime;
     bool m_finalPass = false;
-    QDateTime m_seriesAt;  // when the series were last refreshed
+    QDateTime m_seriesAt;  // when the check series were last refreshed
+    QDateTime m_triggerSeriesAt;  // when the trigger series were last refreshed
     QString m_passFailure;  // the first "Prometheus is not answering" failure of this pass
     bool m_passAnswered = false;
     int m_passAsked = 0;

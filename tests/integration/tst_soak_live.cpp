@@ -6,6 +6,7 @@
 // Prometheus itself would have filled them with a sample from before the outage.
 #include "prometheus_client.h"
 #include "soak_monitor.h"
+#include "soak_timeline.h"
 #include "support/service_process.h"
 
 #include <QCoreApplication>
@@ -208,12 +209,27 @@ private slots:
         for (const Reading &r : recording.checks.first().readings)
             timed += r.sampleTime ? 1 : 0;
         QCOMPARE(timed, count);
+        // The line is broken over the outage (issue 18 item 3): the range answer's steps that
+        // Prometheus filled from before the freeze are left out, so the chart draws a gap.
+        const QList<Sample> line = recording.checks.first().series.series.first().samples;
+        const qint64 gapFrom = outageFrom.addSecs(3).toMSecsSinceEpoch();
+        const qint64 gapTo = outageTo.addSecs(-1).toMSecsSinceEpoch();
+        for (const Sample &s : line)
+            QVERIFY2(s.timeMs <= gapFrom || s.timeMs >= gapTo,
+                qPrintable(QDateTime::fromMSecsSinceEpoch(s.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)));
+        QVERIFY2(unbrokenRuns(line, gapThresholdMs(line)).size() >= 2, qPrintable(QString::number(line.size())));
+        QVERIFY(missingSpans(line, gapThresholdMs(line), line.last().timeMs).size() >= 1);
 
         // Without the freshness check, Prometheus' 5-minute lookback fills the outage with the
         // last value before it: every measurement "passes". That is the bug this guards against.
         SoakPlan blind = fresh;
         blind.freshnessQuery.clear();
-        const SoakEvaluation filled = evaluate(blind, blind.start.addSecs(2 * count));
+        SoakRecording blindRecording;
+        const SoakEvaluation filled = evaluate(blind, blind.start.addSecs(2 * count), &blindRecording);
+        // ... and its range answer has a step inside the outage: the line Prometheus would draw.
+        const QList<Sample> filledLine = blindRecording.checks.first().series.series.first().samples;
+        QVERIFY(std::any_of(filledLine.cbegin(), filledLine.cend(),
+            [&](const Sample &s) { return s.timeMs > gapFrom && s.timeMs < gapTo; }));
         for (const Measurement &m : filled.checks.first().measurements)
             if (m.time > outageFrom.addSecs(3) && m.time < outageTo)
                 QCOMPARE(m.status, MeasurementStatus::Pass);

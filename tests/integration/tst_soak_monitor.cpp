@@ -211,6 +211,42 @@ private slots:
         m_now = QDateTime::currentDateTimeUtc();
     }
 
+    // Issue 18: while Prometheus does not answer, the lines it gave before stay (the chart greys
+    // what follows them) instead of vanishing; once it answers they follow again.
+    void lastDataStaysThroughAnOutage()
+    {
+        PrometheusClient client(m_url);
+        auto m = monitor(&client);
+        QSignalSpy updated(m.get(), &SoakMonitor::updated);
+        QSignalSpy stale(m.get(), &SoakMonitor::stale);
+        m_now = at(40);
+        SoakPlan p = plan(QStringLiteral("clean"));
+        QCOMPARE(p.refresh, std::chrono::seconds(5));  // the policy's default soak.refresh
+        m->startLive(p);
+        QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 1, 30000);
+        const QueryOutcome before = m->recording().checks[0].series;
+        QVERIFY(before.ok() && !before.series.isEmpty() && !before.series.first().samples.isEmpty());
+
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/prom500").arg(m_http.readyFields().value(1))));
+        m_now = at(41);
+        m->poll();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 2, 30000);
+        QCOMPARE(stale.size(), 1);
+        // Kept, not replaced by the failure.
+        QVERIFY(m->recording().checks[0].series.ok());
+        QVERIFY(m->recording().checks[0].series.series == before.series);
+
+        client.setBaseUrl(m_url);
+        m_now = at(43);
+        m->poll();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 3, 30000);
+        const QueryOutcome after = m->recording().checks[0].series;
+        QVERIFY(after.ok() && !after.series.isEmpty());
+        QVERIFY(after.series.first().samples.last().timeMs > before.series.first().samples.last().timeMs);
+        m->stop();
+        m_now = QDateTime::currentDateTimeUtc();
+    }
+
     void recordingsAndProbeResultsAreStored()
     {
         Store store;

@@ -19,6 +19,7 @@ private slots:
     void malformedPolicyNamesThePlace();
     void checklistRefsMustExist();
     void tagForSubstitutesVersion();
+    void soakRefreshIsRead();
 };
 
 namespace {
@@ -181,6 +182,7 @@ void TestPolicy::fullPolicyReadsOperations()
     QVERIFY(result);
     const Policy &p = *result;
     QCOMPARE(p.soakDuration, 2h);
+    QCOMPARE(p.soakRefresh, 5s);  // soak.refresh not given: the default
     QCOMPARE(p.soakChecks.size(), 2);
     QCOMPARE(p.soakChecks.at(0).max, std::optional(0.5));
     QCOMPARE(p.soakChecks.at(0).interval, 15min);
@@ -277,6 +279,14 @@ void addSoakRows()
     QTest::newRow("two bounds") << soak + "    - {name: P95, query: q, max: 2, min: 1, interval: 15m}\n"
                                 << "policy.yml:10:37"
                                 << "expected exactly one of max, min, baseline, got both";
+    const QByteArray refresh = head
+        + "release_types: {patch: {}}\nprometheus: {url: http://127.0.0.1:9090}\nsoak:\n  duration: 2h\n  refresh: ";
+    QTest::newRow("refresh slower than 15 s") << refresh + "20s\n"
+                                               << "policy.yml:9:12"
+                                               << "soak.refresh: expected a duration from 1s to 15s, got 20s";
+    QTest::newRow("refresh of nothing") << refresh + "0s\n"
+                                        << "policy.yml:9:12"
+                                        << "soak.refresh: expected a duration";
     QTest::newRow("bad on_no_data") << soak
             + "    - {name: P95, query: q, max: 2, interval: 15m, on_no_data: pass}\n"
                                     << "policy.yml:10:64"
@@ -402,3 +412,12 @@ void TestPolicy::tagForSubstitutesVersion()
 
 QTEST_GUILESS_MAIN(TestPolicy)
 #include "tst_policy.moc"
+
+void TestPolicy::soakRefreshIsRead()
+{
+    const QByteArray yaml = kHead
+        + "release_types: {patch: {}}\nprometheus: {url: http://127.0.0.1:9090}\nsoak:\n  duration: 2h\n  refresh: 2s\n";
+    const Result<Policy> result = parsePolicy(yaml, QStringLiteral("policy.yml"));
+    QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->soakRefresh, 2s);
+}

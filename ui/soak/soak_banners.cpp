@@ -135,6 +135,36 @@ void SoakBanners::showTrigger(const TriggerResult &trigger, bool notify)
         frame = makeTriggerBanner(trigger.name);
         m_triggers.insert(trigger.name, frame);
     }
+    m_shown.insert(trigger.name, trigger);
+    updateTriggerText(trigger.name);
+    frame->show();
+    if (notify && !m_notified.contains(trigger.name)) {
+        m_notified.insert(trigger.name);
+        m_lastRoute = notifyDesktop(tr("Rollback trigger fired"), triggerText(trigger.name));
+    }
+}
+
+void SoakBanners::setRollbackUnavailable(const QString &name, const QString &reason)
+{
+    if (reason.isEmpty())
+        m_noRollback.remove(name);
+    else
+        m_noRollback.insert(name, reason);
+    if (m_triggers.contains(name))
+        updateTriggerText(name);
+}
+
+bool SoakBanners::rollbackOffered(const QString &name) const
+{
+    const QFrame *frame = m_triggers.value(name);
+    const auto *button = frame ? frame->findChild<QPushButton *>(QStringLiteral("soakTriggerRollback")) : nullptr;
+    return button && !button->isHidden() && button->isEnabled();
+}
+
+void SoakBanners::updateTriggerText(const QString &name)
+{
+    QFrame *frame = m_triggers.value(name);
+    const TriggerResult trigger = m_shown.value(name);
     const bool resolved = !trigger.active && trigger.resolvedAt;
     QString text = (resolved ? tr("Rollback trigger fired, now resolved: %1") : tr("Rollback trigger fired: %1"))
                        .arg(trigger.name);
@@ -149,15 +179,17 @@ void SoakBanners::showTrigger(const TriggerResult &trigger, bool notify)
         text += tr(", resolved at %1").arg(formatLocalTime(*trigger.resolvedAt));
     if (!trigger.action.isEmpty())
         text += QStringLiteral(". ") + trigger.action + QLatin1Char('.');
-    if (!trigger.reason.isEmpty())
+    // Said up front: a rollback that cannot happen is not offered.
+    const QString noRollback = m_noRollback.value(name);
+    if (!noRollback.isEmpty())
+        text += QLatin1Char('\n') + tr("No rollback possible: %1").arg(noRollback);
+    // The reason repeats the times above in UTC; it is shown only when they are not known.
+    if (!trigger.reason.isEmpty() && !trigger.since)
         text += QLatin1Char('\n') + trigger.reason;
     frame->findChild<QLabel *>(QStringLiteral("soakTriggerText"))->setText(text);
     frame->setAccessibleDescription(text);
-    frame->show();
-    if (notify && !m_notified.contains(trigger.name)) {
-        m_notified.insert(trigger.name);
-        m_lastRoute = notifyDesktop(tr("Rollback trigger fired"), text);
-    }
+    auto *button = frame->findChild<QPushButton *>(QStringLiteral("soakTriggerRollback"));
+    button->setVisible(noRollback.isEmpty());
 }
 
 void SoakBanners::notifyCheckFailed(const CheckResult &check, const QString &environment)
@@ -178,6 +210,7 @@ void SoakBanners::retainTriggers(const QSet<QString> &names)
             continue;
         }
         delete it.value();
+        m_shown.remove(it.key());
         it = m_triggers.erase(it);
     }
 }
@@ -187,6 +220,7 @@ void SoakBanners::clearAll()
     clearStale();
     retainTriggers({});
     m_notified.clear();
+    m_noRollback.clear();
 }
 
 QString SoakBanners::triggerText(const QString &name) const

@@ -26,6 +26,10 @@ public:
     // Shows (or updates) the banner of a fired trigger. The first time a name fires while
     // notify is true it also goes to the desktop; a recorded soak's history passes false.
     void showTrigger(const TriggerResult &trigger, bool notify);
+    // Whether a fired trigger's rollback can be offered: with a reason (no rollback target, never
+    // deployed) the banner says so up front and offers no button that would then fail.
+    void setRollbackUnavailable(const QString &name, const QString &reason);
+    [[nodiscard]] bool rollbackOffered(const QString &name) const;
     // Keeps only the banners of these names (a trigger whose condition cleared loses its banner
     // but stays "notified" until clearAll, so a flapping trigger does not spam the desktop).
     void retainTriggers(const QSet<QString> &names);
@@ -44,6 +48,7 @@ signals:
 
 private:
     QFrame *makeTriggerBanner(const QString &name);
+    void updateTriggerText(const QString &name);
     NotificationRoute notifyDesktop(const QString &title, const QString &body);
     void notifyTray(const QString &title, const QString &body);
 
@@ -52,6 +57,8 @@ private:
     QVBoxLayout *m_triggerLayout;
     QMap<QString, QFrame *> m_triggers;
     QSet<QString> m_notified;
+    QMap<QString, QString> m_noRollback;  // trigger name -> why no rollback can be offered
+    QMap<QString, TriggerResult> m_shown;  // the latest result shown per banner
     QSystemTrayIcon *m_tray = nullptr;
     NotificationRoute m_lastRoute = NotificationRoute::None;
 };

@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QMouseEvent>
 #include <QScatterSeries>
+#include <QSet>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -132,9 +133,22 @@ void SoakChart::buildSeries()
         markers->setMarkerSize(status == MeasurementStatus::Pass ? 9 : 11);
         m_markers[i] = markers;
     }
+    m_missingUpper = new QLineSeries(this);
+    m_missingLower = new QLineSeries(this);
+    m_missingArea = new QAreaSeries(m_missingUpper, m_missingLower);
+    m_missingArea->setName(tr("No samples"));
+    m_lastValue = new QLineSeries(this);
+    m_lastValue->setName(tr("No new samples"));
     m_breach->setParent(this);
     m_value->setParent(this);
     m_limit->setParent(this);
+    m_missingArea->setParent(this);
+    // The line's other runs follow the Value entry of the legend.
+    connect(m_value, &QLineSeries::visibleChanged, this, [this] {
+        for (QLineSeries *segment : std::as_const(m_segments))
+            segment->setVisible(m_value->isVisible());
+        m_lastValue->setVisible(m_value->isVisible());
+    });
     syncSeries();
 }
 
@@ -148,9 +162,22 @@ void SoakChart::syncSeries()
         if (hasData || !series->isVisible())
             wanted.append(series);
     };
+    QSet<QAbstractSeries *> unlisted;  // drawn, but explained by another entry (Value)
+    // Qt Charts cuts the labels of area series short in the legend: the bands go unlisted (the
+    // annotations name a breach, the readout and the dotted last value say "no samples").
+    want(m_missingArea, m_missingUpper->count() > 0);
+    unlisted.insert(m_missingArea);
     want(m_breach, m_breachUpper->count() > 0);
+    unlisted.insert(m_breach);
     want(m_value, true);
+    for (QLineSeries *segment : std::as_const(m_segments)) {
+        want(segment, segment->count() > 0 && m_value->isVisible());
+        unlisted.insert(segment);
+    }
+    want(m_lastValue, m_lastValue->count() > 0 && m_value->isVisible());
     want(m_limit, m_limit->count() > 0);
+    for (QLineSeries *line : std::as_const(m_triggerLines))
+        want(line, line->count() > 0);
     for (QScatterSeries *markers : m_markers)
         want(markers, markers->count() > 0);
     if (wanted == chart()->series())
@@ -164,8 +191,12 @@ void SoakChart::syncSeries()
         chart()->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
-        for (QLegendMarker *marker : chart()->legend()->markers(series))
-            connectLegendMarker(marker);
+        for (QLegendMarker *marker : chart()->legend()->markers(series)) {
+            if (unlisted.contains(series))
+                marker->setVisible(false);
+            else
+                connectLegendMarker(marker);
+        }
     }
 }
 
@@ -206,9 +237,12 @@ void SoakChart::setCheck(const CheckResult &check, const QList<Sample> &samples,
     }
     m_check = check;
     m_samples = samples;
+    m_gapMs = gapThresholdMs(samples);
     m_windowStartMs = windowStart.toMSecsSinceEpoch();
     m_windowEndMs = std::max(windowEnd.toMSecsSinceEpoch(), m_windowStartMs + kMinSpanMs);
     m_nowMs = now.isValid() ? now.toMSecsSinceEpoch() : m_windowEndMs;
+    // Gaps, and the time after the last sample up to now (greyed while no new data comes).
+    m_missing = missingSpans(samples, m_gapMs, std::min(m_nowMs, m_windowEndMs));
     // The policy's unit (a check's `unit:` key) names the value axis and follows the limit.
     const QString unit = m_check.unit;
     const QString space = unit == u"%" ? QString() : QStringLiteral(" ");
@@ -230,6 +264,22 @@ void SoakChart::showRange(SoakRange range)
     m_userRange = false;
     applyPresetRange();
     scheduleRefresh();
+}
+
+void SoakChart::setView(qint64 fromMs, qint64 toMs)
+{
+    if (m_userRange && fromMs == m_fromMs && toMs == m_toMs)
+        return;
+    applyRange(fromMs, toMs);
+    m_userRange = true;
+    scheduleRefresh();
+}
+
+void SoakChart::userMovedView()
+{
+    m_userRange = true;
+    scheduleRefresh();
+    emit viewChanged(m_fromMs, m_toMs);
 }
 
 std::pair<qint64, qint64> SoakChart::rangeFor(SoakRange range) const
@@ -270,8 +320,7 @@ void SoakChart::adoptAxisRange()
 {
     m_fromMs = m_axisX->min().toMSecsSinceEpoch();
     m_toMs = m_axisX->max().toMSecsSinceEpoch();
-    m_userRange = true;
-    scheduleRefresh();
+    userMovedView();
 }
 
 void SoakChart::scheduleRefresh()
@@ -288,55 +337,25 @@ int SoakChart::plotColumns() const
 
 void SoakChart::refresh()
 {
+    // The plot may have changed width since the range was chosen (a resize, the legend moving
+    // beside it): the time axis takes as many ticks as fit now.
+    const int ticks = std::clamp(plotColumns() / 60, 3, 13);
+    if (!m_userRange && m_axisX->tickCount() > ticks)
+        applyPresetRange();
     const int columns = plotColumns();
     refreshValue(columns);
+    refreshMissing(columns);
     refreshLimit();
+    refreshTriggerLimits();
     refreshBreaches(columns);
     refreshMarkers();
     syncSeries();
+    fitLegend();
     // Lay out axes and legend now, not on a posted request: the next paint (or a grab) shows the
     // update complete instead of a frame with the new series and the old labels.
     for (QGraphicsLayout *layout : {chart()->legend()->layout(), chart()->layout()})
         if (layout)
             layout->activate();
-}
-
-void SoakChart::refreshValue(int columns)
-{
-    // Half a view of margin either side: a pan shows data at once, before the next refresh.
-    const qint64 span = m_toMs - m_fromMs;
-    m_value->replace(chartPoints(m_samples, m_fromMs - span / 2, m_toMs + span / 2, columns * 2));
-}
-
-void SoakChart::refreshLimit()
-{
-    const auto bound = limit();
-    QList<QPointF> line;
-    if (bound) {
-        const qint64 from = std::min(m_fromMs, m_windowStartMs) - 24 * kHourMs;
-        const qint64 to = std::max(m_toMs, m_nowMs) + 24 * kHourMs;
-        line = {QPointF(qreal(from), *bound), QPointF(qreal(to), *bound)};
-    }
-    if (line != m_limit->points())
-        m_limit->replace(line);
-}
-
-void SoakChart::refreshBreaches(int columns)
-{
-    const qint64 span = m_toMs - m_fromMs;
-    const QList<BreachBand> bands = breachBands(m_samples, m_check.thresholdMax, m_check.thresholdMin,
-        m_fromMs - span / 2, m_toMs + span / 2, std::max<qint64>(1, span / columns));
-    QList<QPointF> upper;
-    upper.reserve(bands.size() * 4);
-    for (const BreachBand &band : bands) {
-        upper << QPointF(qreal(band.fromMs), m_yLow) << QPointF(qreal(band.fromMs), m_yHigh)
-              << QPointF(qreal(band.toMs), m_yHigh) << QPointF(qreal(band.toMs), m_yLow);
-    }
-    QList<QPointF> lower;
-    if (!upper.isEmpty())
-        lower = {QPointF(upper.first().x(), m_yLow), QPointF(upper.last().x(), m_yLow)};
-    m_breachUpper->replace(upper);
-    m_breachLower->replace(lower);
 }
 
 void SoakChart::refreshMarkers()
@@ -358,6 +377,10 @@ void SoakChart::refreshMarkers()
 void SoakChart::updateValueAxis()
 {
     auto [low, high] = valueExtent(m_samples, m_check);
+    for (const TriggerLimit &t : std::as_const(m_triggerLimits)) {
+        low = std::min(low, t.value);
+        high = std::max(high, t.value);
+    }
     low = std::min(low, 0.0);
     high = high > low ? high + (high - low) * 0.1 : low + 1;
     const double step = niceStep((high - low) / 4);

@@ -4,6 +4,7 @@
 #include "soak_chart.h"
 
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QKeyEvent>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -36,6 +37,13 @@ void SoakChart::mousePressEvent(QMouseEvent *event)
 void SoakChart::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_panFrom) {
+        // Over the plot the crosshair follows the pointer, on every chart of the tab at once.
+        const QPointF scene = mapToScene(event->position().toPoint());
+        const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
+        if (plot.contains(scene) && rubberBand() == QChartView::NoRubberBand)
+            emit hovered(qint64(chart()->mapToValue(chart()->mapFromScene(scene), m_value).x()));
+        else
+            emit hovered(std::nullopt);
         QChartView::mouseMoveEvent(event);
         return;
     }
@@ -67,7 +75,14 @@ void SoakChart::mouseReleaseEvent(QMouseEvent *event)
 void SoakChart::mouseDoubleClickEvent(QMouseEvent *event)
 {
     showRange(m_range);
+    emit viewReset();
     event->accept();
+}
+
+void SoakChart::leaveEvent(QEvent *event)
+{
+    emit hovered(std::nullopt);
+    QChartView::leaveEvent(event);
 }
 
 void SoakChart::wheelEvent(QWheelEvent *event)
@@ -82,8 +97,7 @@ void SoakChart::wheelEvent(QWheelEvent *event)
     const qint64 span = std::max<qint64>(kMinSpanMs, qint64(double(m_toMs - m_fromMs) * factor));
     const qint64 from = qint64(centre - (centre - qreal(m_fromMs)) * factor);
     applyRange(from, from + span);
-    m_userRange = true;
-    scheduleRefresh();
+    userMovedView();
     event->accept();
 }
 
@@ -107,18 +121,22 @@ void SoakChart::keyPressEvent(QKeyEvent *event)
     }
     case Qt::Key_Home:
         showRange(m_range);
+        emit viewReset();
         return;
     default:
         QChartView::keyPressEvent(event);
         return;
     }
-    m_userRange = true;
-    scheduleRefresh();
+    userMovedView();
 }
 
 void SoakChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // The plot's new width now, not on the posted layout request: ticks and buckets follow it.
+    if (chart()->layout())
+        chart()->layout()->activate();
+    fitLegend();
     if (m_userRange) {
         const int ticks = std::clamp(plotColumns() / 60, 3, 13);
         if (m_axisX->tickCount() != ticks)

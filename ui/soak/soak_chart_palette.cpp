@@ -80,6 +80,16 @@ void SoakChart::applyPalette()
     m_breach->setBorderColor(Qt::transparent);
     m_value->setPen(QPen(readableColor(QColor(0x1c, 0x7e, 0xd6), pal), 1.5));
     m_limit->setPen(QPen(red, 1.5, Qt::DashLine));
+    for (QLineSeries *segment : std::as_const(m_segments))
+        segment->setPen(m_value->pen());
+    // Missing data is grey: a band over the gap, the last value dotted after the last sample.
+    QColor grey = pal.color(QPalette::Text);
+    grey.setAlpha(isDarkPalette(pal) ? 45 : 28);
+    m_missingArea->setColor(grey);
+    m_missingArea->setBorderColor(Qt::transparent);
+    m_lastValue->setPen(QPen(itemStateColor(ItemState::NotApplicable, pal), 1.5, Qt::DotLine));
+    for (QLineSeries *line : std::as_const(m_triggerLines))
+        line->setPen(QPen(readableColor(QColor(0xc2, 0x41, 0x0c), pal), 1.5, Qt::DashDotLine));
     for (QScatterSeries *markers : m_markers) {
         const auto status = static_cast<MeasurementStatus>(markers->property("cockpitStatus").toInt());
         markers->setColor(measurementColor(status));

@@ -59,7 +59,7 @@ QString earliestPassText(const CheckResult &check, const QDateTime &now)
     if (check.status == CheckStatus::Pass)
         return SoakDecisionPanel::tr("passed");
     if (check.status == CheckStatus::Fail || !check.earliestPass)
-        return SoakDecisionPanel::tr("cannot pass any more");
+        return SoakDecisionPanel::tr("can no longer pass");
     return shortTime(*check.earliestPass, now);
 }
 
@@ -157,7 +157,7 @@ void SoakDecisionPanel::setEvaluation(const SoakEvaluation &evaluation)
             timing << tr("can change at %1").arg(shortTime(*evaluation.nextChange, now));
         timing << (evaluation.earliestPass
                 ? tr("earliest pass %1").arg(shortTime(*evaluation.earliestPass, now))
-                : tr("cannot pass any more"));
+                : tr("can no longer pass"));
     }
     m_timing->setText(timing.join(QStringLiteral(" · ")));
     setAccessibleDescription(verdictText());
@@ -188,13 +188,20 @@ QFrame *SoakDecisionPanel::makeCard(const CheckResult &check, const QDateTime &n
     auto *form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
     form->setVerticalSpacing(1);
+    // Measured: the measurements that got a value (or a judged "no data"); errors apart.
     const auto measured = std::count_if(check.measurements.cbegin(), check.measurements.cend(),
-        [](const Measurement &m) { return m.status != MeasurementStatus::Pending; });
+        [](const Measurement &m) { return m.status != MeasurementStatus::Pending && m.status != MeasurementStatus::Error; });
+    const auto errors = std::count_if(check.measurements.cbegin(), check.measurements.cend(),
+        [](const Measurement &m) { return m.status == MeasurementStatus::Error; });
     form->addRow(
         tr("Failures:"), plain(tr("%1 (fails above %2)").arg(check.failures).arg(check.failureLimit), card));
     form->addRow(tr("Errors in a row:"),
         plain(tr("%1 (limit %2)").arg(check.consecutiveErrors).arg(check.consecutiveErrorLimit), card));
-    form->addRow(tr("Measured:"), plain(tr("%1 of %2").arg(measured).arg(check.scheduled), card));
+    const QString errorsText = errors == 1 ? tr("1 error apart") : tr("%1 errors apart").arg(errors);
+    form->addRow(tr("Measured:"),
+        plain(errors > 0 ? tr("%1 of %2 (%3)").arg(measured).arg(check.scheduled).arg(errorsText)
+                         : tr("%1 of %2").arg(measured).arg(check.scheduled),
+            card));
     form->addRow(tr("Next measurement:"),
         plain(check.nextMeasurement ? shortTime(*check.nextMeasurement, now) : tr("none left"), card));
     form->addRow(tr("Earliest pass:"), plain(earliestPassText(check, now), card));

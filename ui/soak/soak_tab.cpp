@@ -1,6 +1,7 @@
 #include "soak_tab.h"
 
 #include "future_watch.h"
+#include "rollback_service.h"
 #include "session.h"
 #include "soak_banners.h"
 #include "soak_decision_panel.h"
@@ -18,6 +19,7 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cstdlib>
 
 Q_LOGGING_CATEGORY(lcSoakTab, "cockpit.ui.soaktab")
 
@@ -25,6 +27,18 @@ namespace cockpit {
 namespace {
 
 constexpr int kTwoColumnWidth = 700;  // below this a chart per row reads better than two cramped
+
+// "Times are local: CET (UTC+01:00)", for the tooltips of the lines that show times.
+QString localZoneText()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const int offset = now.offsetFromUtc();
+    const QString utc = QStringLiteral("UTC%1%2:%3")
+                            .arg(offset < 0 ? u'-' : u'+')
+                            .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                            .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    return SoakTab::tr("Times are local: %1 (%2)").arg(now.timeZoneAbbreviation(), utc);
+}
 
 QString durationText(std::chrono::seconds duration)
 {
@@ -41,6 +55,7 @@ SoakTab::SoakTab(QWidget *parent)
     , m_environments(new QComboBox(this))
     , m_runs(new QComboBox(this))
     , m_mode(new QLabel(this))
+    , m_updated(new QLabel(this))
     , m_rangeButtons(new QButtonGroup(this))
     , m_banners(new SoakBanners(this))
     , m_stack(new QStackedWidget(this))
@@ -62,6 +77,8 @@ SoakTab::SoakTab(QWidget *parent)
     m_chartsArea->setWidgetResizable(true);
     m_chartsArea->setFrameShape(QFrame::NoFrame);
     m_chartsArea->setWidget(m_chartsHost);
+    // One column or two follows the charts' own width (the splitter moves it too), not the tab's.
+    m_chartsArea->viewport()->installEventFilter(this);
     auto *panelArea = new QScrollArea(this);
     panelArea->setObjectName(QStringLiteral("soakDecisionArea"));
     panelArea->setWidgetResizable(true);
@@ -103,6 +120,8 @@ QWidget *SoakTab::buildToolbar()
     connect(m_environments, &QComboBox::activated, this, [this] { loadEnvironment(); });
     m_mode->setObjectName(QStringLiteral("soakMode"));
     m_mode->setTextFormat(Qt::PlainText);
+    // Times on the tab are local, in one format (yyyy-MM-dd HH:mm); the zone is said here.
+    m_mode->setToolTip(localZoneText());
     auto *runLabel = new QLabel(tr("&Run:"), bar);
     runLabel->setBuddy(m_runs);
     m_runs->setObjectName(QStringLiteral("soakRun"));
@@ -118,6 +137,10 @@ QWidget *SoakTab::buildToolbar()
     layout->addWidget(m_runs);
     layout->addSpacing(12);
     layout->addWidget(m_mode, 1);
+    m_updated->setObjectName(QStringLiteral("soakUpdated"));
+    m_updated->setTextFormat(Qt::PlainText);
+    m_updated->hide();
+    layout->addWidget(m_updated);
     const struct {
         SoakRange range;
         QString text;
@@ -199,10 +222,24 @@ bool SoakTab::showsSoak() const
     return m_stack->currentWidget() != m_hint;
 }
 
+QString SoakTab::updatedText() const
+{
+    return m_updated->isHidden() ? QString() : m_updated->text();
+}
+
+void SoakTab::showUpdated(const QDateTime &at)
+{
+    m_updated->setText(tr("Updated %1").arg(at.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_updated->setToolTip(tr("The charts and the verdict show Prometheus' data as of %1:%2. %3")
+                              .arg(formatLocalTime(at), at.toLocalTime().toString(QStringLiteral("ss")), localZoneText()));
+    m_updated->show();
+}
+
 void SoakTab::showHint(const QString &text)
 {
     m_hint->setText(text);
     m_mode->clear();
+    m_updated->hide();
     m_shownRun.reset();
     m_stack->setCurrentWidget(m_hint);
     m_panel->clear();
@@ -316,6 +353,8 @@ void SoakTab::showRun(const SoakRunRecording &run)
 void SoakTab::showRecording(const SoakRecording &recording)
 {
     const SoakEvaluation evaluation = evaluateRecording(recording);
+    rememberQueries(recording);
+    m_updated->hide();
     QMap<QString, QList<Sample>> series;
     for (const RecordedCheck &check : recording.checks)
         if (!check.series.series.isEmpty())
@@ -344,10 +383,14 @@ void SoakTab::showEvaluation(
     ensureCharts(evaluation.checks);
     for (qsizetype i = 0; i < evaluation.checks.size(); ++i) {
         const CheckResult &check = evaluation.checks[i];
+        m_charts[i]->setOverlay(soakEvents(evaluation, check), triggerLimitsFor(check, evaluation.triggers));
         m_charts[i]->setCheck(
             check, series.value(check.name), evaluation.start, evaluation.end, evaluation.evaluatedAt);
     }
     m_panel->setEvaluation(evaluation);
+    // While Prometheus is silent the time stays at the last data it gave.
+    if (live && !m_banners->staleShown())
+        showUpdated(evaluation.evaluatedAt);
     if (live)
         for (const CheckResult &check : evaluation.checks)
             m_banners->notifyCheckFailed(check, environment());
@@ -356,7 +399,10 @@ void SoakTab::showEvaluation(
         if (!trigger.fired)
             continue;
         fired.insert(trigger.name);
+        const bool fresh = !m_banners->triggerNames().contains(trigger.name);
         m_banners->showTrigger(trigger, live);
+        if (fresh)
+            checkRollbackTarget(trigger.name);
     }
     m_banners->retainTriggers(fired);
 }
@@ -383,6 +429,7 @@ void SoakTab::ensureCharts(const QList<CheckResult> &checks)
     while (m_charts.size() < wanted) {
         auto *chart = new SoakChart(m_chartsHost);
         chart->showRange(m_range);
+        connectChart(chart);
         m_charts.append(chart);
     }
     m_columns = 0;
@@ -390,6 +437,66 @@ void SoakTab::ensureCharts(const QList<CheckResult> &checks)
     // Shown now rather than on the layout's queued show: the first paint already has them.
     for (SoakChart *chart : std::as_const(m_charts))
         chart->show();
+}
+
+// One crosshair, one view: the pointer over any chart moves the crosshair on all of them, and a
+// pan or zoom on one applies to every chart (a reset too).
+void SoakTab::connectChart(SoakChart *chart)
+{
+    connect(chart, &SoakChart::hovered, this, [this](std::optional<qint64> timeMs) {
+        for (SoakChart *c : std::as_const(m_charts))
+            c->setCrosshair(timeMs);
+    });
+    connect(chart, &SoakChart::viewChanged, this, [this, chart](qint64 fromMs, qint64 toMs) {
+        for (SoakChart *c : std::as_const(m_charts))
+            if (c != chart)
+                c->setView(fromMs, toMs);
+    });
+    connect(chart, &SoakChart::viewReset, this, [this, chart] {
+        for (SoakChart *c : std::as_const(m_charts))
+            if (c != chart)
+                c->showRange(m_range);
+    });
+}
+
+// A trigger's banner offers the rollback only when there is something to roll back to: the plan
+// (the session's rollback use case, which runs nothing) is asked once per banner, and a refusal
+// (no earlier release or tag, never deployed) is said on the banner instead of a button.
+void SoakTab::checkRollbackTarget(const QString &trigger)
+{
+    if (!m_session || m_release.version.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    whenReady(this, m_session->rollbacks().plan(m_release.version, QString(), trigger),
+        [this, generation, trigger](const Result<RollbackPlan> &plan) {
+            if (generation != m_generation)
+                return;
+            m_banners->setRollbackUnavailable(trigger, plan ? QString() : plan.error().message);
+        });
+}
+
+void SoakTab::rememberQueries(const SoakRecording &recording)
+{
+    m_checkQueries.clear();
+    m_triggerPolicies.clear();
+    for (const RecordedCheck &check : recording.checks)
+        m_checkQueries.insert(check.policy.name, check.policy.query);
+    for (const RecordedTrigger &trigger : recording.triggers)
+        m_triggerPolicies.append(trigger.policy);
+}
+
+QList<TriggerLimit> SoakTab::triggerLimitsFor(const CheckResult &check, const QList<TriggerResult> &results) const
+{
+    QList<TriggerLimit> limits;
+    const QString query = m_checkQueries.value(check.name);
+    for (const TriggerPolicy &policy : m_triggerPolicies) {
+        if (!sameQuery(policy.query, query))
+            continue;
+        for (const TriggerResult &result : results)
+            if (result.name == policy.name && result.threshold)
+                limits.append({policy.name, *result.threshold, !policy.min.has_value()});
+    }
+    return limits;
 }
 
 void SoakTab::layoutCharts()
@@ -415,6 +522,13 @@ void SoakTab::resizeEvent(QResizeEvent *event)
 {
     ReleaseTab::resizeEvent(event);
     layoutCharts();
+}
+
+bool SoakTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_chartsArea->viewport() && event->type() == QEvent::Resize)
+        layoutCharts();
+    return ReleaseTab::eventFilter(watched, event);
 }
 
 void SoakTab::applyPass(const SoakEvaluation &evaluation)

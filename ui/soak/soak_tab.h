@@ -6,6 +6,7 @@
 #include "release_tab.h"
 #include "soak_chart.h"
 #include "soak_recording.h"
+#include "policy.h"
 #include "soak_run.h"
 
 #include <QSet>
@@ -49,6 +50,8 @@ public:
     [[nodiscard]] SoakDecisionPanel *decisionPanel() const { return m_panel; }
     [[nodiscard]] SoakBanners *banners() const { return m_banners; }
     [[nodiscard]] QString modeText() const;
+    // "Updated 10:53:04" while live: when the shown data last came from Prometheus (issue 18).
+    [[nodiscard]] QString updatedText() const;
     [[nodiscard]] bool showsSoak() const;  // false while a hint ("no soak yet") is shown
     [[nodiscard]] bool isLive() const;  // following a deployment's soak through Prometheus
     // The run shown (none while live or with a hint), and the history offered (runs, oldest first).
@@ -63,6 +66,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildToolbar();
@@ -74,6 +78,14 @@ private:
     void ensureCharts(const QList<CheckResult> &checks);
     void layoutCharts();
     void applyPass(const SoakEvaluation &evaluation);
+    // The queries behind the shown soak: a trigger on a check's query has its threshold drawn on
+    // that check's chart.
+    void rememberQueries(const SoakRecording &recording);
+    [[nodiscard]] QList<TriggerLimit> triggerLimitsFor(
+        const CheckResult &check, const QList<TriggerResult> &results) const;
+    void connectChart(SoakChart *chart);
+    void checkRollbackTarget(const QString &trigger);
+    void showUpdated(const QDateTime &at);
     // Live mode (soak_tab_live.cpp): with no stored soak, a recorded deployment to the shown
     // environment is followed through Prometheus; the finished soak is stored.
     void followDeployment(
@@ -92,10 +104,13 @@ private:
 
     std::optional<SoakRun> m_shownRun;
     QList<SoakRun> m_history;
+    QMap<QString, QString> m_checkQueries;  // check name -> query
+    QList<TriggerPolicy> m_triggerPolicies;
 
     QComboBox *m_environments;
     QComboBox *m_runs;  // the release's soak, then every run of the environment (newest first)
     QLabel *m_mode;
+    QLabel *m_updated;
     QButtonGroup *m_rangeButtons;
     SoakBanners *m_banners;
     QStackedWidget *m_stack;

@@ -7,6 +7,7 @@
 #include "session.h"
 #include "soak_monitor.h"
 #include "soak_tab.h"
+#include "state_style.h"
 
 #include <QJsonDocument>
 #include <QLabel>
@@ -52,7 +53,7 @@ void SoakTab::startLive(const Deployment &deployment, quint64 generation)
     if (auto prometheus = m_session->prometheus(); !prometheus) {
         showHint(tr("%1 is live on %2 since %3, but its soak cannot be followed: %4")
                      .arg(deployment.version, deployment.environment,
-                         deployment.deployedAt.toLocalTime().toString(), prometheus.error().message));
+                         formatLocalTime(deployment.deployedAt), prometheus.error().message));
         return;
     }
     // The credential comes from the keychain first; without one the queries go unauthenticated
@@ -72,7 +73,7 @@ void SoakTab::startLive(const Deployment &deployment, quint64 generation)
         m_mode->setText(
             tr("Live soak of %1 on %2 since %3 (Prometheus %4)")
                 .arg(deployment.version, deployment.environment,
-                    deployment.deployedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                    formatLocalTime(deployment.deployedAt),
                     url.toString(QUrl::RemoveUserInfo)));
         m_monitor->startLive(soakPlanFor(m_session->workspace().policy, deployment.environment,
             deployment.version, deployment.deployedAt));
@@ -83,6 +84,7 @@ void SoakTab::showLive(const SoakEvaluation &evaluation)
 {
     QMap<QString, QList<Sample>> series;
     const SoakRecording recording = m_monitor->recording();
+    rememberQueries(recording);
     for (const RecordedCheck &check : recording.checks)
         if (!check.series.series.isEmpty())
             series.insert(check.policy.name, check.series.series.first().samples);
