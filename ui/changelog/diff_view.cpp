@@ -28,12 +28,14 @@ QColor removedColor()
     return QColor(0xe0, 0x31, 0x31);
 }
 
-// The text pane with a two-column gutter (old and new line numbers); the rows are the view's.
+// The text pane with a gutter of line numbers: two columns inline (old and new), one for a side
+// of the side-by-side view; the rows are the view's.
 class DiffText : public QPlainTextEdit {
 public:
-    DiffText(const QList<DiffView::Row> *rows, QWidget *parent)
+    DiffText(const QList<DiffView::Row> *rows, QWidget *parent, int columns = 2)
         : QPlainTextEdit(parent)
         , m_rows(rows)
+        , m_columns(columns)
         , m_gutter(new GutterWidget(this))
     {
         setReadOnly(true);
@@ -51,7 +53,7 @@ public:
         setViewportMargins(gutterWidth(), 0, 0, 0);
     }
 
-    int gutterWidth() const { return fontMetrics().horizontalAdvance(QLatin1Char('9')) * 10 + 16; }
+    int gutterWidth() const { return fontMetrics().horizontalAdvance(QLatin1Char('9')) * 5 * m_columns + 8 * m_columns; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override
@@ -83,7 +85,7 @@ private:
         QPainter painter(gutter);
         painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        const int half = (gutter->width() - 8) / 2;
+        const int half = (gutter->width() - 8) / m_columns;
         const int lineHeight = fontMetrics().height();
         QTextBlock block = firstVisibleBlock();
         int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
@@ -91,10 +93,16 @@ private:
             const int row = block.blockNumber();
             if (row < m_rows->size()) {
                 const DiffView::Row &r = m_rows->at(row);
-                if (r.oldLine > 0)
-                    painter.drawText(0, top, half, lineHeight, Qt::AlignRight, QString::number(r.oldLine));
-                if (r.newLine > 0)
-                    painter.drawText(half, top, half, lineHeight, Qt::AlignRight, QString::number(r.newLine));
+                if (m_columns == 1) {
+                    const int n = r.oldLine > 0 ? r.oldLine : r.newLine;
+                    if (n > 0)
+                        painter.drawText(0, top, half, lineHeight, Qt::AlignRight, QString::number(n));
+                } else {
+                    if (r.oldLine > 0)
+                        painter.drawText(0, top, half, lineHeight, Qt::AlignRight, QString::number(r.oldLine));
+                    if (r.newLine > 0)
+                        painter.drawText(half, top, half, lineHeight, Qt::AlignRight, QString::number(r.newLine));
+                }
             }
             top += qRound(blockBoundingRect(block).height());
             block = block.next();
@@ -102,6 +110,7 @@ private:
     }
 
     const QList<DiffView::Row> *m_rows;
+    int m_columns;
     GutterWidget *m_gutter;
 };
 
@@ -130,7 +139,7 @@ void tintPane(QPlainTextEdit *pane, const QList<DiffView::Row> &rows, const QPal
     header.setBackground(pal.color(QPalette::AlternateBase));
     added.setBackground(blendOver(addedColor(), alpha, base));
     removed.setBackground(blendOver(removedColor(), alpha, base));
-    filler.setBackground(QBrush(pal.color(QPalette::AlternateBase), Qt::BDiagPattern));
+    filler.setBackground(pal.color(QPalette::AlternateBase).darker(isDarkPalette(pal) ? 80 : 106));
     QTextCharFormat muted;
     muted.setForeground(pal.color(QPalette::PlaceholderText));
     QTextCursor cursor(pane->document());
@@ -160,8 +169,8 @@ DiffView::DiffView(QWidget *parent)
     , m_sideBySideButton(new QToolButton(this))
     , m_text(new DiffText(&m_rows, this))
     , m_split(new QSplitter(Qt::Horizontal, this))
-    , m_oldText(new DiffText(&m_oldRows, m_split))
-    , m_newText(new DiffText(&m_newRows, m_split))
+    , m_oldText(new DiffText(&m_oldRows, m_split, 1))
+    , m_newText(new DiffText(&m_newRows, m_split, 1))
 {
     setObjectName(QStringLiteral("changelogDiff"));
     setAccessibleName(tr("Changelog diff against the last release tag"));
