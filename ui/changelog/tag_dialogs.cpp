@@ -71,8 +71,9 @@ void TagDialog::buildUi()
             ? tr("Nothing is written until you press Create Tag. Check the name, the commit and the message.")
             : m_action == TagAction::Verify
             ? tr(
-                "Checks that the tag exists, is annotated, points at the release commit and its message says "
-                "what is shown below. Nothing is written.")
+                "Checks that the tag exists, is annotated, points at the release commit, its message says "
+                "what is shown below and its signature verifies (who signed, and whether that signer is allowed). "
+                "Nothing is written.")
             : tr("Creates the release tag on the release candidate's commit. Nothing is written until you "
                  "press "
                  "Promote."));
