@@ -261,6 +261,28 @@ private slots:
         QVERIFY2(run.err.contains(QLatin1String("tags.signing: off")), qPrintable(run.err));
         setSigningPolicy("optional");
     }
+
+    // The policy's signoff.allowed_signers (the team's list) is checked before git's
+    // gpg.ssh.allowedSignersFile: the same key, under the principal the policy gives it.
+    void thePolicysAllowedSignersComeFirst()
+    {
+        QFile pub(key(QStringLiteral("alice.pub")));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        QFile team(m_repo->dir() + QStringLiteral("/.release-cockpit/allowed_signers"));
+        QVERIFY(team.open(QIODevice::WriteOnly));
+        team.write("release-team@example.com " + pub.readAll());
+        team.close();
+        QFile policy(m_repo->dir() + QStringLiteral("/.release-cockpit/policy.yml"));
+        QVERIFY(policy.open(QIODevice::Append));
+        policy.write("signoff:\n  allowed_signers: .release-cockpit/allowed_signers\n");
+        policy.close();
+        const CliRun run = cockpit(
+            {QStringLiteral("tag"), QStringLiteral("verify"), QStringLiteral("1.1.0-rc1"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const QJsonObject sig = run.json().value(QStringLiteral("signature")).toObject();
+        QCOMPARE(sig.value(QStringLiteral("signer")).toString(), QStringLiteral("release-team@example.com"));
+        QVERIFY(sig.value(QStringLiteral("allowed")).toBool());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSignedTags)
