@@ -17,6 +17,7 @@
 #include "soak_recording.h"
 #include "soak_run.h"
 #include "soak_types.h"
+#include "tag_service.h"
 #include "work_in_flight.h"
 #include "workspace.h"
 
@@ -133,6 +134,19 @@ public:
     static Result<QStringList> releaseTagBlockers(const Workspace &ws, const QString &version, const QString &commit);
     // The next release candidate of version by its tags: "3.7.0-rc3" after rc1 and rc2.
     static Result<QString> nextCandidate(const Workspace &ws, const QString &version);
+    // Whether a planned tag is signed (`git tag -s`, git's gpg.format and user.signingkey): the
+    // policy's tags.signing and the front end's choice (--sign / --no-sign, the dialog's box).
+    // Required signs by default and refuses an unsigned tag; off refuses a signed one; a key that
+    // is missing is refused with what to set. Fills plan.sign, signingFormat and signingKey; a
+    // tag already there is left as it is. Blocking (git config, gpg): off the GUI thread.
+    enum class TagSigningChoice { PolicyDefault, Sign, DoNotSign };
+    static Status chooseTagSigning(const Workspace &ws, TagPlan &plan, TagSigningChoice choice);
+    // TagService::verify plus the signature: good or not, who signed, whether that signer is
+    // allowed (SSH: the policy's signoff.allowed_signers, else git's gpg.ssh.allowedSignersFile;
+    // OpenPGP: the key's trust against gpg.minTrustLevel). A bad signature always fails; an
+    // unsigned tag or a signer not allowed fails when tags.signing is required. Blocking.
+    static Result<TagVerification> verifyTag(const Workspace &ws, const Identity &who, const QString &version,
+        const QString &expectedCommit = {}, const QString &messageContains = {});
 
     // --- changelog editing (session_changelog.cpp)
     // Unsaved CHANGELOG text kept under the XDG state dir while it is unsaved, offered back after

@@ -26,8 +26,13 @@ Result<Deployment> Session::applyDeployment(
     auto lock = store->deployLock(request.version).result();
     if (!lock)
         return std::unexpected(lock.error());
-    if (*lock)
-        return store->recordDeployment(request.version, request.environment, who.id).result();
+    if (*lock) {
+        // What goes live is the release as it stands: its pinned commit, or its branch's head.
+        auto current = loadCurrentRelease(store, ws, request.version);
+        if (!current)
+            return std::unexpected(current.error());
+        return store->recordDeployment(request.version, request.environment, who.id, current->commit).result();
+    }
     auto facts = readinessFacts(store, ws, request.version, QDateTime::currentDateTimeUtc());
     if (!facts)
         return std::unexpected(facts.error());
@@ -94,7 +99,9 @@ Result<Deployment> Session::applyDeployment(
         if (auto logged = store->appendAudit(entry).result(); !logged)
             return std::unexpected(logged.error());
     }
-    return store->recordDeployment(request.version, request.environment, who.id).result();
+    // The commit the release is at now (pinned, or its branch's head), not the one it was created on.
+    const QString commit = facts->commit.isEmpty() ? facts->release.commit : facts->commit;
+    return store->recordDeployment(request.version, request.environment, who.id, commit).result();
 }
 
 QFuture<Result<Deployment>> Session::recordDeployment(DeployRequest request)

@@ -1,11 +1,15 @@
 // The rules around tags the window and the command line share: a release (GA) tag only on a
 // commit whose changelog has the version's section and covers every commit since the last
-// release tag; the next release candidate's number.
+// release tag; the next release candidate's number; whether a tag is signed, and what its
+// signature says when it is verified.
 #include "session.h"
 
 #include "changelog_coverage.h"
 #include "git_service.h"
+#include "git_signing.h"
 #include "semver.h"
+
+#include <QDir>
 
 namespace cockpit {
 
@@ -98,6 +102,98 @@ Result<QString> Session::nextCandidate(const Workspace &ws, const QString &versi
         }
     }
     return QStringLiteral("%1-rc%2").arg(base).arg(highest + 1);
+}
+
+Status Session::chooseTagSigning(const Workspace &ws, TagPlan &plan, TagSigningChoice choice)
+{
+    plan.sign = false;
+    plan.signingFormat.clear();
+    plan.signingKey.clear();
+    if (plan.alreadyDone)
+        return {};
+    const QString mode = ws.policy.tagSigning;
+    const QString where = ws.policy.sourcePath.isEmpty() ? QStringLiteral("policy.yml") : ws.policy.sourcePath;
+    if (mode == u"off" && choice == TagSigningChoice::Sign)
+        return fail(ErrorCode::Refused,
+            QStringLiteral("not signing %1: %2 turns tag signing off (tags.signing: off)").arg(plan.tagName, where));
+    if (mode == u"required" && choice == TagSigningChoice::DoNotSign)
+        return fail(ErrorCode::Refused,
+            QStringLiteral("not creating %1 unsigned: %2 requires signed tags (tags.signing: required)")
+                .arg(plan.tagName, where));
+    const bool sign = mode == u"required" || (mode != u"off" && choice == TagSigningChoice::Sign);
+    if (!sign)
+        return {};
+    const auto refusal = [&](const Error &why) {
+        Error e = why;
+        e.message = mode == u"required"
+            ? QStringLiteral("not creating %1: %2 requires signed tags (tags.signing: required) and %3")
+                  .arg(plan.tagName, where, why.message)
+            : QStringLiteral("cannot sign %1: %2").arg(plan.tagName, why.message);
+        if (mode == u"required" && e.code != ErrorCode::Unavailable)
+            e.code = ErrorCode::Refused;
+        return std::unexpected(e);
+    };
+    auto git = GitService::open(ws.root, ws.policy.tagFormat);
+    if (!git)
+        return std::unexpected(git.error());
+    auto setup = readSigningSetup(*git);
+    if (!setup)
+        return refusal(setup.error());
+    if (auto key = checkSigningKey(*setup, plan.taggerEmail); !key)
+        return refusal(key.error());
+    plan.sign = true;
+    plan.signingFormat = setup->format;
+    plan.signingKey = setup->key.isEmpty() ? plan.taggerEmail : setup->key;
+    return {};
+}
+
+Result<TagVerification> Session::verifyTag(const Workspace &ws, const Identity &who, const QString &version,
+    const QString &expectedCommit, const QString &messageContains)
+{
+    TagService tags(ws.root, ws.policy, who);
+    auto verified = tags.verify(version, expectedCommit, messageContains);
+    if (!verified || !verified->exists || !verified->annotated)
+        return verified;
+    auto git = GitService::open(ws.root, ws.policy.tagFormat);
+    if (!git)
+        return std::unexpected(git.error());
+    auto object = git->tagObject(verified->tag);
+    if (!object)
+        return std::unexpected(object.error());
+    const bool required = ws.policy.tagSigning == u"required";
+    verified->signatureChecked = true;
+    const SignedText text = splitSignedObject(*object);
+    if (!text.isSigned()) {
+        if (required)
+            verified->problems << QStringLiteral("%1 is not signed; the policy requires signed tags (tags.signing: "
+                                                 "required)")
+                                      .arg(verified->tag);
+        return verified;
+    }
+    // The configured programs; a configuration the cockpit cannot sign with still verifies.
+    SigningSetup setup = readSigningSetup(*git).value_or(SigningSetup {});
+    if (setup.program.isEmpty())
+        setup.program = text.format == u"ssh" ? QStringLiteral("ssh-keygen") : QStringLiteral("gpg");
+    if (setup.format.isEmpty())
+        setup.format = text.format;
+    // The team's list first (the policy), else the repository's git configuration.
+    const QString allowed = !ws.policy.signoff.allowedSigners.isEmpty()
+        ? QDir(ws.root).absoluteFilePath(ws.policy.signoff.allowedSigners)
+        : setup.allowedSignersFile;
+    auto verdict = verifySignedText(setup, text, allowed);
+    if (!verdict)
+        return std::unexpected(verdict.error());
+    verified->signature = *verdict;
+    if (!verdict->good)
+        verified->problems << QStringLiteral("the %1 signature of %2 does not verify: %3")
+                                  .arg(verdict->format, verified->tag, verdict->detail);
+    else if (!verdict->allowed) {
+        const QString line = QStringLiteral("%1 is signed by %2, who is not an allowed signer: %3")
+                                 .arg(verified->tag,
+                                     verdict->signer.isEmpty() ? verdict->key : verdict->signer, verdict->detail);
+        (required ? verified->problems : verified->notes) << line;
+    }
+    return verified;
 }
 
 }  // namespace cockpit

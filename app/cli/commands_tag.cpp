@@ -1,5 +1,6 @@
-// tag create VERSION [--commit REF] [-m MSG] [--remote R] | tag verify VERSION [--commit SHA] [-m TEXT]
-// | tag promote RC [--remote R] | tag hotfix VERSION
+// tag create VERSION [--commit REF] [-m MSG] [--remote R] [--sign|--no-sign]
+// | tag verify VERSION [--commit SHA] [-m TEXT] | tag promote RC [--remote R] [--sign|--no-sign]
+// | tag hotfix VERSION
 #include "changelog.h"
 #include "cli_context.h"
 #include "commands.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QUrl>
 
 namespace cockpit::cli {
@@ -129,8 +131,10 @@ int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const T
     ctx.err(plan.alreadyDone
             ? QStringLiteral("Tag %1 already exists on %2; nothing written.")
                   .arg(plan.tagName, plan.commit.left(12))
-            : QStringLiteral("Created tag %1 on %2 (annotated, tagger %3 <%4>).")
-                  .arg(plan.tagName, plan.commit.left(12), plan.taggerName, plan.taggerEmail));
+            : QStringLiteral("Created tag %1 on %2 (annotated%5, tagger %3 <%4>).")
+                  .arg(plan.tagName, plan.commit.left(12), plan.taggerName, plan.taggerEmail,
+                      plan.sign ? QStringLiteral(", %1-signed with %2").arg(plan.signingFormat, plan.signingKey)
+                                : QString()));
     const QString remote = ctx.option(QStringLiteral("remote"));
     if (!remote.isEmpty()) {
         if (auto pushed = service.push(remote, plan.tagName, credentialsFor(ctx, ws, remote)); !pushed)
@@ -150,6 +154,8 @@ int finishTag(CliContext &ctx, const Workspace &ws, TagService &service, const T
             {QStringLiteral("target"), tag->targetSha}, {QStringLiteral("annotated"), tag->annotated},
             {QStringLiteral("message"), tag->message}, {QStringLiteral("tagger"), tag->taggerEmail},
             {QStringLiteral("created"), !plan.alreadyDone},
+            {QStringLiteral("signed"), plan.sign},
+            {QStringLiteral("signing_format"), plan.sign ? QJsonValue(plan.signingFormat) : QJsonValue()},
             {QStringLiteral("promoted_from"),
                 plan.promotedFrom.isEmpty() ? QJsonValue() : QJsonValue(plan.promotedFrom)},
             {QStringLiteral("pushed_to"), remote.isEmpty() ? QJsonValue() : QJsonValue(remote)},
@@ -174,6 +180,21 @@ int refuseUnready(CliContext &ctx, const Workspace &ws, const TagPlan &plan)
             .arg(plan.tagName, plan.commit.left(12), blockers->join(QStringLiteral("; ")))});
 }
 
+// --sign / --no-sign against the policy's tags.signing (Session::chooseTagSigning).
+int chooseSigning(CliContext &ctx, const Workspace &ws, TagPlan &plan)
+{
+    const bool sign = ctx.isSet(QStringLiteral("sign"));
+    const bool noSign = ctx.isSet(QStringLiteral("no-sign"));
+    if (sign && noSign)
+        return ctx.usage(QStringLiteral("--sign and --no-sign contradict each other"));
+    const auto choice = sign ? Session::TagSigningChoice::Sign
+        : noSign             ? Session::TagSigningChoice::DoNotSign
+                             : Session::TagSigningChoice::PolicyDefault;
+    if (auto chosen = Session::chooseTagSigning(ws, plan, choice); !chosen)
+        return ctx.report(chosen.error());
+    return Ok;
+}
+
 int tagCreate(CliContext &ctx, const QString &version)
 {
     auto ws = ctx.loadWorkspace();
@@ -195,6 +216,8 @@ int tagCreate(CliContext &ctx, const QString &version)
         return ctx.report(plan.error());
     if (const int refused = refuseUnready(ctx, *ws, *plan); refused != Ok)
         return refused;
+    if (const int refused = chooseSigning(ctx, *ws, *plan); refused != Ok)
+        return refused;
     return finishTag(ctx, *ws, service, *plan);
 }
 
@@ -215,7 +238,20 @@ int tagPromote(CliContext &ctx, const QString &rc)
         return ctx.report(plan.error());
     if (const int refused = refuseUnready(ctx, *ws, *plan); refused != Ok)
         return refused;
+    if (const int refused = chooseSigning(ctx, *ws, *plan); refused != Ok)
+        return refused;
     return finishTag(ctx, *ws, service, *plan);
+}
+
+QJsonValue signatureJson(const std::optional<SignatureVerdict> &v)
+{
+    if (!v)
+        return QJsonValue();
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return QJsonObject {{QStringLiteral("format"), v->format}, {QStringLiteral("good"), v->good},
+        {QStringLiteral("signer"), orNull(v->signer)}, {QStringLiteral("key"), orNull(v->key)},
+        {QStringLiteral("allowed"), v->allowed}, {QStringLiteral("trust"), orNull(v->trust)},
+        {QStringLiteral("detail"), orNull(v->detail)}};
 }
 
 int tagVerify(CliContext &ctx, const QString &version)
@@ -230,8 +266,7 @@ int tagVerify(CliContext &ctx, const QString &version)
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
-    TagService service = (*session)->tags();
-    auto result = service.verify(version, expected, ctx.option(QStringLiteral("message")));
+    auto result = Session::verifyTag(*ws, (*session)->identity(), version, expected, ctx.option(QStringLiteral("message")));
     if (!result)
         return ctx.report(result.error());
     const int ticked = result->ok()
@@ -244,13 +279,18 @@ int tagVerify(CliContext &ctx, const QString &version)
             {QStringLiteral("expected_target"),
                 result->expectedTarget.isEmpty() ? QJsonValue() : QJsonValue(result->expectedTarget)},
             {QStringLiteral("ok"), result->ok()},
+            {QStringLiteral("signed"), result->signature.has_value()},
+            {QStringLiteral("signature"), signatureJson(result->signature)},
             {QStringLiteral("problems"), QJsonArray::fromStringList(result->problems)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(result->notes)},
             {QStringLiteral("checklist_ticked"), ticked}});
     } else {
         ctx.out(result->ok() ? QStringLiteral("OK   %1").arg(result->evidence())
                              : QStringLiteral("FAIL %1").arg(result->tag));
         for (const QString &p : result->problems)
             ctx.out(QStringLiteral("  - ") + p);
+        for (const QString &n : result->notes)
+            ctx.out(QStringLiteral("  note: ") + n);
     }
     return result->ok() ? Ok : Failed;
 }

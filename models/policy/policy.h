@@ -262,6 +262,10 @@ struct Policy {
     // tag_message: template of annotated release tags ({tag} {version} {project} {changelog}
     // {highlights} {promoted_from}, see models/tag_message.h); empty = defaultTagMessageTemplate().
     QString tagMessage;
+    // tags.signing: off (tags are never signed), optional (signed when asked), required (every tag
+    // the cockpit makes is signed, and Verify Tag fails an unsigned one or one from a signer the
+    // repository does not allow).
+    QString tagSigning = QStringLiteral("optional");
     SignoffPolicy signoff;
     // Where each key path ("release_types.minor.checklists[0]") was read, for later errors.
     QHash<QString, SourceLocation> locations;

@@ -42,6 +42,7 @@ const QStringList kTopLevelKeys {
     QStringLiteral("metrics"),
     QStringLiteral("evidence"),
     QStringLiteral("signoff"),
+    QStringLiteral("tags"),
 };
 
 // Template names become file names (.release-cockpit/checklists/NAME.md): no paths, no dots first.
@@ -309,6 +310,18 @@ void readSignoff(PolicyReader &reader, const MapView &root, Policy &policy)
         reader.fail(view.node(), view.path(), QStringLiteral("ssh_signing: required needs allowed_signers"));
 }
 
+void readTags(PolicyReader &reader, const MapView &root, Policy &policy)
+{
+    if (!root.has(QStringLiteral("tags")))
+        return;
+    const MapView view = reader.map(root.get(QStringLiteral("tags")), QStringLiteral("tags"), {QStringLiteral("signing")});
+    policy.tagSigning = view.string(QStringLiteral("signing"), policy.tagSigning);
+    if (view.has(QStringLiteral("signing")))
+        reader.requireKnown(view.get(QStringLiteral("signing")), view.childPath(QStringLiteral("signing")),
+            QStringLiteral("tags.signing value"), policy.tagSigning,
+            {QStringLiteral("off"), QStringLiteral("optional"), QStringLiteral("required")});
+}
+
 Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QString &path)
 {
     Policy policy;
@@ -332,6 +345,7 @@ Policy readPolicy(PolicyReader &reader, const YAML::Node &document, const QStrin
     readNotifications(reader, root, policy);
     readMetrics(reader, root, policy);
     readSignoff(reader, root, policy);
+    readTags(reader, root, policy);
     return policy;
 }
 

@@ -1,5 +1,6 @@
 #include "tag_service.h"
 
+#include "git_signing.h"
 #include "tag_message.h"
 
 #include <QLoggingCategory>
@@ -35,6 +36,10 @@ QString TagVerification::evidence() const
     if (!expectedTarget.isEmpty())
         text += target == expectedTarget ? QStringLiteral(" (the release commit)")
                                          : QStringLiteral(" (expected %1)").arg(expectedTarget);
+    if (signature)
+        text += QStringLiteral(", %1").arg(signature->summary());
+    else if (signatureChecked)
+        text += QStringLiteral(", unsigned");
     return text;
 }
 
@@ -163,10 +168,19 @@ Result<GitTagInfo> TagService::apply(const TagPlan &plan)
         return std::unexpected(git.error());
     if (plan.alreadyDone)
         return git->tag(plan.tagName);
-    auto tag = git->createAnnotatedTag(
-        plan.tagName, plan.commit, plan.message, {plan.taggerName, plan.taggerEmail, {}});
+    Result<GitTagInfo> tag;
+    if (plan.sign) {
+        auto setup = readSigningSetup(*git);
+        if (!setup)
+            return std::unexpected(setup.error());
+        const QString fallbackKey = plan.taggerEmail;
+        tag = git->createSignedTag(plan.tagName, plan.commit, plan.message, {plan.taggerName, plan.taggerEmail, {}},
+            [&setup, &fallbackKey](const QByteArray &payload) { return signPayload(*setup, payload, fallbackKey); });
+    } else {
+        tag = git->createAnnotatedTag(plan.tagName, plan.commit, plan.message, {plan.taggerName, plan.taggerEmail, {}});
+    }
     if (tag)
-        qCInfo(lcTags) << "created" << plan.tagName << "at" << shortSha(plan.commit)
+        qCInfo(lcTags) << "created" << plan.tagName << (plan.sign ? "signed" : "") << "at" << shortSha(plan.commit)
                        << (plan.promotedFrom.isEmpty() ? QString()
                                                        : QStringLiteral("from ") + plan.promotedFrom);
     return tag;

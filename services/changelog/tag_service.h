@@ -6,6 +6,7 @@
 // repository handle: run it on a pool thread.
 #include "git_service.h"
 #include "identity.h"
+#include "tag_signature.h"
 #include "policy.h"
 
 namespace cockpit {
@@ -20,6 +21,10 @@ struct TagPlan {
     QString taggerEmail;
     QString promotedFrom;  // the RC tag, for a promotion
     bool alreadyDone = false;  // the tag exists on that commit: applying writes nothing
+    // Signed as `git tag -s` (Session::chooseTagSigning decides): with git's gpg.format and key.
+    bool sign = false;
+    QString signingFormat;  // openpgp or ssh, when sign
+    QString signingKey;  // user.signingkey (or the tagger's e-mail for openpgp), when sign
     QStringList warnings;  // "v3.7.0-rc3 exists: promoting v3.7.0-rc2 skips it"
 };
 
@@ -31,6 +36,10 @@ struct TagVerification {
     QString expectedTarget;  // empty when not checked
     QString message;
     QStringList problems;  // one sentence each; empty = verified
+    // The signature checked (Session::verifyTag): who signed, whether the signer is allowed.
+    std::optional<SignatureVerdict> signature;
+    bool signatureChecked = false;
+    QStringList notes;  // what is worth saying but does not fail the verification
 
     [[nodiscard]] bool ok() const { return exists && problems.isEmpty(); }
     // What a ticked checklist item keeps as evidence: "v3.7.0 annotated at 0123abcd... by ...".

@@ -114,6 +114,15 @@ public:
     // Writes. A tag or branch that exists is a Conflict naming it.
     Result<GitTagInfo> createAnnotatedTag(
         const QString &name, const QString &commitSha, const QString &message, const GitSignature &tagger);
+    // As createAnnotatedTag, signed as `git tag -s` signs: the tag object's text (object, type,
+    // tag, tagger, blank line, message) goes to sign(), whose armored signature is appended to the
+    // message; libgit2 writes the object from that buffer (git_tag_create_from_buffer).
+    using PayloadSigner = std::function<Result<QByteArray>(const QByteArray &payload)>;
+    Result<GitTagInfo> createSignedTag(const QString &name, const QString &commitSha, const QString &message,
+        const GitSignature &tagger, const PayloadSigner &sign);
+    // The raw object of an annotated tag (what `git cat-file tag NAME` prints); NotFound when the
+    // tag is absent, BadInput when it is lightweight.
+    [[nodiscard]] Result<QByteArray> tagObject(const QString &name) const;
     // force moves a branch that exists instead (the demo rebuilding its maintenance branch).
     Status createBranch(const QString &name, const QString &commitSha, bool force = false);
     [[nodiscard]] Result<QString> branchTarget(const QString &name) const;  // NotFound when absent

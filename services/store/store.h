@@ -67,8 +67,11 @@ public:
     QFuture<Result<ReleaseRecord>> moveRelease(LifecycleMove move);
 
     // Records that the release went live in environment (now, as actor) and moves it to Soaking,
-    // with its audit entry, in one transaction. NotFound for an unknown release.
-    QFuture<Result<Deployment>> recordDeployment(QString version, QString environment, QString actor);
+    // with its audit entry, in one transaction. NotFound for an unknown release. commit: what went
+    // live (the release's current commit, Session::followBranch); empty = the commit it was
+    // created on.
+    QFuture<Result<Deployment>> recordDeployment(
+        QString version, QString environment, QString actor, QString commit = {});
     // The release's deployments, oldest first.
     QFuture<Result<QList<Deployment>>> deployments(QString version);
     // Every deployment of every release, oldest first (release metrics, store_metrics.cpp).

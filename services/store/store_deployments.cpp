@@ -8,11 +8,14 @@
 
 namespace cockpit {
 
-QFuture<Result<Deployment>> Store::recordDeployment(QString version, QString environment, QString actor)
+QFuture<Result<Deployment>> Store::recordDeployment(
+    QString version, QString environment, QString actor, QString commit)
 {
     return enqueue(m_worker.get(),
         [w = m_worker.get(), version = std::move(version), environment = std::move(environment),
-            actor = std::move(actor)] { return w->recordDeployment(version, environment, actor); });
+            actor = std::move(actor), commit = std::move(commit)] {
+            return w->recordDeployment(version, environment, actor, commit);
+        });
 }
 
 QFuture<Result<QList<Deployment>>> Store::deployments(QString version)
@@ -22,7 +25,7 @@ QFuture<Result<QList<Deployment>>> Store::deployments(QString version)
 }
 
 Result<Deployment> StoreWorker::recordDeployment(
-    const QString &version, const QString &environment, const QString &actor)
+    const QString &version, const QString &environment, const QString &actor, const QString &commit)
 {
     Deployment deployment {version, environment, {}, actor, now()};
     const Status ok = inTransaction([&](Transaction &tx) -> Status {
@@ -43,11 +46,11 @@ Result<Deployment> StoreWorker::recordDeployment(
                     "release %1 is locked against deploys (%2, by %3): lift the lock with a reason "
                     "first (release unlock %1 --reason ...)")
                     .arg(version, (*lock)->reason, (*lock)->lockedBy));
-        deployment.commit = release.commit;
+        deployment.commit = commit.isEmpty() ? release.commit : commit;
         QSqlQuery insert(m_db);
         insert.prepare(QStringLiteral("INSERT INTO deployments (release_id, environment, commit_sha, actor, "
                                       "deployed_at) VALUES (?, ?, ?, ?, ?)"));
-        for (const QVariant &value : {QVariant(release.id), text(environment), text(release.commit),
+        for (const QVariant &value : {QVariant(release.id), text(environment), text(deployment.commit),
                  text(actor), QVariant(deployment.deployedAt.toString(Qt::ISODateWithMs))})
             insert.addBindValue(value);
         if (auto done = exec(insert, QStringLiteral("cannot record the deployment of %1").arg(version));
@@ -68,7 +71,7 @@ Result<Deployment> StoreWorker::recordDeployment(
             AuditEntry {0, deployment.deployedAt, actor, QStringLiteral("release.deploy"), version,
                 environment, QJsonObject {{QStringLiteral("state"), releaseStateName(release.state)}},
                 QJsonObject {{QStringLiteral("state"), releaseStateName(ReleaseState::Soaking)},
-                    {QStringLiteral("environment"), environment}, {QStringLiteral("commit"), release.commit}},
+                    {QStringLiteral("environment"), environment}, {QStringLiteral("commit"), deployment.commit}},
                 {}, {}},
             tx);
     });

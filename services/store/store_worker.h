@@ -63,7 +63,7 @@ public:
         const QString &version, const ChecklistPhase &phase, const QString &actor);
     // store_deployments.cpp, store_metrics.cpp
     Result<Deployment> recordDeployment(
-        const QString &version, const QString &environment, const QString &actor);
+        const QString &version, const QString &environment, const QString &actor, const QString &commit);
     Result<QList<Deployment>> deployments(const QString &version);
     Result<QList<Deployment>> allDeployments();
     // store_audit.cpp

@@ -6,6 +6,8 @@
 #include "support/scratch_repo.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -134,6 +136,34 @@ private slots:
             qPrintable(run.err));
         QVERIFY(m_repo->git({QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.0")})
                     .isEmpty());
+    }
+
+    // `release deployed` records what goes live: the commit the release is at now (its branch's
+    // head, which moved since it was created and since it was tagged), not the one it was created on.
+    void deployedRecordsTheBranchHeadNow()
+    {
+        m_repo->git({QStringLiteral("checkout"), QStringLiteral("--quiet"), m_branch});
+        const QString head = m_repo->commit(QStringLiteral("fix: hot path (#11)"));
+        m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("rm@example.com")});
+        QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
+        QVERIFY(head != m_created && head != m_head);
+        const CliRun run = cockpit({QStringLiteral("release"), QStringLiteral("deployed"), QStringLiteral("1.1.0"),
+            QStringLiteral("--env"), QStringLiteral("staging"), QStringLiteral("--override"), QStringLiteral("--reason"),
+            QStringLiteral("test: deploy a moving branch"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().value(QStringLiteral("commit")).toString(), head);
+        // The stored deployment says the same.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(m_tmp.filePath(QStringLiteral("cockpit.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT commit_sha FROM deployments")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), head);
+            QVERIFY(!q.next());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }
 };
 

@@ -78,7 +78,7 @@ private slots:
         QVERIFY(soak);
         QCOMPARE(soak->synopsis(), QStringLiteral("soak evaluate VERSION --env ENV [--from T] [--to T]"));
         const CliCommand *tag = findCommand({QStringLiteral("tag"), QStringLiteral("create")});
-        QCOMPARE(tag->synopsis(), QStringLiteral("tag create VERSION [--commit REF] [-m MSG] [--remote R]"));
+        QCOMPARE(tag->synopsis(), QStringLiteral("tag create VERSION [--commit REF] [-m MSG] [--remote R] [--sign | --no-sign]"));
     }
 
     void runsCommandsInProcess()

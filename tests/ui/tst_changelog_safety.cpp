@@ -21,6 +21,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -79,6 +81,7 @@ private slots:
     void reloadWithEditsAsksAndKeepsTheConflictCheck();
     void changeOnDiskIsAnnouncedAndAFollowedCleanEditor();
     void discardChangesIsOneUndoableStep();
+    void diffsShowSideBySideOrInline();
     void autosaveSurvivesACrashAndIsOfferedBack();
     void recoveredEditsCanBeDiscarded();
     void quitAndCloseAskSaveDiscardCancel();
@@ -259,6 +262,62 @@ void TestChangelogSafety::discardChangesIsOneUndoableStep()
     QVERIFY(m_tab->editor()->toPlainText().startsWith(QStringLiteral("abc# Changelog")));
     QVERIFY(m_tab->isModified());
     QCOMPARE(readFile(changelogFile()), m_original);
+}
+
+// Issue 17 item 5: what Save would write (the editor against the file on disk) and the release's
+// diff (last tag to the release commit) show inline or side by side, one toggle each; side by
+// side pairs a changed line with what it replaces, pads a side that has no line, and scrolls both
+// sides together.
+void TestChangelogSafety::diffsShowSideBySideOrInline()
+{
+    auto *sources = m_tab->findChild<QTabWidget *>(QStringLiteral("changelogSourceTabs"));
+    QVERIFY(sources);
+    typeAtStart(QStringLiteral("abc"));
+    DiffView *edits = m_tab->editsDiff();
+    QTRY_COMPARE_WITH_TIMEOUT(edits->addedCount(), 1, 10000);
+    sources->setCurrentWidget(edits);
+    QVERIFY(!edits->isSideBySide());  // inline first
+    QVERIFY(edits->sideBySideButton()->isVisible());
+    QVERIFY(edits->text()->isVisible());
+    QTest::mouseClick(edits->sideBySideButton(), Qt::LeftButton);
+    QVERIFY(edits->isSideBySide());
+    QVERIFY(edits->oldSide()->isVisible() && edits->newSide()->isVisible());
+    QVERIFY(!edits->text()->isVisible());
+    const QStringList oldLines = edits->oldSide()->toPlainText().split(QLatin1Char('\n'));
+    const QStringList newLines = edits->newSide()->toPlainText().split(QLatin1Char('\n'));
+    QCOMPARE(oldLines.size(), newLines.size());  // row for row
+    const qsizetype changed = newLines.indexOf(QStringLiteral("+abc# Changelog"));
+    QVERIFY2(changed > 0, qPrintable(newLines.join(QLatin1Char('\n'))));
+    QCOMPARE(oldLines.at(changed), QStringLiteral("-# Changelog"));
+    QVERIFY(!edits->newSide()->toPlainText().contains(QLatin1String("\n-")));  // no removed line on the new side
+    shoot(m_tab.get(), "unsaved-diff-side-by-side");
+    QTest::mouseClick(edits->sideBySideButton(), Qt::LeftButton);
+    QVERIFY(!edits->isSideBySide());
+    QVERIFY(edits->text()->isVisible());
+    QVERIFY(!edits->newSide()->isVisible());
+
+    // The release's diff: last tag to the release commit, the same toggle.
+    DiffView *release = m_tab->diff();
+    sources->setCurrentWidget(release);
+    QTRY_VERIFY_WITH_TIMEOUT(release->addedCount() + release->removedCount() > 0, 10000);
+    release->setSideBySide(true);
+    QVERIFY(release->newSide()->isVisible());
+    const QStringList oldSide = release->oldSide()->toPlainText().split(QLatin1Char('\n'));
+    const QStringList newSide = release->newSide()->toPlainText().split(QLatin1Char('\n'));
+    QCOMPARE(oldSide.size(), newSide.size());
+    QCOMPARE(newSide.count(QStringLiteral("")) + release->addedCount(),
+        oldSide.count(QStringLiteral("")) + release->removedCount());  // fillers make up the difference
+    // Both sides scroll together.
+    QScrollBar *oldBar = release->oldSide()->verticalScrollBar();
+    QScrollBar *newBar = release->newSide()->verticalScrollBar();
+    if (oldBar->maximum() > 0) {
+        oldBar->setValue(oldBar->maximum() / 2);
+        QCOMPARE(newBar->value(), oldBar->value());
+        newBar->setValue(0);
+        QCOMPARE(oldBar->value(), 0);
+    }
+    shoot(m_tab.get(), "release-diff-side-by-side");
+    release->setSideBySide(false);
 }
 
 void TestChangelogSafety::autosaveSurvivesACrashAndIsOfferedBack()

@@ -17,6 +17,8 @@
 #include "workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QProcess>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -90,6 +92,7 @@ private slots:
     void cleanAndCoveredChangelogTicksCheck();
     void highlighterMarksMarkdown();
     void editorUnderlinesDiagnostics();
+    void rcTagSignedFromTheDialog();
 
 private:
     void loadTab();
@@ -628,4 +631,36 @@ void TestChangelogTab::editorUnderlinesDiagnostics()
 }
 
 QTEST_MAIN(TestChangelogTab)
+// Issue 17 item 4 in the window: the tag dialogs offer Sign the tag (the user's choice under the
+// default tags.signing: optional); checked, the tag is written signed with git's configured key.
+void TestChangelogTab::rcTagSignedFromTheDialog()
+{
+    const QString key = m_dir.filePath(QStringLiteral("signing_key"));
+    QProcess gen;
+    gen.start(QStringLiteral("ssh-keygen"),
+        {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+            QStringLiteral("-C"), QStringLiteral("ana"), QStringLiteral("-f"), key});
+    QVERIFY(gen.waitForFinished(30000) && gen.exitCode() == 0);
+    auto git = GitService::open(m_repo);
+    QVERIFY(git.has_value());
+    QVERIFY(git->setConfigValue(QStringLiteral("gpg.format"), QStringLiteral("ssh")));
+    QVERIFY(git->setConfigValue(QStringLiteral("user.signingkey"), key));
+    TagDialog *dialog = m_tab->openTagDialog(TagAction::Candidate);
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->actionButton()->isEnabled(), 20000);
+    QCheckBox *sign = dialog->signBox();
+    QVERIFY(sign->isVisible() && sign->isEnabled());
+    QVERIFY(!sign->isChecked());  // optional: signed when asked
+    sign->setChecked(true);
+    const QString name = dialog->plan().tagName;
+    QVERIFY(dialog->plan().sign);
+    shoot(dialog, "rc-tag-signed-dialog");
+    QSignalSpy done(dialog, &TagDialog::finishedWith);
+    QTest::mouseClick(dialog->actionButton(), Qt::LeftButton);
+    QVERIFY2(done.wait(20000), qPrintable(dialog->statusText()));
+    auto object = git->tagObject(name);
+    QVERIFY(object.has_value());
+    QVERIFY2(object->contains("-----BEGIN SSH SIGNATURE-----"), object->constData());
+}
+
 #include "tst_changelog_tab.moc"

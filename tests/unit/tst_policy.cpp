@@ -132,6 +132,10 @@ void TestPolicy::minimalPolicyTakesDefaults()
     QVERIFY(policy->environments.isEmpty());
     QVERIFY(!policy->canary);
     QCOMPARE(policy->sourcePath, QStringLiteral("policy.yml"));
+    QCOMPARE(policy->tagSigning, QStringLiteral("optional"));
+    const Result<Policy> required = parsePolicy(kMinimal + "tags: {signing: required}\n", QStringLiteral("policy.yml"));
+    QVERIFY2(required, qPrintable(required ? QString() : required.error().toString()));
+    QCOMPARE(required->tagSigning, QStringLiteral("required"));
 }
 
 void TestPolicy::fullPolicyReadsEveryKey()
@@ -331,6 +335,11 @@ void addReferenceAndStructureRows()
     QTest::newRow("tag format") << head + "tag_format: release\nrelease_types: {patch: {}}\n"
                                 << "policy.yml:5:13"
                                 << "tag_format: expected a format containing {version}";
+    QTest::newRow("tags signing value") << head + "tags:\n  signing: requried\nrelease_types: {patch: {}}\n"
+                                        << "policy.yml:6:12"
+                                        << "unknown tags.signing value \"requried\" (did you mean \"required\"?)";
+    QTest::newRow("tags unknown key") << head + "tags: {sign: required}\nrelease_types: {patch: {}}\n"
+                                      << "policy.yml:5:8" << "tags: unknown key \"sign\" (expected one of: signing)";
     QTest::newRow("soak without prometheus") << head
             + "release_types: {patch: {}}\nsoak:\n  checks: [{name: A, query: q, max: 1, interval: 1m, "
               "count: 3}]\n"

@@ -128,6 +128,15 @@ Result<TagPreview> computePreview(TagAction action, const TagContext &c)
         preview.plan.commit = *sha;
         preview.plan.message = c.release.version;  // the message must name the version
     }
+    preview.signingPolicy = c.policy.tagSigning;
+    if (action != TagAction::Verify && !preview.blocked) {
+        // Signed by default when the policy requires it; refused (shown, button held) without a key.
+        if (auto signing = Session::chooseTagSigning(c.ws, preview.plan, Session::TagSigningChoice::PolicyDefault);
+            !signing) {
+            preview.notes << signing.error().message;
+            preview.blocked = true;
+        }
+    }
     preview.commitSubject = subjectOf(*git, preview.plan.commit);
     return preview;
 }
@@ -137,16 +146,19 @@ Result<TagOutcome> runTagAction(
 {
     TagService tags(c.root, c.policy, c.identity);
     if (action == TagAction::Verify) {
-        auto v = tags.verify(plan.version, plan.commit, plan.message);
+        auto v = Session::verifyTag(c.ws, c.identity, plan.version, plan.commit, plan.message);
         if (!v)
             return std::unexpected(v.error());
         TagOutcome outcome;
         outcome.passed = v->ok();
         outcome.evidence = v->evidence();
+        const QString signature = v->signature ? v->signature->summary() : QObject::tr("unsigned");
         outcome.summary = v->ok()
-            ? QObject::tr("%1 verified: annotated, at %2, message names %3.")
-                  .arg(plan.tagName, shortCommit(v->target), plan.version)
+            ? QObject::tr("%1 verified: annotated, at %2, message names %3; %4.")
+                  .arg(plan.tagName, shortCommit(v->target), plan.version, signature)
             : QObject::tr("%1 does not verify: %2").arg(plan.tagName, v->problems.join(QLatin1Char(' ')));
+        if (!v->notes.isEmpty())
+            outcome.summary += QLatin1Char(' ') + v->notes.join(QLatin1Char(' '));
         return outcome;
     }
     TagPlan toApply = plan;
@@ -158,13 +170,18 @@ Result<TagOutcome> runTagAction(
         toApply = *again;
         toApply.promotedFrom = plan.promotedFrom;
     }
+    if (auto signing = Session::chooseTagSigning(c.ws, toApply,
+            plan.sign ? Session::TagSigningChoice::Sign : Session::TagSigningChoice::DoNotSign);
+        !signing)
+        return std::unexpected(signing.error());
     auto tag = tags.apply(toApply);
     if (!tag)
         return std::unexpected(tag.error());
     TagOutcome outcome;
     outcome.summary = toApply.alreadyDone
         ? QObject::tr("%1 already existed at %2.").arg(tag->name, shortCommit(tag->targetSha))
-        : QObject::tr("Created tag %1 at %2.").arg(tag->name, shortCommit(tag->targetSha));
+        : toApply.sign ? QObject::tr("Created tag %1 at %2, %3-signed.").arg(tag->name, shortCommit(tag->targetSha), toApply.signingFormat)
+                       : QObject::tr("Created tag %1 at %2.").arg(tag->name, shortCommit(tag->targetSha));
     outcome.evidence = outcome.summary;
     return outcome;
 }

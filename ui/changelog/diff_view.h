@@ -1,14 +1,18 @@
 #pragma once
-// One file's diff (CHANGELOG.md against the last release tag): hunk headers, removed and added
-// lines on tinted rows with a sign, old and new line numbers in the gutter. Read-only, keyboard
-// scrollable; says in words when there is nothing to show.
+// One file's diff (CHANGELOG.md against the last release tag, or unsaved edits against the file
+// on disk): hunk headers, removed and added lines on tinted rows with a sign, old and new line
+// numbers in the gutter. Inline (one pane) or side by side (old left, new right, changed lines
+// paired row by row, scrolling together), switched by the Side by Side button. Read-only,
+// keyboard scrollable; says in words when there is nothing to show.
 #include "git_service.h"
 
 #include <QWidget>
 
 class QLabel;
 class QPlainTextEdit;
+class QSplitter;
 class QStackedWidget;
+class QToolButton;
 
 namespace cockpit {
 
@@ -23,6 +27,12 @@ public:
     void showMessage(const QString &text);
 
     [[nodiscard]] QPlainTextEdit *text() const { return m_text; }
+    // Side by side: the old side and the new side, row for row (a filler row where a side has none).
+    void setSideBySide(bool on);
+    [[nodiscard]] bool isSideBySide() const;
+    [[nodiscard]] QToolButton *sideBySideButton() const { return m_sideBySideButton; }
+    [[nodiscard]] QPlainTextEdit *oldSide() const { return m_oldText; }
+    [[nodiscard]] QPlainTextEdit *newSide() const { return m_newText; }
     [[nodiscard]] QString summary() const;
     [[nodiscard]] int addedCount() const { return m_added; }
     [[nodiscard]] int removedCount() const { return m_removed; }
@@ -30,7 +40,7 @@ public:
     [[nodiscard]] std::pair<int, int> lineNumbersAt(int row) const;
 
     struct Row {
-        char origin = ' ';  // ' ', '+', '-', '@' for a hunk header
+        char origin = ' ';  // ' ', '+', '-', '@' for a hunk header, '~' a side-by-side filler
         int oldLine = -1;
         int newLine = -1;
     };
@@ -40,12 +50,20 @@ protected:
 
 private:
     void applyColours();  // row tints for the current palette
+    void showDiffPage();  // the inline or the side-by-side page, as the button says
 
     QStackedWidget *m_stack;
     QLabel *m_summary;
     QLabel *m_message;
+    QToolButton *m_sideBySideButton;
     QPlainTextEdit *m_text;
+    QSplitter *m_split;
+    QPlainTextEdit *m_oldText;
+    QPlainTextEdit *m_newText;
     QList<Row> m_rows;
+    QList<Row> m_oldRows;
+    QList<Row> m_newRows;
+    bool m_haveDiff = false;
     int m_added = 0;
     int m_removed = 0;
 };

@@ -3,6 +3,7 @@
 #include "future_watch.h"
 #include "state_style.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -70,8 +71,9 @@ void TagDialog::buildUi()
             ? tr("Nothing is written until you press Create Tag. Check the name, the commit and the message.")
             : m_action == TagAction::Verify
             ? tr(
-                "Checks that the tag exists, is annotated, points at the release commit and its message says "
-                "what is shown below. Nothing is written.")
+                "Checks that the tag exists, is annotated, points at the release commit, its message says "
+                "what is shown below and its signature verifies (who signed, and whether that signer is allowed). "
+                "Nothing is written.")
             : tr("Creates the release tag on the release candidate's commit. Nothing is written until you "
                  "press "
                  "Promote."));
@@ -92,6 +94,9 @@ void TagDialog::buildUi()
     m_message->setReadOnly(!creates());
     m_message->setTabChangesFocus(true);
     m_message->setMinimumSize(520, 160);
+    m_sign = new QCheckBox(tr("Sign the tag (git tag -s, with git's gpg.format and user.signingkey)"), this);
+    m_sign->setObjectName(QStringLiteral("tagSignCheck"));
+    m_sign->setVisible(m_action != TagAction::Verify);
     m_status = valueLabel(this, QStringLiteral("tagDialogStatus"), tr("Result"));
     m_status->hide();
 
@@ -104,6 +109,8 @@ void TagDialog::buildUi()
     else
         m_tagger->hide();
     form->addRow(m_action == TagAction::Verify ? tr("Message contains:") : tr("Message:"), m_message);
+    if (m_action != TagAction::Verify)
+        form->addRow(tr("Signature:"), m_sign);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_run = m_buttons->addButton(actionVerb(m_action), QDialogButtonBox::AcceptRole);
@@ -136,6 +143,17 @@ void TagDialog::setPreview(const TagPreview &preview)
             ? plan.taggerName
             : QStringLiteral("%1 <%2>").arg(plan.taggerName, plan.taggerEmail));
     m_message->setPlainText(plan.message);
+    // tags.signing: required signs (box checked, fixed), off never does, optional lets you choose.
+    const bool required = preview.signingPolicy == u"required";
+    const bool off = preview.signingPolicy == u"off";
+    m_sign->setChecked(!off && (plan.sign || required));
+    m_sign->setEnabled(!required && !off && !plan.alreadyDone);
+    if (plan.sign && !plan.signingKey.isEmpty())
+        m_sign->setText(tr("Sign the tag (git tag -s): %1 key %2").arg(plan.signingFormat, plan.signingKey));
+    m_sign->setToolTip(required ? tr("The policy requires signed tags (tags.signing: required).")
+            : off               ? tr("The policy turns tag signing off (tags.signing: off).")
+                                : tr("Signed with git's own program and configuration: gpg.format, "
+                                     "user.signingkey, gpg.program / gpg.ssh.program."));
     QStringList notes;
     if (!plan.promotedFrom.isEmpty())
         notes << tr("%1 takes the commit of %2.").arg(plan.tagName, plan.promotedFrom);
@@ -176,6 +194,8 @@ TagPlan TagDialog::plan() const
     TagPlan plan = m_preview.plan;
     if (creates())
         plan.message = m_message->toPlainText();
+    if (m_action != TagAction::Verify)
+        plan.sign = m_sign->isChecked();
     return plan;
 }
 

@@ -9,6 +9,7 @@
 #include <QFuture>
 #include <functional>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
@@ -26,6 +27,7 @@ struct TagPreview {
     QString commitSubject;
     QStringList notes;  // "the release follows its branch head: the tag pins this commit"
     bool blocked = false;  // the action cannot run (the last note says why)
+    QString signingPolicy = QStringLiteral("optional");  // the policy's tags.signing
 };
 
 // What the action answered: the line for the status bar and the evidence for the checklist.
@@ -50,6 +52,7 @@ public:
     [[nodiscard]] TagPlan plan() const;  // with the message as edited
     [[nodiscard]] bool messageEdited() const;
     [[nodiscard]] QPushButton *actionButton() const { return m_run; }
+    [[nodiscard]] QCheckBox *signBox() const { return m_sign; }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] bool isRunning() const { return m_running; }
 
@@ -76,6 +79,7 @@ private:
     QLabel *m_notes = nullptr;
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_message = nullptr;
+    QCheckBox *m_sign = nullptr;  // create, RC and promote: sign the tag (git tag -s)
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_run = nullptr;
 };
