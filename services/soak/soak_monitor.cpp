@@ -3,6 +3,7 @@
 #include "prometheus_client.h"
 #include "soak_timeline.h"
 
+#include <QFutureWatcher>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSoak, "cockpit.services.soak")
@@ -289,14 +290,21 @@ void SoakMonitor::expect(QFuture<QueryOutcome> future, std::function<void(const 
     ++m_pending;
     ++m_passAsked;
     const quint64 generation = m_generation;
-    future.then(this, [this, generation, apply = std::move(apply)](const QueryOutcome &outcome) {
-        if (generation != m_generation)
-            return;  // stopped or restarted since this was asked
+    // A watcher the monitor owns, not future.then(this, ...): Qt 6.4's continuation asserts that its
+    // context is alive when the answer comes, and a window closed mid-query had deleted the monitor
+    // (tst_window_fit aborted under make asan). An answer for a deleted monitor is dropped.
+    auto *watcher = new QFutureWatcher<QueryOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, apply = std::move(apply)] {
+        watcher->deleteLater();
+        if (generation != m_generation || watcher->future().resultCount() == 0)
+            return;  // stopped or restarted since this was asked, or cancelled
+        const QueryOutcome outcome = watcher->result();
         apply(outcome);
         note(outcome);
         if (--m_pending == 0)
             finishPass();
     });
+    watcher->setFuture(future);
 }
 
 void SoakMonitor::note(const QueryOutcome &outcome)

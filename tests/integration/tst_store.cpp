@@ -226,11 +226,13 @@ private slots:
         QCOMPARE(entries[4].after.value(QStringLiteral("state")).toString(), QStringLiteral("frozen"));
         QCOMPARE(entries[0].at, kNow);
 
-        QCOMPARE(all.result()->size(), 6);
-        for (qsizetype i = 0; i < all.result()->size(); ++i) {
-            const AuditEntry &e = all.result()->at(i);
+        // result() is a copy: keep it, so that e does not refer into a destroyed temporary.
+        const auto chain = all.result();
+        QCOMPARE(chain->size(), 6);
+        for (qsizetype i = 0; i < chain->size(); ++i) {
+            const AuditEntry &e = chain->at(i);
             QCOMPARE(e.seq, i + 1);
-            QCOMPARE(e.prevHash, i == 0 ? genesisHash() : all.result()->at(i - 1).hash);
+            QCOMPARE(e.prevHash, i == 0 ? genesisHash() : chain->at(i - 1).hash);
             QCOMPARE(e.hash, chainHash(e.prevHash, e));
         }
         QVERIFY(verified.result()->ok);

@@ -8,12 +8,14 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtCharts/QChartView>
+#include <QtCharts/QAbstractAxis>
 #include <QtCharts/QLineSeries>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -161,10 +163,19 @@ void TestMetricsWindows::metricsRangeSelector()
     QSignalSpy loaded(&window, &MetricsWindow::loaded);
     window.setNow(kNow);
     QTRY_VERIFY(window.report().to == kNow);
+    // A refill replaces the axes and deletes the old ones (removeAxis alone leaked them).
+    const QList<QAbstractAxis *> before = window.chart(QStringLiteral("frequencyChart"))->chart()->axes();
+    QCOMPARE(before.size(), 2);
+    QList<QPointer<QAbstractAxis>> oldAxes;
+    for (QAbstractAxis *axis : before)
+        oldAxes << axis;
     loaded.clear();
     window.setRangeDays(30);
     QVERIFY(loaded.wait());
     QCOMPARE(window.rangeDays(), 30);
+    QCOMPARE(window.chart(QStringLiteral("frequencyChart"))->chart()->axes().size(), 2);
+    for (const QPointer<QAbstractAxis> &axis : oldAxes)
+        QVERIFY(axis.isNull());
     // Oct 23 .. Nov 22: the weeks of Oct 19 .. Nov 16 (5); 3.6.5, 3.6.6, 3.6.7, 3.6.8 deployed.
     QCOMPARE(window.report().weeks.size(), 5);
     QCOMPARE(window.report().productionDeployments, 4);

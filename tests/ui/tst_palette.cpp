@@ -18,13 +18,16 @@
 #include <QValueAxis>
 #include <QtTest>
 
+#include <memory>
+
 using namespace cockpit;
 
 namespace {
 
 QPalette lightPalette()
 {
-    return QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion->standardPalette();
 }
 
 // What a dark desktop theme (Breeze Dark, Adwaita dark) hands to Qt.

@@ -41,8 +41,11 @@ void fillMetricsChart(QChartView *view, const QString &yTitle, const QList<QPoin
 {
     QChart *chart = view->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    // removeAxis hands the axis back (no parent, no owner): delete it, or every refill leaks two.
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     themeChart(chart, view->palette());
 
     auto *axisX = new QDateTimeAxis(chart);
