@@ -15,7 +15,7 @@ BUILD_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificat
 # What the tests, the benchmarks, `make package` (dpkg-shlibdeps needs `file`) and `make run`
 # without a display use: the real services and tools.
 TEST_PACKAGES := postgresql prometheus gnome-keyring dbus dbus-x11 xvfb xauth imagemagick sqlite3 \
-  hyperfine unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang \
+  hyperfine curl unzip fonts-dejavu-core libsimdjson-dev libpq-dev openssl openssh-client clang \
   desktop-file-utils appstream dpkg-dev man-db file python3-icalendar gnupg
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 # Only `make fuzz` needs these: clang 14 cannot compile libstdc++ 12's <expected> (docs/fuzzing.md).

@@ -8,6 +8,7 @@
 #include "future_watch.h"
 #include "gate_sequence.h"
 #include "identity.h"
+#include "environment_status.h"
 #include "evidence_pack.h"
 #include "probe_runner.h"
 #include "readiness.h"
@@ -57,6 +58,13 @@ struct ChangelogCheckFacts {
     int covered = 0;
     int exempt = 0;
     int uncovered = 0;
+};
+
+// Every environment's row of the Environments view (Session::environmentStatus), and what could
+// not be done (a drift not recorded).
+struct EnvironmentReport {
+    QList<EnvironmentStatus> environments;
+    QStringList warnings;
 };
 
 // A probe of an environment as stored: the report, the items it ticked, what could not be done.
@@ -197,6 +205,16 @@ public:
     QFuture<Result<ProbeOutcome>> probe(QString environment, std::optional<ReleaseRecord> release);
     static Result<ProbeOutcome> finishProbe(ReleaseService &releases, const QString &environment,
         const std::optional<ReleaseRecord> &release, const ProbeReport &report);
+    // The newest stored probe of the environment (any release), nullopt when none is stored.
+    QFuture<Result<std::optional<ProbeReport>>> lastProbe(QString environment);
+    // --- environments (session_environments.cpp)
+    // Every environment of the policy, in promotion order: what it runs now (its version endpoint,
+    // all probed at once) against what the cockpit last deployed there. Drift is written to the
+    // audit log (env.drift, once per value reported) and announced as EnvironmentDrift.
+    QFuture<Result<EnvironmentReport>> environmentStatus(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    // The rows from the probes' reports (probed[i] is reports[i]'s environment) and the store.
+    static Result<QList<EnvironmentStatus>> judgeEnvironments(Store *store, const Workspace &ws, const Identity &who,
+        const QList<QString> &probed, const QList<Result<ProbeReport>> &reports, QStringList *warnings);
 
     // --- gates (session_gates.cpp)
     // Runs the release's gates in order, fail-closed, on a pool thread (runGateSequence); each
@@ -259,12 +277,31 @@ public:
         QString environment;
         QString reason;  // required with override
         bool override = false;
+        // Lines while the environment's version endpoint is checked (deploy_fingerprint.h), on
+        // the pool thread that records the deploy.
+        std::function<void(const QString &)> progress;
     };
     // Records the release live in the environment: from approved, or from soaking once the previous
     // environment's soak passed; refused (Refused, every blocker named) otherwise unless overridden.
     QFuture<Result<Deployment>> recordDeployment(DeployRequest request);
+    // What holds a deploy of version to environment now: the lock a rollback left, the lifecycle
+    // state, the promotion order and every hold (the guard recordDeployment applies).
+    struct DeployGuard {
+        ReadinessFacts facts;  // empty when locked
+        QList<Blocker> blockers;  // empty: it may go
+        bool locked = false;
+        bool final = false;  // released, aborted: no override either
+    };
+    static Result<DeployGuard> deployGuard(
+        Store *store, const Workspace &ws, const QString &version, const QString &environment);
+    // The guard's blockers, for the window's Mark Deployed… (enabled only when empty).
+    QFuture<Result<QList<Blocker>>> deploymentBlockers(QString version, QString environment);
     static Result<Deployment> applyDeployment(
         Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request);
+    // Records the deploy once the environment's version endpoint reports commit's release (or
+    // cannot be reached: said through request.progress), with a deploy.fingerprint audit entry.
+    static Result<Deployment> recordVerified(
+        Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request, const QString &commit);
     // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
     // moves on as far as the facts carry it. NotFound when there is no such release.
     QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);

@@ -2,6 +2,7 @@
 // environment once the previous one's soak passed; anything else is refused with every blocker
 // named, unless someone the policy allows overrides it with a reason (recorded in the audit log).
 #include "session.h"
+#include "deploy_fingerprint.h"
 #include "promotion.h"
 #include "store.h"
 
@@ -10,55 +11,83 @@
 
 namespace cockpit {
 
-Result<Deployment> Session::applyDeployment(
-    Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request)
+Result<Session::DeployGuard> Session::deployGuard(
+    Store *store, const Workspace &ws, const QString &version, const QString &environment)
 {
-    if (!ws.policy.environment(request.environment)) {
+    if (!ws.policy.environment(environment)) {
         QStringList known;
         for (const EnvironmentPolicy &e : ws.policy.environments)
             known << e.name;
         return fail(ErrorCode::BadInput,
             QStringLiteral("--env: no environment '%1' in %2 (known: %3)")
-                .arg(request.environment, ws.policy.sourcePath, known.join(QStringLiteral(", "))));
+                .arg(environment, ws.policy.sourcePath, known.join(QStringLiteral(", "))));
     }
+    DeployGuard guard;
     // A deploy lock is the first thing to say: it names how to lift it. A rolled-back release
     // without one had it lifted with a reason: that is the decision to deploy it again.
-    auto lock = store->deployLock(request.version).result();
+    auto lock = store->deployLock(version).result();
     if (!lock)
         return std::unexpected(lock.error());
     if (*lock) {
-        // What goes live is the release as it stands: its pinned commit, or its branch's head.
-        auto current = loadCurrentRelease(store, ws, request.version);
-        if (!current)
-            return std::unexpected(current.error());
-        return store->recordDeployment(request.version, request.environment, who.id, current->commit).result();
+        guard.locked = true;
+        guard.blockers << Blocker {QStringLiteral("lock"),
+            QStringLiteral("release %1 is locked against deploys (%2, by %3)").arg(version, (*lock)->reason, (*lock)->lockedBy),
+            QStringLiteral("release-cockpit release unlock %1 --reason T").arg(version), {}, QStringLiteral("release")};
+        return guard;
     }
-    auto facts = readinessFacts(store, ws, request.version, QDateTime::currentDateTimeUtc());
+    auto facts = readinessFacts(store, ws, version, QDateTime::currentDateTimeUtc());
     if (!facts)
         return std::unexpected(facts.error());
+    guard.facts = *facts;
     const ReleaseState state = facts->release.state;
-    QList<Blocker> blockers;
+    QList<Blocker> &blockers = guard.blockers;
     if (state == ReleaseState::Approved || state == ReleaseState::Deploying || state == ReleaseState::Soaking) {
-        blockers = promotionBlockers(*facts, request.environment);
+        blockers = promotionBlockers(*facts, environment);
     } else if (state == ReleaseState::RolledBack) {
         // Its lock was lifted with a reason (checked above): the decision to deploy it again.
         // Only what holds every deploy (stop-the-line, a freeze window) still holds it.
         blockers = facts->holds;
     } else if (isFinalState(state)) {
+        guard.final = true;
         blockers << Blocker {QStringLiteral("state"), lifecycleRefusal(state, ReleaseState::Soaking), {}, {}, {}};
     } else {
         ReadinessFacts asCandidate = *facts;
         asCandidate.release.state = ReleaseState::Candidate;
         blockers << Blocker {QStringLiteral("state"),
-            QStringLiteral("release %1 is %2, not approved").arg(request.version, releaseStateTitle(state).toLower()),
+            QStringLiteral("release %1 is %2, not approved").arg(version, releaseStateTitle(state).toLower()),
             QStringLiteral("it becomes approved"), {}, QStringLiteral("release")};
         if (state != ReleaseState::Candidate)
             blockers << blockersFor(asCandidate, ReleaseState::Candidate);
         blockers << blockersFor(asCandidate, ReleaseState::Approved);
         blockers << facts->holds;
     }
+    return guard;
+}
+
+QFuture<Result<QList<Blocker>>> Session::deploymentBlockers(QString version, QString environment)
+{
+    return m_inFlight.keep(QtConcurrent::run([store = m_store, ws = workspace(), version, environment]()
+                                                 -> Result<QList<Blocker>> {
+        auto guard = deployGuard(store, ws, version, environment);
+        if (!guard)
+            return std::unexpected(guard.error());
+        return guard->blockers;
+    }));
+}
+
+Result<Deployment> Session::applyDeployment(
+    Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request)
+{
+    auto guard = deployGuard(store, ws, request.version, request.environment);
+    if (!guard)
+        return std::unexpected(guard.error());
+    if (guard->locked)  // the store refuses it, naming the lock and how to lift it
+        return store->recordDeployment(request.version, request.environment, who.id).result();
+    const ReadinessFacts *facts = &guard->facts;
+    const ReleaseState state = facts->release.state;
+    const QList<Blocker> &blockers = guard->blockers;
     if (!blockers.isEmpty()) {
-        const bool final = isFinalState(state);
+        const bool final = guard->final;
         if (!request.override || final) {
             QStringList lines;
             for (const Blocker &b : blockers)
@@ -100,8 +129,40 @@ Result<Deployment> Session::applyDeployment(
             return std::unexpected(logged.error());
     }
     // The commit the release is at now (pinned, or its branch's head), not the one it was created on.
-    const QString commit = facts->commit.isEmpty() ? facts->release.commit : facts->commit;
-    return store->recordDeployment(request.version, request.environment, who.id, commit).result();
+    return recordVerified(store, ws, who, request, facts->commit.isEmpty() ? facts->release.commit : facts->commit);
+}
+
+Result<Deployment> Session::recordVerified(
+    Store *store, const Workspace &ws, const Identity &who, const DeployRequest &request, const QString &commit)
+{
+    // What the environment runs must be what is recorded: a rollout still going on is waited
+    // for; a break-glass deploy looks once and records what it saw.
+    const EnvironmentPolicy *env = ws.policy.environment(request.environment);
+    std::optional<Fingerprint> seen;
+    if (env && !env->versionPath.isEmpty()) {
+        FingerprintWait wait;
+        wait.version = request.version;
+        wait.commit = commit;
+        wait.timeout = request.override ? std::chrono::milliseconds(0) : std::chrono::milliseconds(env->verifyTimeout);
+        wait.progress = request.progress;
+        auto fingerprint = awaitFingerprint(*env, wait);
+        if (!fingerprint)
+            return std::unexpected(fingerprint.error());
+        seen = *fingerprint;
+    }
+    auto deployed = store->recordDeployment(request.version, request.environment, who.id, commit).result();
+    if (!deployed || !seen)
+        return deployed;
+    if (request.progress && !seen->verified)
+        request.progress(QStringLiteral("Recorded without a match: %1").arg(seen->sentence(request.environment)));
+    AuditEntry entry {0, {}, who.id, QStringLiteral("deploy.fingerprint"), request.version, request.environment, {},
+        QJsonObject {{QStringLiteral("verified"), seen->verified}, {QStringLiteral("answered"), seen->answered},
+            {QStringLiteral("reported"), seen->reported}, {QStringLiteral("url"), seen->url},
+            {QStringLiteral("pointer"), seen->pointer}, {QStringLiteral("commit"), commit}},
+        {}, {}};
+    if (auto logged = store->appendAudit(entry).result(); !logged)
+        return std::unexpected(logged.error());
+    return deployed;
 }
 
 QFuture<Result<Deployment>> Session::recordDeployment(DeployRequest request)

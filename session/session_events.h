@@ -23,6 +23,8 @@ struct SessionEvent {
         SignoffRecorded,  // a sign-off decision was stored
         GateRecorded,  // a gate result was stored (target: the gate, verdict: its status)
         FreezeChanged,  // stop-the-line started or lifted (verdict: "start" or "end")
+        EnvironmentDrift,  // an environment runs something else than the cockpit deployed there
+                           // (version: the release deployed; target: the environment; verdict: what runs)
     };
     Kind kind = Kind::ItemChanged;
     QString version;

@@ -72,6 +72,21 @@ QFuture<Result<ProbeOutcome>> Session::probe(QString environment, std::optional<
     return future;
 }
 
+QFuture<Result<std::optional<ProbeReport>>> Session::lastProbe(QString environment)
+{
+    return m_inFlight.keep(QtConcurrent::run([store = m_store, environment]() -> Result<std::optional<ProbeReport>> {
+        auto json = store->latestProbeResult(environment).result();
+        if (!json && json.error().code == ErrorCode::NotFound)
+            return std::optional<ProbeReport> {};
+        if (!json)
+            return std::unexpected(json.error());
+        auto report = ProbeReport::fromJson(QJsonDocument::fromJson(*json).object());
+        if (!report)
+            return std::unexpected(report.error());
+        return std::optional<ProbeReport>(*report);
+    }));
+}
+
 Result<ProbeOutcome> Session::finishProbe(ReleaseService &releases, const QString &environment,
     const std::optional<ReleaseRecord> &release, const ProbeReport &report)
 {

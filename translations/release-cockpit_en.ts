@@ -51,10 +51,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 verified: annotated, at %2, message names %3.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 does not verify: %2</source>
             <translation type="unfinished" />
         </message>
@@ -390,6 +386,38 @@
         </message>
         <message>
             <source>Create RC Tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unsigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 verified: annotated, at %2, message names %3; %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created tag %1 at %2, %3-signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DRIFT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown (no answer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not probed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never deployed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1632,6 +1660,22 @@ Not counted as covered: the entry does not cite this commit's pull request or SH
                 <numerusform>, %n removed</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Side by Side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the old and the new text next to each other instead of inline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New side</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::EditorFindBar</name>
@@ -1692,6 +1736,174 @@ Not counted as covered: the entry does not cite this commit's pull request or SH
                 <numerusform>%n match</numerusform>
                 <numerusform>%n matches</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>cockpit::EnvironmentsTab</name>
+        <message>
+            <source>Environments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Runs now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cockpit deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environment details and last probe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probe every environment again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Mark Deployed…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the selected release as deployed to the selected environment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Probe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run every check of the selected environment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probing every environment…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read the environments: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 runs %2, the cockpit deployed %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drift: %1. Someone deployed or rolled back outside the cockpit, or a rollout has not finished; it is in the audit log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy names no environments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What runs where, probed at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No environment has a version endpoint to probe (policy: version)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>–</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (clears: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version endpoint: %1, JSON pointer %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored probes cannot be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No probe of %1 is stored yet: Probe runs every check of it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last probe, %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark Deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record release %1 as deployed to %2 now? Its soak and rollback window start now; the cockpit first checks that %2 reports it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking that %1 runs %2…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not Deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Release %1 is live in %2 since %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probe of %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a release first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking what holds the deploy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record %1 as deployed to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not now:
+• %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2602,6 +2814,10 @@ The confirmation is recorded with your identity.</source>
         </message>
         <message>
             <source>Calendar written to %1: import it into your mail client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environments</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4079,6 +4295,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>%1: %2. The soak can no longer pass.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No rollback possible: %1</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::SoakChart</name>
@@ -4134,15 +4354,51 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source>Value (%1)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No new samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deploy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>⚑ %1 fired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trigger %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value: no samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trigger %1 %2 %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at %2: %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::SoakDecisionPanel</name>
         <message>
             <source>passed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot pass any more</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4215,6 +4471,22 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Earliest pass:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can no longer pass</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 error apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 errors apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 (%3)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4382,6 +4654,18 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
                 <numerusform>Soak PASS on %1 (run #%2) ticked %n checklist items</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Times are local: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The charts and the verdict show Prometheus' data as of %1:%2. %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::TagDialog</name>
@@ -4403,10 +4687,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Nothing is written until you press Create Tag. Check the name, the commit and the message.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checks that the tag exists, is annotated, points at the release commit and its message says what is shown below. Nothing is written.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4507,6 +4787,34 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>Create Release Candidate Tag %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checks that the tag exists, is annotated, points at the release commit, its message says what is shown below and its signature verifies (who signed, and whether that signer is allowed). Nothing is written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign the tag (git tag -s, with git's gpg.format and user.signingkey)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signature:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign the tag (git tag -s): %1 key %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy requires signed tags (tags.signing: required).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy turns tag signing off (tags.signing: off).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed with git's own program and configuration: gpg.format, user.signingkey, gpg.program / gpg.ssh.program.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -139,6 +139,10 @@ QList<CliCommand> verificationCommands()
             {value(u"release"_s, u"VERSION"_s,
                 u"the release to check the deployed version against (default: the one deployed in ENV)"_s)},
             runProbe, s, u"[--release VERSION]"_s},
+        {{u"env"_s, u"status"_s}, {}, 0, 0,
+            u"every environment: what it runs now (probed at once) against what the cockpit deployed there; "
+            u"exit 1 on drift"_s,
+            {}, runEnvStatus, s, {}},
         {{u"soak"_s, u"evaluate"_s}, u"VERSION"_s, 1, 1,
             u"evaluate the policy's soak checks and rollback triggers against Prometheus"_s,
             {required(u"env"_s, u"ENV"_s, u"the environment soaking"_s),

@@ -29,6 +29,7 @@ int runTagVerify(CliContext &ctx);
 int runTagPromote(CliContext &ctx);
 int runTagHotfix(CliContext &ctx);
 int runProbe(CliContext &ctx);  // commands_soak.cpp
+int runEnvStatus(CliContext &ctx);  // commands_env.cpp
 int runSoak(CliContext &ctx);
 int runSignoff(CliContext &ctx);  // commands_signoff.cpp
 int runGate(CliContext &ctx);  // commands_gate.cpp

@@ -172,6 +172,7 @@ int releaseDeployed(CliContext &ctx, const QString &version)
     if (!session)
         return ctx.report(session.error());
     Session::DeployRequest request {version, env, ctx.option(QStringLiteral("reason")), ctx.isSet(QStringLiteral("override"))};
+    request.progress = [&ctx](const QString &line) { ctx.err(line); };  // the main thread waits meanwhile
     auto deployment = (*session)->recordDeployment(request).result();
     if (!deployment)
         return ctx.report(deployment.error());

@@ -58,7 +58,20 @@ int ChecklistPhase::closedCount() const
 
 ChecklistItem *Checklist::findItem(const QString &key)
 {
-    return const_cast<ChecklistItem *>(std::as_const(*this).findItem(key));
+    // Walked by non-const reference, so a copy that shares its lists with another (the store
+    // keeps the checklists it read) detaches before the caller changes the item: a const_cast of
+    // the const lookup would change every copy at once.
+    const qsizetype dot = key.lastIndexOf(u'.');
+    const QStringView phaseName = dot < 0 ? QStringView() : QStringView(key).left(dot);
+    for (ChecklistPhase &p : phases) {
+        if (dot >= 0 && p.name != phaseName)
+            continue;
+        for (ChecklistSection &s : p.sections)
+            for (ChecklistItem &i : s.items)
+                if (i.key == key)
+                    return &i;
+    }
+    return nullptr;
 }
 
 const ChecklistItem *Checklist::findItem(const QString &key) const

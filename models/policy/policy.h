@@ -60,6 +60,9 @@ struct EnvironmentPolicy {
     QList<HttpCheckPolicy> requests;
     QList<ApprovalRequirement> approvals;  // needed before deploying here (manual production approval)
     std::chrono::seconds promoteAfter {0};  // minimum time since the previous environment's deployment
+    // How long `release deployed` waits for the environment's version endpoint to report the
+    // release (a rollout still going on) before it refuses, naming expected and actual.
+    std::chrono::seconds verifyTimeout {300};
 };
 
 struct SoakCheckPolicy {

@@ -198,6 +198,7 @@ void readEnvironmentDetails(
         env.approvals = readApprovals(reader, view.get(QStringLiteral("approvals")),
             view.childPath(QStringLiteral("approvals")), policy);
     env.promoteAfter = view.duration(QStringLiteral("promote_after")).value_or(std::chrono::seconds(0));
+    env.verifyTimeout = view.duration(QStringLiteral("verify_timeout")).value_or(std::chrono::seconds(300));
 }
 
 void readEnvironments(PolicyReader &reader, const MapView &root, Policy &policy)
@@ -210,7 +211,8 @@ void readEnvironments(PolicyReader &reader, const MapView &root, Policy &policy)
         const MapView view = reader.map(envs.get(name), envs.childPath(name),
             {QStringLiteral("base_url"), QStringLiteral("health"), QStringLiteral("version"),
                 QStringLiteral("headers"), QStringLiteral("ca_file"), QStringLiteral("description"),
-                QStringLiteral("requests"), QStringLiteral("approvals"), QStringLiteral("promote_after")});
+                QStringLiteral("requests"), QStringLiteral("approvals"), QStringLiteral("promote_after"),
+                QStringLiteral("verify_timeout")});
         EnvironmentPolicy env;
         env.name = name;
         env.baseUrl = view.requiredString(QStringLiteral("base_url"));

@@ -71,7 +71,7 @@ QList<RequestSpec> requestsFor(const EnvironmentPolicy &env, const ProbeOptions 
     for (const QString &path : env.health)
         specs << RequestSpec {"GET", path, {}, {}};
     const bool wantVersion = !env.versionPath.isEmpty()
-        && (!options.expectedVersion.isEmpty() || !options.expectedCommit.isEmpty());
+        && (options.readVersion || !options.expectedVersion.isEmpty() || !options.expectedCommit.isEmpty());
     if (wantVersion && !env.health.contains(env.versionPath))
         specs << RequestSpec {"GET", env.versionPath, {}, {}};
     if (!env.headers.isEmpty() && specs.isEmpty())
@@ -98,7 +98,9 @@ ProbeReport evaluate(const ProbeRun &run)
     for (const QString &path : run.env.health)
         report.checks << probe::healthCheck(path, *findGet(run, path));
     if (const HttpExchange *v = findGet(run, run.env.versionPath);
-        v && (!run.options.expectedVersion.isEmpty() || !run.options.expectedCommit.isEmpty()))
+        v
+        && (run.options.readVersion || !run.options.expectedVersion.isEmpty()
+            || !run.options.expectedCommit.isEmpty()))
         report.checks << probe::versionCheck(run.env.versionPath, run.env.versionPointer, *v,
             run.options.expectedVersion, run.options.expectedCommit);
     if (!run.env.headers.isEmpty() && !run.exchanges.isEmpty())

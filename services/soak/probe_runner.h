@@ -54,6 +54,9 @@ struct ProbeOptions {
     QString expectedCommit;  // the release commit; the deployed value may be a prefix of it
     std::chrono::milliseconds timeout {10000};  // per request, without an answer
     QDateTime now;  // the report's time; invalid = current UTC time
+    // Read the version even with nothing expected (env status): the version check then passes
+    // when a value was read, and its actual is the value or why none could be read.
+    bool readVersion = false;
 };
 
 class ProbeRunner : public QObject {

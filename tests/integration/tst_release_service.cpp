@@ -58,7 +58,8 @@ void TstReleaseService::checkOutcomeTicksBoundItemsOnlyOnPass()
 
     auto checklist = store.checklist(record.version);
     COCKPIT_AWAIT(checklist);
-    const ChecklistItem *staging = checklist.result()->findItem(QStringLiteral("release-day.1"));
+    const Checklist listed = checklist.result().value();  // the pointer below points into this copy
+    const ChecklistItem *staging = listed.findItem(QStringLiteral("release-day.1"));
     QCOMPARE(staging->state, ItemState::Done);
     QCOMPARE(staging->evidence, QStringLiteral("soak staging PASS 8/8"));
     QCOMPARE(staging->who, QStringLiteral("ops@example.com"));

@@ -91,8 +91,9 @@ private slots:
         auto verified = store.verifyAudit();
         COCKPIT_AWAIT(verified);
         QVERIFY(opened.result().has_value());
+        const Checklist listed = list.result().value();  // the pointers below point into this copy
         for (const QString &key : reported) {
-            const ChecklistItem *item = list.result()->findItem(key);
+            const ChecklistItem *item = listed.findItem(key);
             QVERIFY(item);
             QVERIFY2(item->state == ItemState::Done, qPrintable(key));
         }

@@ -157,7 +157,8 @@ private slots:
         QCOMPARE(release.result()->state, ReleaseState::Frozen);
         QCOMPARE(release.result()->manager, QStringLiteral("alice"));
         QCOMPARE(release.result()->commit, sampleRelease(v).commit);
-        const ChecklistItem *item = list.result()->findItem(QStringLiteral("pre-release.2"));
+        const Checklist listed = list.result().value();  // the pointer below points into this copy
+        const ChecklistItem *item = listed.findItem(QStringLiteral("pre-release.2"));
         QCOMPARE(item->state, ItemState::Done);
         QCOMPARE(item->who, QStringLiteral("bob"));
         QCOMPARE(item->note, QStringLiteral("looked fine"));

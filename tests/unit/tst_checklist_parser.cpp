@@ -139,6 +139,7 @@ void compareItems(const ChecklistPhase &a, const ChecklistPhase &b)
 class TstChecklistParser : public QObject {
     Q_OBJECT
 private slots:
+    void changingAnItemOfACopyLeavesTheOriginal();
     void seedChecklists_data();
     void seedChecklists();
     void seedPreRelease();
@@ -530,6 +531,23 @@ void TstChecklistParser::bindingMatches()
     QFETCH(QString, target);
     QFETCH(bool, matches);
     QCOMPARE(checkBindingMatches(binding, kind, target), matches);
+}
+
+// The store hands out copies of the checklists it keeps; a copy changed through findItem (a
+// what-if of a tick) must not change the kept one (a const_cast lookup once did).
+void TstChecklistParser::changingAnItemOfACopyLeavesTheOriginal()
+{
+    auto phase = parseChecklist("# Pre\n\n- [ ] One\n- [ ] Two\n", QStringLiteral("pre-release"), QStringLiteral("pre.md"));
+    QVERIFY(phase.has_value());
+    Checklist kept;
+    kept.phases << *phase;
+    Checklist copy = kept;
+    ChecklistItem *item = copy.findItem(QStringLiteral("pre-release.2"));
+    QVERIFY(item);
+    item->state = ItemState::Done;
+    QCOMPARE(copy.findItem(QStringLiteral("pre-release.2"))->state, ItemState::Done);
+    QCOMPARE(std::as_const(kept).findItem(QStringLiteral("pre-release.2"))->state, ItemState::Open);
+    QVERIFY(!copy.findItem(QStringLiteral("post-release.1")));
 }
 
 QTEST_GUILESS_MAIN(TstChecklistParser)

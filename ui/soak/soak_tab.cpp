@@ -181,8 +181,13 @@ void SoakTab::setSession(Session *session)
         showHint(tr("Open a workspace to see its soaks."));
         return;
     }
-    for (const EnvironmentPolicy &env : session->workspace().policy.environments)
-        m_environments->addItem(env.name);
+    // In promotion order: a release never deployed opens on the first place it will go.
+    const Policy &policy = session->workspace().policy;
+    for (const QString &name : policy.promotionOrder())
+        m_environments->addItem(name);
+    for (const EnvironmentPolicy &env : policy.environments)
+        if (m_environments->findText(env.name) < 0)
+            m_environments->addItem(env.name);
 }
 
 void SoakTab::showRelease(const ReleaseRecord &release)
@@ -194,7 +199,7 @@ void SoakTab::showRelease(const ReleaseRecord &release)
         return;
     }
     m_banners->clearAll();
-    // A release opens on the environment it was last deployed to (else the policy's first).
+    // A release opens on the environment it was last deployed to (else the first in promotion order).
     const quint64 generation = ++m_generation;
     whenReady(this, m_session->store()->deployments(release.version),
         [this, generation](const Result<QList<Deployment>> &deployments) {

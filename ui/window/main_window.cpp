@@ -6,6 +6,7 @@
 #include "cockpit_status_bar.h"
 #include "error_banner.h"
 #include "future_watch.h"
+#include "environments_tab.h"
 #include "gates_tab.h"
 #include "incident_tab.h"
 #include "release_header.h"
@@ -84,8 +85,9 @@ void MainWindow::buildUi()
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_checklist, tr("Checklist"));
     m_releaseTabs = {new ChangelogTab(this), new SoakTab(this), new SignoffsTab(this), new GatesTab(this),
-        new IncidentTab(this)};
-    const QStringList titles = {tr("Changelog"), tr("Soak"), tr("Sign-offs"), tr("Gates"), tr("Incidents")};
+        new EnvironmentsTab(this), new IncidentTab(this)};
+    const QStringList titles
+        = {tr("Changelog"), tr("Soak"), tr("Sign-offs"), tr("Gates"), tr("Environments"), tr("Incidents")};
     for (qsizetype i = 0; i < m_releaseTabs.size(); ++i) {
         m_tabs->addTab(m_releaseTabs[i], titles[i]);
         // A tab in the background keeps its news to itself (the Changelog tab's load summary is in
