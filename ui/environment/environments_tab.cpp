@@ -4,6 +4,7 @@
 #include "readiness.h"
 #include "session.h"
 #include "state_style.h"
+#include "tab_helpers.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -16,7 +17,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -45,26 +45,6 @@ QColor syncColour(EnvironmentSync sync, const QPalette &palette)
     case EnvironmentSync::Unreachable: return readableColor(QColor(0xc0, 0x78, 0x00), palette);
     default: return palette.color(QPalette::PlaceholderText);
     }
-}
-
-// In screenshots (docs/screenshots/environments-tab.png) the window opens on this tab.
-void raiseForScreenshot(QWidget *tab)
-{
-    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") != QLatin1String("environments"))
-        return;
-    for (QWidget *w = tab->parentWidget(); w; w = w->parentWidget())
-        if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
-            tabs->setCurrentWidget(tab);
-            return;
-        }
-}
-
-QPushButton *button(QWidget *parent, const char *name, const QString &text, const QString &accessible)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(QString::fromLatin1(name));
-    b->setAccessibleName(accessible);
-    return b;
 }
 
 }  // namespace
@@ -103,10 +83,10 @@ EnvironmentsTab::EnvironmentsTab(QWidget *parent)
     m_details->setAccessibleName(tr("Environment details and last probe"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_refresh = button(this, "environmentsRefresh", tr("&Refresh"), tr("Probe every environment again"));
-    m_deploy = button(this, "environmentsDeploy", tr("&Mark Deployed…"),
+    m_refresh = namedButton(this, "environmentsRefresh", tr("&Refresh"), tr("Probe every environment again"));
+    m_deploy = namedButton(this, "environmentsDeploy", tr("&Mark Deployed…"),
         tr("Record the selected release as deployed to the selected environment"));
-    m_probe = button(this, "environmentsProbe", tr("&Probe"), tr("Run every check of the selected environment"));
+    m_probe = namedButton(this, "environmentsProbe", tr("&Probe"), tr("Run every check of the selected environment"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
     for (QPushButton *b : {m_refresh, m_probe, m_deploy})
@@ -159,7 +139,7 @@ void EnvironmentsTab::showRelease(const ReleaseRecord &release)
         refresh();
     else if (other)
         loadGuard();
-    raiseForScreenshot(this);
+    raiseTabForScreenshot(this, QStringLiteral("environments"));
 }
 
 void EnvironmentsTab::refresh()

@@ -3,6 +3,7 @@
 #include "future_watch.h"
 #include "session.h"
 #include "state_style.h"
+#include "tab_helpers.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -13,7 +14,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTextCursor>
 #include <QTimer>
 #include <QTreeWidget>
@@ -53,27 +53,6 @@ QColor statusColour(GateStatus status, const QPalette &palette)
     }
 }
 
-// In screenshots (docs/screenshots/gates-tab.png) the window opens on this tab.
-void raiseForScreenshot(QWidget *tab)
-{
-    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") != QLatin1String("gates"))
-        return;
-    for (QWidget *w = tab->parentWidget(); w; w = w->parentWidget()) {
-        if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
-            tabs->setCurrentWidget(tab);
-            return;
-        }
-    }
-}
-
-QPushButton *button(QWidget *parent, const char *name, const QString &text, const QString &accessible)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(QString::fromLatin1(name));
-    b->setAccessibleName(accessible);
-    return b;
-}
-
 }  // namespace
 
 GatesTab::GatesTab(QWidget *parent)
@@ -106,10 +85,10 @@ GatesTab::GatesTab(QWidget *parent)
     m_output->setAccessibleName(tr("Gate output"));
     m_output->setReadOnly(true);
     m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_runAll = button(this, "gatesRunAll", tr("Run &All"), tr("Run all gates"));
-    m_runSelected = button(this, "gatesRunSelected", tr("Run &Selected"), tr("Run the selected gate"));
-    m_cancel = button(this, "gatesCancel", tr("&Cancel"), tr("Cancel the running gate"));
-    m_confirm = button(this, "gatesConfirm", tr("C&onfirm…"), tr("Confirm the selected manual gate"));
+    m_runAll = namedButton(this, "gatesRunAll", tr("Run &All"), tr("Run all gates"));
+    m_runSelected = namedButton(this, "gatesRunSelected", tr("Run &Selected"), tr("Run the selected gate"));
+    m_cancel = namedButton(this, "gatesCancel", tr("&Cancel"), tr("Cancel the running gate"));
+    m_confirm = namedButton(this, "gatesConfirm", tr("C&onfirm…"), tr("Confirm the selected manual gate"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
     for (QPushButton *b : {m_runAll, m_runSelected, m_confirm, m_cancel})
@@ -185,7 +164,7 @@ void GatesTab::showRelease(const ReleaseRecord &release)
     }
     if (!m_running)
         reload();  // a new commit makes results stale: the record changed, so look again
-    raiseForScreenshot(this);
+    raiseTabForScreenshot(this, QStringLiteral("gates"));
 }
 
 void GatesTab::scheduleReload()

@@ -4,6 +4,7 @@
 #include "session.h"
 #include "signoff_dialog.h"
 #include "state_style.h"
+#include "tab_helpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,7 +12,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -63,19 +63,6 @@ QColor statusColor(SignoffStatus status)
         return itemStateColor(ItemState::NotApplicable);
     default:
         return staleColor();
-    }
-}
-
-// In screenshots (docs/screenshots/signoffs-tab.png) the window opens on this tab.
-void raiseForScreenshot(QWidget *tab)
-{
-    if (qEnvironmentVariable("COCKPIT_SCREENSHOT_TAB") != QLatin1String("signoffs"))
-        return;
-    for (QWidget *w = tab->parentWidget(); w; w = w->parentWidget()) {
-        if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
-            tabs->setCurrentWidget(tab);
-            return;
-        }
     }
 }
 
@@ -161,7 +148,7 @@ void SignoffsTab::setSession(Session *session)
 void SignoffsTab::showRelease(const ReleaseRecord &release)
 {
     m_version = release.version;
-    raiseForScreenshot(this);
+    raiseTabForScreenshot(this, QStringLiteral("signoffs"));
     if (m_version.isEmpty()) {
         ++m_generation;
         m_view.reset();
