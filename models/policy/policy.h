@@ -171,6 +171,13 @@ struct CanaryPolicy {
     QStringList releaseTypes;  // types whose production deployment is a canary
     QList<CanaryPhasePolicy> phases;
     std::chrono::seconds cleanupAfter {0};  // old version removed this long after 100%
+    // set_traffic: argv run at each phase ({percent}, {version}, {phase}, {env}), no shell; empty:
+    // a person sets the traffic and the cockpit only records it.
+    QStringList setTraffic;
+    std::chrono::seconds setTrafficTimeout {120};
+    // rollback: staged steps traffic back through every earlier phase's share (100 > 50 > 10 > 0)
+    // before the plan's steps; immediate (default) sets it to 0% at once.
+    bool stagedRollback = false;
 };
 
 // A time when nothing deploys: recurring (rrule + duration, in timezone) or dated (start..end).

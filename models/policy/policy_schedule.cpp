@@ -12,7 +12,8 @@ void readCanary(PolicyReader &reader, const MapView &root, Policy &policy)
         return;
     const MapView view = reader.map(root.get(QStringLiteral("canary")), QStringLiteral("canary"),
         {QStringLiteral("environment"), QStringLiteral("release_types"), QStringLiteral("phases"),
-            QStringLiteral("cleanup_after")});
+            QStringLiteral("cleanup_after"), QStringLiteral("set_traffic"), QStringLiteral("set_traffic_timeout"),
+            QStringLiteral("rollback")});
     CanaryPolicy canary;
     requireEnvironment(reader, view, QStringLiteral("environment"), policy);
     canary.environment = view.string(QStringLiteral("environment"));
@@ -26,6 +27,15 @@ void readCanary(PolicyReader &reader, const MapView &root, Policy &policy)
             QStringLiteral("%1[%2]").arg(typesPath).arg(i), QStringLiteral("release type"),
             canary.releaseTypes.at(i), typeNames);
     canary.cleanupAfter = view.duration(QStringLiteral("cleanup_after")).value_or(seconds(0));
+    if (view.has(QStringLiteral("set_traffic")))
+        canary.setTraffic = readArgv(reader, view, QStringLiteral("set_traffic"));
+    canary.setTrafficTimeout = view.duration(QStringLiteral("set_traffic_timeout")).value_or(seconds(120));
+    if (const QString rollback = view.string(QStringLiteral("rollback"), QStringLiteral("immediate"));
+        rollback == u"staged")
+        canary.stagedRollback = true;
+    else if (rollback != u"immediate")
+        reader.expected(view.get(QStringLiteral("rollback")), view.childPath(QStringLiteral("rollback")),
+            QStringLiteral("staged or immediate"));
     const QStringList keys {QStringLiteral("name"), QStringLiteral("traffic"), QStringLiteral("duration"),
         QStringLiteral("checks"), QStringLiteral("triggers")};
     view.require(QStringLiteral("phases"));

@@ -20,19 +20,6 @@ QString durationText(seconds value)
     return QStringLiteral("%1s").arg(s);
 }
 
-// argv lists may repeat words (make -C x make), so they are not read with strings().
-QStringList readArgv(PolicyReader &reader, const MapView &view, const QString &key)
-{
-    const QString path = view.childPath(key);
-    QStringList argv;
-    const QList<YAML::Node> items = reader.list(view.get(key), path);
-    for (qsizetype i = 0; i < items.size(); ++i)
-        argv << reader.string(items.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
-    if (argv.isEmpty() || argv.first().trimmed().isEmpty())
-        reader.expected(view.get(key), path, QStringLiteral("a command as a list like [make, test]"));
-    return argv;
-}
-
 // The bound of a soak check or trigger: exactly one of max, min, or baseline {window, and one of
 // max_ratio, max_increase (absolute), max_increase_percent; query: the baseline's own query}.
 template <typename Bounded> void readBound(PolicyReader &reader, const MapView &view, Bounded &target)
@@ -144,6 +131,20 @@ TriggerPolicy readTrigger(PolicyReader &reader, const MapView &view, const Polic
 }
 
 }  // namespace
+
+// argv lists may repeat words (make -C x make), so they are not read with strings().
+QStringList readArgv(PolicyReader &reader, const MapView &view, const QString &key)
+{
+    const QString path = view.childPath(key);
+    QStringList argv;
+    const QList<YAML::Node> items = reader.list(view.get(key), path);
+    for (qsizetype i = 0; i < items.size(); ++i)
+        argv << reader.string(items.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
+    if (argv.isEmpty() || argv.first().trimmed().isEmpty())
+        reader.expected(view.get(key), path, QStringLiteral("a command as a list like [make, test]"));
+    return argv;
+}
+
 
 QList<SoakCheckPolicy> readChecks(
     PolicyReader &reader, const MapView &parent, std::optional<seconds> window, const QString &windowKey)

@@ -24,6 +24,9 @@ void readMetrics(PolicyReader &reader, const MapView &root, Policy &policy);
 // freeze_windows and verify_timeout (policy_freeze.cpp).
 void readFreezeWindows(PolicyReader &reader, const MapView &root, Policy &policy);
 
+// An argv list (argv may repeat words, so not strings()): at least a program.
+QStringList readArgv(PolicyReader &reader, const MapView &view, const QString &key);
+
 // Checks an environment name used by a gate, trigger, step or canary.
 void requireEnvironment(PolicyReader &reader, const MapView &view, const QString &key, const Policy &policy);
 
