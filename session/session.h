@@ -3,6 +3,7 @@
 // window and the command line. The product's use cases are its methods, written once here (one
 // file per feature: session_checks.cpp, session_soak.cpp, ...) with their audit and evidence text
 // in English; translation is the window's business. No widget and no CLI command builds a service.
+#include "canary.h"
 #include "changelog_autosave.h"
 #include "freeze.h"
 #include "future_watch.h"
@@ -16,6 +17,7 @@
 #include "release_service.h"
 #include "session_events.h"
 #include "soak_recording.h"
+#include "soak_monitor.h"
 #include "soak_run.h"
 #include "soak_types.h"
 #include "tag_service.h"
@@ -306,6 +308,43 @@ public:
     // moves on as far as the facts carry it. NotFound when there is no such release.
     QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);
 
+    // --- canary (session_canary.cpp, session_canary_step.cpp)
+    // A canary release through the policy's canary phases in its canary environment.
+    enum class CanaryAction { Start, Advance, Pause, Resume, Abort };
+    struct CanaryRequest {
+        QString version;
+        CanaryAction action = CanaryAction::Start;
+        QString reason;  // required to pause, abort, or advance a phase before its window is over
+        bool automatic = false;  // the cockpit on its own (canaryStep), not a person
+        QString verdict;  // Advance: the phase's verdict to record first ("pass"), if not yet
+        std::function<void(const QString &)> progress;  // lines while set_traffic runs (pool thread)
+    };
+    struct CanaryView {
+        QString environment;
+        QString releaseType;
+        QList<CanaryEvent> events;
+        CanaryStatus status;
+        std::optional<CanaryDecision> decision;  // canaryStep: what it decided
+        std::optional<SoakEvaluation> analysis;  // canaryStep: the current phase's analysis
+    };
+    // The canary as stored: events and the state folded from them. BadInput without a canary policy.
+    QFuture<Result<CanaryView>> canary(QString version);
+    // A person's move (start: the canary environment's deploy guard, then the first phase's
+    // traffic; advance: not while paused or held by stop-the-line or a freeze window; abort: traffic
+    // to 0%). Refused with the reason; Failed when set_traffic fails (the canary then is paused at
+    // the share it had). Start records the release deployed in the canary environment.
+    QFuture<Result<CanaryView>> canaryAct(CanaryRequest request);
+    // Judges the current phase (its analysis at now) and acts on it: verdict, auto-advance,
+    // complete, or pause on a breach. The window calls it on a timer; `canary watch` in a loop.
+    QFuture<Result<CanaryView>> canaryStep(QString version);
+    static Result<CanaryView> canaryView(Store *store, const Workspace &ws, const QString &version);
+    static Result<CanaryView> applyCanaryAction(
+        Store *store, const Workspace &ws, const Identity &who, const CanaryRequest &request);
+    static Result<CanaryView> actOnCanary(Store *store, const Workspace &ws, const Identity &who, CanaryView view,
+        std::optional<SoakEvaluation> analysis, bool stale, const QDateTime &now);
+    // The soak plan of the canary's current phase: its checks, its triggers and the policy's.
+    static SoakPlan canaryPhasePlan(const Policy &policy, const QString &version, const CanaryStatus &status);
+
     // --- freezes (session_freeze.cpp)
     // Stop-the-line: workspace-wide, held in the store (every workstation of a team store sees it),
     // blocks every deploy and every forward move until lifted. Start needs a reason; Conflict
@@ -344,6 +383,13 @@ private:
                 return result;
             }));
     }
+    static Result<CanaryEvent> appendCanary(
+        Store *store, const Workspace &ws, const Identity &who, const CanaryView &view, CanaryEvent event);
+    static Result<int> setCanaryTraffic(const Workspace &ws, const QString &version, const QString &commit,
+        int phase, int percent, const std::function<void(const QString &)> &progress);
+    static Result<CanaryView> moveCanaryTraffic(Store *store, const Workspace &ws, const Identity &who,
+        CanaryView view, const QString &commit, int phase, int percent, bool automatic,
+        const std::function<void(const QString &)> &progress);
     QFuture<Result<QList<ChecklistItem>>> tickFor(
         QString version, CheckKind kind, QString target, QString evidence);
 

@@ -25,6 +25,7 @@ struct SessionEvent {
         FreezeChanged,  // stop-the-line started or lifted (verdict: "start" or "end")
         EnvironmentDrift,  // an environment runs something else than the cockpit deployed there
                            // (version: the release deployed; target: the environment; verdict: what runs)
+        CanaryChanged,  // a canary moved (verdict: the trigger asking for a rollback, when one did)
     };
     Kind kind = Kind::ItemChanged;
     QString version;

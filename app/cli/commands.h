@@ -39,6 +39,13 @@ int runEvidenceShow(CliContext &ctx);
 int runNotify(CliContext &ctx);  // commands_notify.cpp
 int runNotifyWebhook(CliContext &ctx);  // notify webhook set|remove
 int runCalendar(CliContext &ctx);  // commands_metrics.cpp
+int runCanaryStart(CliContext &ctx);  // commands_canary.cpp
+int runCanaryAdvance(CliContext &ctx);
+int runCanaryPause(CliContext &ctx);
+int runCanaryResume(CliContext &ctx);
+int runCanaryAbort(CliContext &ctx);
+int runCanaryStatus(CliContext &ctx);
+int runCanaryWatch(CliContext &ctx);
 int runFreezeStart(CliContext &ctx);  // commands_freeze.cpp
 int runFreezeEnd(CliContext &ctx);
 int runFreezeStatus(CliContext &ctx);

@@ -29,6 +29,7 @@ enum class CanaryEventKind {
 
 struct CanaryEvent {
     qint64 id = 0;
+    int seq = 0;  // the release's events are numbered 1, 2, 3, ...; a new one is events.size() + 1
     QString version;
     CanaryEventKind kind = CanaryEventKind::Start;
     int phase = 0;  // index into CanaryPolicy::phases

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "freeze.h"
 #include "lifecycle.h"
+#include "canary.h"
 #include "freeze_commits.h"
 #include "gate_result.h"
 #include "release.h"
@@ -170,6 +171,11 @@ public:
     // when that commit is already accepted); acceptedCommits lists a release's, oldest first.
     QFuture<Result<AcceptedCommit>> acceptCommit(AcceptedCommit accepted);
     QFuture<Result<QList<AcceptedCommit>>> acceptedCommits(QString version);
+    // A canary's events (migration 016, store_canary.cpp): appendCanaryEvent stores one with its
+    // "canary.<kind>" audit entry (environment: the audit entry's subject); event.seq must be the
+    // release's next number, else Conflict (another cockpit acted first). canaryEvents: by seq.
+    QFuture<Result<CanaryEvent>> appendCanaryEvent(CanaryEvent event, QString environment);
+    QFuture<Result<QList<CanaryEvent>>> canaryEvents(QString version);
     // The database engine and its server's version ("SQLite 3.40.1", "PostgreSQL 15.5"), for the
     // evidence manifest (store_evidence.cpp).
     QFuture<Result<QString>> serverVersion();

@@ -3,6 +3,7 @@
 // are per thread) and runs each request as one transaction. Only Store talks to it, always queued.
 #include "approval.h"
 #include "audit_entry.h"
+#include "canary.h"
 #include "checklist.h"
 #include "checklist_cache.h"
 #include "error.h"
@@ -110,6 +111,9 @@ public:
     // store_accepted_commits.cpp
     Result<AcceptedCommit> acceptCommit(AcceptedCommit accepted);
     Result<QList<AcceptedCommit>> acceptedCommits(const QString &version);
+    // store_canary.cpp
+    Result<CanaryEvent> appendCanaryEvent(CanaryEvent event, const QString &environment);
+    Result<QList<CanaryEvent>> canaryEvents(const QString &version);
     // store_evidence.cpp
     Result<QString> serverVersion();
 

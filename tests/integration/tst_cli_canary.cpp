@@ -1,0 +1,240 @@
+// Canary phases through the real binary (a real git repository, SQLite, set_traffic as a real
+// process given its values as arguments and environment variables, never shell text): start,
+// the runaway guard (a phase without checks waits for a person), a set_traffic failing half-way
+// (paused at the last confirmed share, nothing claims the new one), resume, advancing early only
+// with a reason, stop-the-line holding an advance, abort to 0%, a new start, completion with the
+// old version's removal scheduled, and a release type without a canary refused.
+#include "support/cli_runner.h"
+#include "support/scratch_repo.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <memory>
+
+namespace {
+
+const QByteArray kPolicy = "project: T\n"
+                           "roles:\n"
+                           "  release_manager: [rm@x]\n"
+                           "  lead: [lead@x]\n"
+                           "release_types:\n"
+                           "  minor:\n"
+                           "    approvals: [{role: lead, count: 1}]\n"
+                           "    checklists: [pre-release]\n"
+                           "  patch:\n"
+                           "    approvals: [{role: lead, count: 1}]\n"
+                           "    checklists: [pre-release]\n"
+                           "environments:\n"
+                           "  staging: {base_url: 'http://127.0.0.1:9'}\n"
+                           "  production: {base_url: 'http://127.0.0.1:9'}\n"
+                           "canary:\n"
+                           "  environment: production\n"
+                           "  release_types: [minor]\n"
+                           "  cleanup_after: 72h\n"
+                           "  set_traffic: [sh, ops/set-traffic.sh, '{percent}', 'v{version}', '{phase}', '{env}']\n"
+                           "  phases:\n"
+                           "    - {name: Ten, traffic: 10, duration: 2s}\n"
+                           "    - {name: Fifty, traffic: 50, duration: 1h}\n"
+                           "    - {name: All, traffic: 100}\n";
+
+// Appends what it was asked to traffic.log; fails (exit 3, half-way: after printing) while
+// ops/fail-at-PERCENT exists. Its values come as arguments and CANARY_* variables.
+const QByteArray kSetTraffic = "#!/bin/sh\n"
+                               "echo \"$1 $2 $3 $4 env=$CANARY_PERCENT/$CANARY_PHASE/$CANARY_ENV\" >> traffic.log\n"
+                               "if [ -e \"ops/fail-at-$1\" ]; then echo 'weights half-applied' >&2; exit 3; fi\n";
+
+}  // namespace
+
+class TstCliCanary : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<ScratchRepo> m_repo;
+    QString m_db;
+    QString m_data;
+
+    CliRun as(const QString &email, QStringList args)
+    {
+        m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), email});
+        return runCockpit(args << QStringLiteral("--workspace") << m_repo->dir() << QStringLiteral("--db") << m_db, m_data);
+    }
+    CliRun canary(const QString &verb, const QString &version, const QStringList &extra = {})
+    {
+        return as(QStringLiteral("rm@x"), QStringList {QStringLiteral("canary"), verb, version} + extra);
+    }
+    QJsonObject status(const QString &version)
+    {
+        return canary(QStringLiteral("status"), version, {QStringLiteral("--json")}).json();
+    }
+    QStringList trafficLog() const
+    {
+        QFile f(m_repo->dir() + QStringLiteral("/traffic.log"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    }
+    void approve(const QString &version, const QString &type)
+    {
+        const CliRun created = as(QStringLiteral("rm@x"),
+            {QStringLiteral("release"), QStringLiteral("new"), version, QStringLiteral("--type"), type});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("freeze"), version,
+                     QStringLiteral("--reason"), QStringLiteral("train")}).exitCode, 0);
+        QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("tag"), QStringLiteral("create"), version + QStringLiteral("-rc1")})
+                     .exitCode, 0);
+        QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("checklist"), QStringLiteral("tick"), version,
+                     QStringLiteral("pre-release.1")}).exitCode, 0);
+        const CliRun signed_ = as(QStringLiteral("lead@x"),
+            {QStringLiteral("signoff"), version, QStringLiteral("--role"), QStringLiteral("lead")});
+        QVERIFY2(signed_.exitCode == 0, qPrintable(signed_.err));
+        const CliRun staged = as(QStringLiteral("rm@x"),
+            {QStringLiteral("release"), QStringLiteral("deployed"), version, QStringLiteral("--env"), QStringLiteral("staging")});
+        QVERIFY2(staged.exitCode == 0, qPrintable(staged.err));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_db = m_tmp.filePath(QStringLiteral("cockpit.sqlite"));
+        m_data = m_tmp.filePath(QStringLiteral("xdg"));
+        m_repo = std::make_unique<ScratchRepo>(m_tmp.filePath(QStringLiteral("repo")));
+        m_repo->commit(QStringLiteral("fix: initial"),
+            {{QStringLiteral(".release-cockpit/policy.yml"), kPolicy},
+                {QStringLiteral(".release-cockpit/checklists/pre-release.md"), "# Pre\n\n- [ ] Tests green\n"},
+                {QStringLiteral("ops/set-traffic.sh"), kSetTraffic},
+                {QStringLiteral("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- a bug\n"}});
+        QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
+        approve(QStringLiteral("1.0.0"), QStringLiteral("minor"));
+    }
+
+    void nothingMovesBeforeAStart()
+    {
+        const CliRun early = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
+        QCOMPARE(early.exitCode, 1);
+        QVERIFY2(early.err.contains(QStringLiteral("no canary was started")), qPrintable(early.err));
+        QCOMPARE(status(QStringLiteral("1.0.0")).value(QStringLiteral("state")).toString(), QStringLiteral("not_started"));
+    }
+
+    void startSetsTheFirstPhase()
+    {
+        const CliRun started = canary(QStringLiteral("start"), QStringLiteral("1.0.0"));
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY2(started.out.contains(QStringLiteral("canary 10%, phase 1 of 3")), qPrintable(started.out));
+        QCOMPARE(trafficLog(), QStringList {QStringLiteral("10 v1.0.0 1 production env=10/1/production")});
+        const QJsonObject s = status(QStringLiteral("1.0.0"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 10);
+        // The release is live in production from the start: `env status` and rollback see it there.
+        const CliRun again = canary(QStringLiteral("start"), QStringLiteral("1.0.0"));
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already running")), qPrintable(again.err));
+    }
+
+    void aPhaseWithoutChecksWaitsForAPerson()
+    {
+        // Its 2 s window first; then it never advances on its own.
+        const CliRun watched = canary(QStringLiteral("watch"), QStringLiteral("1.0.0"), {QStringLiteral("--interval"), QStringLiteral("1")});
+        QVERIFY2(watched.exitCode == 2, qPrintable(watched.err + watched.out));
+        QVERIFY2(watched.out.contains(QStringLiteral("has no checks: a person advances it")), qPrintable(watched.out));
+        QCOMPARE(status(QStringLiteral("1.0.0")).value(QStringLiteral("traffic")).toInt(), 10);
+        QCOMPARE(trafficLog().size(), 1);
+    }
+
+    void aFailingSetTrafficPausesAtTheLastConfirmedShare()
+    {
+        QFile fail(m_repo->dir() + QStringLiteral("/ops/fail-at-50"));
+        QVERIFY(fail.open(QIODevice::WriteOnly));
+        fail.close();
+        const CliRun advanced = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
+        QCOMPARE(advanced.exitCode, 1);
+        QVERIFY2(advanced.err.contains(QStringLiteral("set_traffic 50% failed (exit 3")), qPrintable(advanced.err));
+        QVERIFY2(advanced.err.contains(QStringLiteral("weights half-applied")), qPrintable(advanced.err));
+        QVERIFY2(advanced.err.contains(QStringLiteral("paused at 10%")), qPrintable(advanced.err));
+        const QJsonObject s = status(QStringLiteral("1.0.0"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("paused"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 10);  // nothing claims 50%
+        QCOMPARE(s.value(QStringLiteral("phase")).toInt(), 1);
+
+        const CliRun whilePaused = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
+        QCOMPARE(whilePaused.exitCode, 1);
+        QVERIFY2(whilePaused.err.contains(QStringLiteral("resume it first")), qPrintable(whilePaused.err));
+        QVERIFY(fail.remove());
+        QCOMPARE(canary(QStringLiteral("resume"), QStringLiteral("1.0.0"), {QStringLiteral("--reason"), QStringLiteral("weights fixed")}).exitCode, 0);
+        const CliRun moved = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        QCOMPARE(status(QStringLiteral("1.0.0")).value(QStringLiteral("traffic")).toInt(), 50);
+        QCOMPARE(trafficLog().size(), 3);
+    }
+
+    void stopTheLineHoldsAnAdvance()
+    {
+        QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("freeze"), QStringLiteral("start"), QStringLiteral("--reason"),
+                     QStringLiteral("incident")}).exitCode, 0);
+        const CliRun held = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"), {QStringLiteral("--reason"), QStringLiteral("go")});
+        QCOMPARE(held.exitCode, 1);
+        QVERIFY2(held.err.contains(QStringLiteral("incident")), qPrintable(held.err));
+        QCOMPARE(as(QStringLiteral("rm@x"), {QStringLiteral("freeze"), QStringLiteral("end"), QStringLiteral("--reason"),
+                     QStringLiteral("over")}).exitCode, 0);
+        QCOMPARE(trafficLog().size(), 3);
+    }
+
+    void advancingEarlyNeedsAReason()
+    {
+        const CliRun early = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
+        QCOMPARE(early.exitCode, 64);
+        QVERIFY2(early.err.contains(QStringLiteral("advancing it early needs a reason")), qPrintable(early.err));
+        QCOMPARE(status(QStringLiteral("1.0.0")).value(QStringLiteral("traffic")).toInt(), 50);
+    }
+
+    void abortSetsZeroAndANewStartBeginsAgain()
+    {
+        const CliRun noReason = canary(QStringLiteral("abort"), QStringLiteral("1.0.0"));
+        QCOMPARE(noReason.exitCode, 64);
+        const CliRun aborted = canary(QStringLiteral("abort"), QStringLiteral("1.0.0"), {QStringLiteral("--reason"), QStringLiteral("latency")});
+        QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.err));
+        QVERIFY(trafficLog().constLast().startsWith(QStringLiteral("0 v1.0.0 2 production")));
+        QJsonObject s = status(QStringLiteral("1.0.0"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("aborted"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 0);
+        const CliRun restarted = canary(QStringLiteral("start"), QStringLiteral("1.0.0"));
+        QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.err));
+        s = status(QStringLiteral("1.0.0"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 10);
+        QCOMPARE(s.value(QStringLiteral("phases")).toArray().at(1).toObject().value(QStringLiteral("started_at")).toString(), QString());
+    }
+
+    void completesAtOneHundredAndSchedulesTheCleanup()
+    {
+        for (const char *reason : {"first phase seen", "second phase seen"}) {
+            const CliRun moved = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"),
+                {QStringLiteral("--reason"), QString::fromLatin1(reason)});
+            QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        }
+        const QJsonObject s = status(QStringLiteral("1.0.0"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 100);
+        const QDateTime cleanup = QDateTime::fromString(s.value(QStringLiteral("cleanup_due")).toString(), Qt::ISODate);
+        QVERIFY(cleanup.isValid());
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(cleanup) - 72 * 3600) < 120);
+        const QJsonArray phases = s.value(QStringLiteral("phases")).toArray();
+        QCOMPARE(phases.at(0).toObject().value(QStringLiteral("advanced_by")).toString(), QStringLiteral("rm@x"));
+        QVERIFY(trafficLog().constLast().startsWith(QStringLiteral("100 v1.0.0 3 production")));
+        // Every move is in the audit log and the chain holds.
+        const CliRun verified = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+    }
+
+    void aTypeWithoutACanaryIsRefused()
+    {
+        approve(QStringLiteral("1.0.1"), QStringLiteral("patch"));
+        const CliRun refused = canary(QStringLiteral("start"), QStringLiteral("1.0.1"));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("goes to production without a canary")), qPrintable(refused.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliCanary)
+#include "tst_cli_canary.moc"
