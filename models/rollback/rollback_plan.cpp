@@ -1,4 +1,5 @@
 #include "rollback_plan.h"
+#include "canary.h"
 
 #include "semver.h"
 #include "shell_variables.h"
@@ -322,9 +323,27 @@ Result<RollbackPlan> buildRollbackPlan(const Policy &policy, const RollbackPlanI
     plan.trigger = input.trigger;
     plan.twoPerson = policy.rollbackTwoPerson;
     plan.placeholders = rollbackPlaceholders(policy, input);
+    if (input.canaryPercent && *input.canaryPercent > 0 && policy.canary) {
+        for (const int share : canaryRollbackShares(*policy.canary, *input.canaryPercent)) {
+            PlannedRollbackStep step;
+            step.index = int(plan.steps.size());
+            step.name = QStringLiteral("Set canary traffic in %1 to %2%").arg(policy.canary->environment).arg(share);
+            if (policy.canary->setTraffic.isEmpty()) {
+                step.kind = RollbackStepKind::Manual;
+                step.instruction = QStringLiteral("Set the canary's traffic in %1 to %2% (the policy has no set_traffic)")
+                                       .arg(policy.canary->environment)
+                                       .arg(share);
+            } else {
+                step.kind = RollbackStepKind::Run;
+                step.argv = canaryTrafficCommand(*policy.canary, input.version, 0, share);
+                step.timeout = policy.canary->setTrafficTimeout;
+            }
+            plan.steps << step;
+        }
+    }
     for (int i = 0; i < policy.rollbackSteps.size(); ++i) {
         PlannedRollbackStep step;
-        step.index = i;
+        step.index = int(plan.steps.size());
         step.name = policy.rollbackSteps.at(i).name;
         step.timeout = policy.rollbackSteps.at(i).timeout;
         if (auto ok = planStep(policy, i, plan.placeholders, step); !ok)

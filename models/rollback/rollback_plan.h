@@ -44,6 +44,9 @@ struct RollbackPlanInput {
     QString reason;
     QString trigger;
     RollbackTarget target;
+    // The canary's share of traffic when a canary is under way in the environment: the plan first
+    // sets it back (through the earlier phases' shares with canary.rollback: staged) to 0%.
+    std::optional<int> canaryPercent;
 };
 
 // The target under policy.rollbackTarget ("last_known_good" falls back to the previous tag;
@@ -78,7 +81,8 @@ Result<QString> substitutePlaceholders(const QString &text, const QMap<QString, 
 // headers, and password/token/secret/api_key assignments lose their values.
 QString redactSecrets(const QString &text);
 
-// The plan: every step of policy.rollbackSteps resolved in order.
+// The plan: the canary's traffic back to 0% first (input.canaryPercent), then every step of
+// policy.rollbackSteps resolved in order.
 Result<RollbackPlan> buildRollbackPlan(const Policy &policy, const RollbackPlanInput &input);
 
 }  // namespace cockpit

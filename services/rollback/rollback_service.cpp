@@ -80,8 +80,14 @@ Result<RollbackPlan> computePlan(
     auto target = resolveRollbackTarget(ws.policy, version, *candidates, tagCandidates(ws));
     if (!target)
         return std::unexpected(target.error());
-    const RollbackPlanInput input {
-        version, deployments->last().environment, release->commit, reason, trigger, *target};
+    RollbackPlanInput input {version, deployments->last().environment, release->commit, reason, trigger, *target, {}};
+    if (ws.policy.canary && input.environment == ws.policy.canary->environment) {
+        auto events = store->canaryEvents(version).result();
+        if (!events)
+            return std::unexpected(events.error());
+        if (const CanaryStatus canary = foldCanary(*ws.policy.canary, *events); canary.active())
+            input.canaryPercent = canary.percent;
+    }
     return buildRollbackPlan(ws.policy, input);
 }
 

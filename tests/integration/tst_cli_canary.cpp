@@ -38,7 +38,10 @@ const QByteArray kPolicy = "project: T\n"
                            "  phases:\n"
                            "    - {name: Ten, traffic: 10, duration: 2s}\n"
                            "    - {name: Fifty, traffic: 50, duration: 1h}\n"
-                           "    - {name: All, traffic: 100}\n";
+                           "    - {name: All, traffic: 100}\n"
+                           "rollback:\n"
+                           "  steps:\n"
+                           "    - {name: Revert the load balancer, manual: 'Point the load balancer at {rollback_tag}'}\n";
 
 // Appends what it was asked to traffic.log; fails (exit 3, half-way: after printing) while
 // ops/fail-at-PERCENT exists. Its values come as arguments and CANARY_* variables.
@@ -107,6 +110,8 @@ private slots:
                 {QStringLiteral("ops/set-traffic.sh"), kSetTraffic},
                 {QStringLiteral("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- a bug\n"}});
         QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
+        m_repo->git({QStringLiteral("tag"), QStringLiteral("-a"), QStringLiteral("v0.9.0"), QStringLiteral("-m"),
+            QStringLiteral("0.9.0: what a rollback goes back to")});
         approve(QStringLiteral("1.0.0"), QStringLiteral("minor"));
     }
 
@@ -187,6 +192,18 @@ private slots:
         QCOMPARE(early.exitCode, 64);
         QVERIFY2(early.err.contains(QStringLiteral("advancing it early needs a reason")), qPrintable(early.err));
         QCOMPARE(status(QStringLiteral("1.0.0")).value(QStringLiteral("traffic")).toInt(), 50);
+    }
+
+    void aRollbackPlanSetsTheCanaryBackFirst()
+    {
+        const CliRun plan = as(QStringLiteral("rm@x"), {QStringLiteral("rollback"), QStringLiteral("1.0.0"),
+            QStringLiteral("--dry-run"), QStringLiteral("--reason"), QStringLiteral("latency")});
+        QVERIFY2(plan.exitCode == 0, qPrintable(plan.err));
+        const QString all = plan.out + plan.err;
+        const qsizetype traffic = all.indexOf(QStringLiteral("Set canary traffic in production to 0%"));
+        QVERIFY2(traffic >= 0, qPrintable(all));
+        QVERIFY2(traffic < all.indexOf(QStringLiteral("Revert the load balancer")), qPrintable(all));
+        QCOMPARE(trafficLog().size(), 3);  // a dry run runs nothing
     }
 
     void abortSetsZeroAndANewStartBeginsAgain()

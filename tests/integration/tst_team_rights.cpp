@@ -159,6 +159,11 @@ private slots:
         QTest::addRow("phase rewritten") << QStringLiteral("UPDATE checklist_phases SET source = ''");
         QTest::addRow("tick without an audit entry")
             << QStringLiteral("UPDATE checklist_items SET state = 'done', who = 'bob'");
+        // A canary moved by hand (issue 15): no audit entry of bob's, and nothing rewrites an event.
+        QTest::addRow("canary at 100% inserted")
+            << QStringLiteral("INSERT INTO canary_events (release_version, seq, kind, phase, percent, recorded_by, "
+                              "recorded_at) VALUES ('3.8.0', 1, 'traffic', 2, 100, 'bob', '2024-05-01T12:00:00.000Z')");
+        QTest::addRow("canary event rewritten") << QStringLiteral("UPDATE canary_events SET percent = 100");
         QTest::addRow("head bumped") << QStringLiteral("UPDATE audit_head SET seq = seq + 1, hash = 'ff'");
         QTest::addRow("head rewound") << QStringLiteral("UPDATE audit_head SET seq = 1, "
                                                         "hash = (SELECT hash FROM audit_log WHERE seq = 1)");
@@ -178,6 +183,7 @@ private slots:
             "(SELECT string_agg(concat_ws('|', state, approved_by), ',') FROM rollbacks) || ';' || "
             "(SELECT string_agg(verdict, ',') FROM soak_runs) || ';' || "
             "(SELECT count(*) FROM probe_results) || ';' || (SELECT count(*) FROM checklist_phases) || ';' || "
+            "(SELECT count(*) FROM canary_events) || ';' || "
             "(SELECT string_agg(concat_ws('|', key, state, who), ',' ORDER BY key) FROM checklist_items) || ';' || "
             "(SELECT concat_ws('|', seq, hash) FROM audit_head)");
         const QString before = value(snapshot);

@@ -314,6 +314,37 @@ private slots:
         QCOMPARE(none.error().code, ErrorCode::Refused);
     }
 
+    // Issue 15: a rollback during a canary sets its traffic back first (staged: through the
+    // earlier phases' shares), then runs the policy's steps, each step numbered by its place.
+    void canaryTrafficGoesBackBeforeThePlansSteps()
+    {
+        QByteArray yaml = kPolicy;
+        yaml.replace("release_types:\n  patch: {}\n", "release_types:\n  patch: {}\n  minor: {canary: true}\n");
+        yaml += "canary:\n"
+                "  environment: production\n"
+                "  set_traffic: [weights, '{percent}', '{version}']\n"
+                "  rollback: staged\n"
+                "  phases:\n"
+                "    - {name: Ten, traffic: 10, duration: 1h}\n"
+                "    - {name: Fifty, traffic: 50, duration: 1h}\n"
+                "    - {name: All, traffic: 100}\n";
+        const Policy policy = loadPolicy(yaml);
+        RollbackPlanInput in = input(QStringLiteral("latency"));
+        in.canaryPercent = 50;
+        auto plan = buildRollbackPlan(policy, in);
+        if (!plan)
+            QFAIL(qPrintable(plan.error().toString()));
+        QCOMPARE(plan->steps.size(), 2 + 5);
+        QCOMPARE(plan->steps.at(0).argv, (QStringList {QStringLiteral("weights"), QStringLiteral("10"), QStringLiteral("3.7.0")}));
+        QCOMPARE(plan->steps.at(1).argv, (QStringList {QStringLiteral("weights"), QStringLiteral("0"), QStringLiteral("3.7.0")}));
+        QCOMPARE(plan->steps.at(1).name, QStringLiteral("Set canary traffic in production to 0%"));
+        QCOMPARE(plan->steps.at(2).name, QStringLiteral("Deploy"));
+        for (int i = 0; i < plan->steps.size(); ++i)
+            QCOMPARE(plan->steps.at(i).index, i);
+        in.canaryPercent.reset();  // no canary under way: the policy's steps alone
+        QCOMPARE(buildRollbackPlan(policy, in)->steps.size(), 5);
+    }
+
     void redactsCredentialsInOutput()
     {
         const QString out = redactSecrets(
