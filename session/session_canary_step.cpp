@@ -120,7 +120,11 @@ QFuture<Result<Session::CanaryView>> Session::canaryStep(QString version)
             return;
         }
         const SoakPlan plan = canaryPhasePlan(policy, version, view->status);
-        const QDateTime end = view->status.phaseEndsAt.value_or(QDateTime::currentDateTimeUtc());
+        // Judged as of two scrape intervals ago: a measurement due just now may not be scraped yet,
+        // and a fresh evaluation would count it as missing rather than wait for it.
+        const QDateTime settled
+            = QDateTime::currentDateTimeUtc().addSecs(-2 * policy.prometheusScrapeInterval.count());
+        const QDateTime end = std::min(view->status.phaseEndsAt.value_or(settled), settled);
         connect(monitor, &SoakMonitor::finished, this, [monitor, act](const SoakEvaluation &evaluation) {
             const bool stale = monitor->prometheusSilent();
             monitor->deleteLater();

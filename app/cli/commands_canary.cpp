@@ -62,6 +62,17 @@ void printView(CliContext &ctx, const Session::CanaryView &view)
     }
     if (!s.pausedReason.isEmpty())
         ctx.out(QStringLiteral("Paused: %1").arg(s.pausedReason));
+    if (view.analysis) {
+        // What the phase's analysis saw: each check's measurements that did not pass, with why.
+        for (const CheckResult &check : view.analysis->checks) {
+            ctx.out(QStringLiteral("  %1: %2").arg(check.name, checkStatusName(check.status)));
+            for (const Measurement &m : check.measurements) {
+                if (m.status != MeasurementStatus::Pass)
+                    ctx.out(QStringLiteral("    %1 %2%3").arg(m.time.toUTC().toString(Qt::ISODateWithMs),
+                        measurementStatusName(m.status), m.detail.isEmpty() ? QString() : QStringLiteral(": ") + m.detail));
+            }
+        }
+    }
     if (view.decision && !view.decision->reason.isEmpty())
         ctx.out(QStringLiteral("Next: %1").arg(view.decision->reason));
     if (view.decision && !view.decision->rollbackTrigger.isEmpty())

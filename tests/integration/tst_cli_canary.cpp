@@ -4,11 +4,17 @@
 // (paused at the last confirmed share, nothing claims the new one), resume, advancing early only
 // with a reason, stop-the-line holding an advance, abort to 0%, a new start, completion with the
 // old version's removal scheduled, and a release type without a canary refused.
+#include "prometheus_client.h"
 #include "support/cli_runner.h"
 #include "support/scratch_repo.h"
+#include "support/service_process.h"
 
 #include <QFile>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -43,6 +49,19 @@ const QByteArray kPolicy = "project: T\n"
                            "  steps:\n"
                            "    - {name: Revert the load balancer, manual: 'Point the load balancer at {rollback_tag}'}\n";
 
+// The same canary with checks in its first two phases, judged by a real Prometheus scraping a
+// live exporter every second: the first phase passes on its own, the second breaches.
+QByteArray livePolicy(const QString &prometheusUrl)
+{
+    QByteArray yaml = kPolicy;
+    const QByteArray check = "      checks: [{name: Error rate, query: 'soak_live_errors{env=\"live\"}', max: 5, interval: 2s}]\n";
+    yaml.replace("    - {name: Ten, traffic: 10, duration: 2s}\n",
+        "    - name: Ten\n      traffic: 10\n      duration: 6s\n" + check);
+    yaml.replace("    - {name: Fifty, traffic: 50, duration: 1h}\n",
+        "    - name: Fifty\n      traffic: 50\n      duration: 1h\n" + check);
+    return yaml + "prometheus: {url: '" + prometheusUrl.toUtf8() + "', scrape_interval: 1s}\n";
+}
+
 // Appends what it was asked to traffic.log; fails (exit 3, half-way: after printing) while
 // ops/fail-at-PERCENT exists. Its values come as arguments and CANARY_* variables.
 const QByteArray kSetTraffic = "#!/bin/sh\n"
@@ -57,6 +76,9 @@ class TstCliCanary : public QObject {
     std::unique_ptr<ScratchRepo> m_repo;
     QString m_db;
     QString m_data;
+    ServiceProcess m_exporter;
+    ServiceProcess m_prometheus;
+    QString m_prometheusUrl;
 
     CliRun as(const QString &email, QStringList args)
     {
@@ -250,6 +272,86 @@ private slots:
         const CliRun refused = canary(QStringLiteral("start"), QStringLiteral("1.0.1"));
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("goes to production without a canary")), qPrintable(refused.err));
+    }
+
+    void aPhasePassesOnItsOwnAndABreachPauses()
+    {
+        const QString values = m_tmp.filePath(QStringLiteral("exporter"));
+        QVERIFY(QDir().mkpath(values));
+        auto setErrors = [&](double value) {
+            QFile f(values + QStringLiteral("/soak_live_errors.value"));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray::number(value));
+        };
+        setErrors(1);
+        QVERIFY2(m_exporter.start(ServiceProcess::liveExporterScript(), {values}, QStringLiteral("listening")),
+            qPrintable(m_exporter.errorText()));
+        QVERIFY2(m_prometheus.start(ServiceProcess::prometheusLiveScript(),
+                     {m_tmp.filePath(QStringLiteral("prom")),
+                         QStringLiteral("127.0.0.1:%1").arg(m_exporter.readyFields().value(1))},
+                     QStringLiteral("ready")),
+            qPrintable(m_prometheus.errorText()));
+        m_prometheusUrl = m_prometheus.readyFields().value(1);
+        m_repo->commit(QStringLiteral("chore: canary phases with checks"),
+            {{QStringLiteral(".release-cockpit/policy.yml"), livePolicy(m_prometheusUrl)}});
+        approve(QStringLiteral("1.1.0"), QStringLiteral("minor"));
+        // Prometheus has scraped the healthy value before the first phase begins.
+        cockpit::PrometheusClient client{QUrl(m_prometheusUrl)};
+        QDeadlineTimer scraped(30000);
+        bool seen = false;
+        while (!seen && !scraped.hasExpired()) {
+            auto answer = client.instant(QStringLiteral("soak_live_errors"), QDateTime::currentDateTimeUtc());
+            while (!answer.isFinished())
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            seen = answer.result().ok() && !answer.result().series.isEmpty();
+            QThread::msleep(200);
+        }
+        QVERIFY(seen);
+        QThread::sleep(1);
+        const QStringList prometheus {QStringLiteral("--prometheus"), m_prometheusUrl};
+        const CliRun started = canary(QStringLiteral("start"), QStringLiteral("1.1.0"), prometheus);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        QProcess watch;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data);
+        watch.setProcessEnvironment(env);
+        m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("rm@x")});
+        watch.start(QStringLiteral(COCKPIT_BINARY),
+            QStringList {QStringLiteral("canary"), QStringLiteral("watch"), QStringLiteral("1.1.0"),
+                QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--workspace"), m_repo->dir(),
+                QStringLiteral("--db"), m_db}
+                + prometheus);
+        QVERIFY(watch.waitForStarted());
+        // Phase 1 passes its analysis and its 6 s window: the cockpit advances it to 50% itself.
+        QDeadlineTimer deadline(60000);
+        while (status(QStringLiteral("1.1.0")).value(QStringLiteral("traffic")).toInt() != 50 && !deadline.hasExpired()
+            && watch.state() == QProcess::Running)
+            QThread::msleep(500);
+        if (status(QStringLiteral("1.1.0")).value(QStringLiteral("traffic")).toInt() != 50) {
+            watch.kill();
+            watch.waitForFinished();
+            QFAIL(qPrintable(QStringLiteral("not advanced; the watch said:\n") + QString::fromUtf8(watch.readAllStandardError())
+                + QString::fromUtf8(watch.readAllStandardOutput())));
+        }
+        const QJsonObject advanced = status(QStringLiteral("1.1.0"));
+        const QJsonObject first = advanced.value(QStringLiteral("phases")).toArray().at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("verdict")).toString(), QStringLiteral("pass"));
+        QCOMPARE(first.value(QStringLiteral("advanced_by")).toString(), QStringLiteral("cockpit (automatic)"));
+        // Phase 2 breaches its threshold: paused at 50%, the watch exits 1 naming the check.
+        setErrors(9);
+        QVERIFY(watch.waitForFinished(60000));
+        const QString out = QString::fromUtf8(watch.readAllStandardOutput());
+        const QString err = QString::fromUtf8(watch.readAllStandardError());
+        QVERIFY2(watch.exitCode() == 1, qPrintable(err + out));
+        const QJsonObject paused = status(QStringLiteral("1.1.0"));
+        QCOMPARE(paused.value(QStringLiteral("state")).toString(), QStringLiteral("paused"));
+        QCOMPARE(paused.value(QStringLiteral("traffic")).toInt(), 50);
+        QVERIFY2(paused.value(QStringLiteral("paused_reason")).toString().contains(QStringLiteral("Error rate")),
+            qPrintable(paused.value(QStringLiteral("paused_reason")).toString()));
+        QCOMPARE(paused.value(QStringLiteral("phases")).toArray().at(1).toObject().value(QStringLiteral("verdict")).toString(),
+            QStringLiteral("fail"));
+        QVERIFY(trafficLog().constLast().startsWith(QStringLiteral("50 v1.1.0 2 production")));
     }
 };
 
