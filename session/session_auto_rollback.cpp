@@ -92,10 +92,10 @@ void Session::followAutomaticRollbacks()
         [this](qint64 id, int index, const QString &instruction) {
             if (!m_automaticRunning.contains(id))
                 return;
+            Q_UNUSED(index);
             m_rollbacks->hold(id,
-                QStringLiteral("automatic rollback halted at step %1: it needs a person (%2); traffic stays where "
-                               "the steps before it left it")
-                    .arg(index + 1)
+                QStringLiteral("it needs a person (%1) and nobody confirms the steps of an automatic rollback; "
+                               "traffic stays where the steps before it left it")
                     .arg(instruction));
         });
     connect(m_rollbacks, &RollbackService::halted, this, [this](qint64 id, int index, const QString &why) {

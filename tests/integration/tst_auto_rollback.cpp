@@ -4,11 +4,13 @@
 // plan by itself, runs its argv steps (real `sh -c` processes, values through environment
 // variables only) and halts at the first manual step; without `automatic` nothing starts.
 #include "rollback_service.h"
+#include "secret_store.h"
 #include "session.h"
 #include "soak_monitor.h"
 #include "support/scratch_repo.h"
 #include "support/service_process.h"
 #include "support/store_test_support.h"
+#include "webhook_client.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -51,7 +53,10 @@ QByteArray policyYaml(const QString &base, bool automatic)
         "> \"$AUTO_ROLLBACK_MARKER\"']\n"
         "    - {name: Check the dashboards, manual: Confirm error rates are back to normal}\n"
         "    - name: Announce\n"
-        "      run: [sh, -c, 'touch \"$AUTO_ROLLBACK_MARKER.after\"']\n");
+        "      run: [sh, -c, 'touch \"$AUTO_ROLLBACK_MARKER.after\"']\n"
+        "notifications:\n"
+        "  - {name: Rollback halted, event: rollback_halted, channel: \"#ops\", subject: \"Rollback of {version} "
+        "halted\", body: \"The automatic rollback of {version} needs a person.\"}\n");
     yaml.replace(QStringLiteral("BASE"), base)
         .replace(QStringLiteral("ACTION"),
             automatic ? QStringLiteral("Automatic rollback, automatic: true") : QStringLiteral("Rollback"));
@@ -69,6 +74,7 @@ class TestAutoRollback : public QObject {
     ServiceProcess m_http;
     QElapsedTimer m_sinceFixture;
     QString m_marker;
+    QString m_hooks;  // what the fixture's /hooks/ received, one JSON line a request
 
     // A workspace (tag v3.6.0, 3.6.0 soaked PASS, 3.7.0 deployed to production) whose production
     // is a fixture healthy for its first 3 s, then failing.
@@ -80,9 +86,11 @@ class TestAutoRollback : public QObject {
         m_tmp = std::make_unique<QTemporaryDir>();
         QVERIFY(m_tmp->isValid());
         m_marker = m_tmp->filePath(QStringLiteral("marker"));
+        m_hooks = m_tmp->filePath(QStringLiteral("hooks.jsonl"));
         qputenv("AUTO_ROLLBACK_MARKER", m_marker.toUtf8());
         QVERIFY2(m_http.start(ServiceProcess::fixtureProgram(QStringLiteral("http_fixture")),
-                     {QStringLiteral("--rollout-ms"), QStringLiteral("3000")}, QStringLiteral("listening")),
+                     {QStringLiteral("--rollout-ms"), QStringLiteral("3000"), QStringLiteral("--record"), m_hooks},
+                     QStringLiteral("listening")),
             qPrintable(m_http.errorText()));
         m_sinceFixture.start();
         const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_http.readyFields().value(1));
@@ -109,6 +117,13 @@ class TestAutoRollback : public QObject {
         COCKPIT_AWAIT(deployed);
         QVERIFY2(deployed.result(), why(deployed.result()).constData());
         m_session = std::make_unique<Session>(m_store.get(), *ws, kAlice);
+        // The project's webhook, in the keychain (there is one when the session has a bus).
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            auto stored = SecretStore::write(WebhookClient::keychainKey(QStringLiteral("Demo")),
+                base + QStringLiteral("/hooks/T000/B000/token"));
+            COCKPIT_AWAIT(stored);
+            QVERIFY2(stored.result(), why(stored.result()).constData());
+        }
     }
 
     std::unique_ptr<SoakMonitor> startWatch()
@@ -155,7 +170,9 @@ private slots:
             if (args.at(0).value<SessionEvent>().verdict == u"halted")
                 halted = args.at(0).value<SessionEvent>();
         QCOMPARE(halted.target, kTrigger);
-        QVERIFY2(halted.detail.contains(QStringLiteral("HALTED at step 2")), qPrintable(halted.detail));
+        QVERIFY2(halted.detail.contains(QStringLiteral("HALTED at step 2: it needs a person (Confirm error rates are "
+                                                        "back to normal)")),
+            qPrintable(halted.detail));
         QVERIFY(!m_session->automaticRollbackRunning());
 
         // The argv step ran as a real process with the plan's values in its environment.
@@ -167,6 +184,7 @@ private slots:
         const auto record = await(m_session->rollbacks().latest(QStringLiteral("3.7.0")));
         QVERIFY2(record, why(record).constData());
         QCOMPARE(record->state, RollbackState::Halted);
+        QVERIFY2(record->note.startsWith(QStringLiteral("it needs a person")), qPrintable(record->note));
         QVERIFY(record->plan.automatic);
         QCOMPARE(record->plan.trigger, kTrigger);
         QCOMPARE(record->requestedBy, kAlice.id);
@@ -201,6 +219,16 @@ private slots:
         QCOMPARE(samples.first().value, 0.0);
         QCOMPARE(samples.last().value, 1.0);
         QVERIFY(evaluateRecording(recording).triggers.first().fired);
+
+        // The policy's rollback_halted notification went to the project's webhook.
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            const auto hooks = [&] {
+                QFile f(m_hooks);
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(hooks().contains("Rollback of 3.7.0 halted"), 10000);
+            QVERIFY(hooks().contains("/hooks/T000/B000/token"));
+        }
     }
 
     void triggerWithoutAutomaticStartsNothing()
