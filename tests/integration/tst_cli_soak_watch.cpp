@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +135,58 @@ private slots:
         QVERIFY2(lines.last().contains(QLatin1String("ended FAIL")), qPrintable(run.out));
         const CliRun rollback = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--json")});
         QVERIFY2(rollback.exitCode != 0, qPrintable(rollback.out));  // no rollback of 3.7.0 exists
+    }
+
+    // The 5xx trigger made automatic, the rollback steps an argv process and a manual step: the
+    // watch starts the rollback by itself, the process runs, it halts at the manual step, and the
+    // watch ends FAIL once it halted.
+    void automaticTriggerRollsBackUnderWatch()
+    {
+        QFile policy(m_ws + QStringLiteral("/.release-cockpit/policy.yml"));
+        QVERIFY(policy.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(policy.readAll());
+        policy.close();
+        const QString action = QStringLiteral("      action: Immediate rollback\n");
+        const qsizetype at = yaml.indexOf(action);
+        QVERIFY(at > 0);
+        yaml.insert(at + action.size(), QStringLiteral("      automatic: true\n"));
+        const qsizetype from = yaml.indexOf(QStringLiteral("\nrollback:\n"));
+        const qsizetype to = yaml.indexOf(QStringLiteral("\nnotifications:\n"));
+        QVERIFY(from > 0 && to > from);
+        yaml = yaml.left(from)
+            + QStringLiteral("\nrollback:\n  target: previous_tag\n  steps:\n"
+                             "    - {name: Switch traffic back, run: [sh, -c, 'printf \"%s %s\\n\" "
+                             "\"$RELEASE_ROLLBACK_TAG\" \"$RELEASE_ENV\" > \"$WATCH_MARKER\"']}\n"
+                             "    - {name: Check the dashboards, manual: Error rates back to normal}\n")
+            + yaml.mid(to);
+        QVERIFY(policy.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        policy.write(yaml.toUtf8());
+        policy.close();
+        QVERIFY(git({QStringLiteral("tag"), QStringLiteral("v3.6.0")}));
+        QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("automatic rollback")}));
+        const QString marker = m_tmp.filePath(QStringLiteral("watch-marker"));
+        qputenv("WATCH_MARKER", marker.toUtf8());
+        deployAt(QStringLiteral("spike"), QDateTime::fromSecsSinceEpoch(m_start, Qt::UTC));
+        const CliRun run = watch(QStringLiteral("spike"));
+        QVERIFY2(run.exitCode == 1, qPrintable(run.err + run.out));
+        const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+        const QStringList started = lines.filter(QStringLiteral(" rollback started: automatic rollback: trigger "
+                                                                "\"HTTP 5xx rate > 5% for > 5 minutes\" fired (value "));
+        QVERIFY2(started.size() == 1, qPrintable(run.out));
+        QVERIFY2(lines.filter(QStringLiteral(" rollback halted: automatic rollback #")).size() == 1, qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("HALTED at step 2: it needs a person (Error rates back to normal)")),
+            qPrintable(run.out));
+        QVERIFY2(lines.last().contains(QLatin1String("ended FAIL")), qPrintable(run.out));
+        QFile written(marker);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()).trimmed(), QStringLiteral("v3.6.0 spike"));
+        const CliRun shown = cockpit({QStringLiteral("rollback"), QStringLiteral("3.7.0"), QStringLiteral("--json")});
+        const QJsonObject record = shown.json();
+        QCOMPARE(record.value(QStringLiteral("state")).toString(), QStringLiteral("halted"));
+        const QJsonObject plan = record.value(QStringLiteral("plan")).toObject();
+        QVERIFY(plan.value(QStringLiteral("automatic")).toBool());
+        QCOMPARE(plan.value(QStringLiteral("trigger")).toString(), QStringLiteral("HTTP 5xx rate > 5% for > 5 minutes"));
+        QCOMPARE(record.value(QStringLiteral("requested_by")).toString(), QStringLiteral("rm@example.com"));
     }
 
     // Deployed now: the soak runs for hours; SIGTERM ends the watch with a final line, exit 2.
