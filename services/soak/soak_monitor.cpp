@@ -50,6 +50,20 @@ seconds triggerStepFor(const QList<TriggerPolicy> &triggers, seconds scrapeInter
     return std::min(step, std::max(seconds(60), seconds(soakDuration.count() / 10000 + 1)));
 }
 
+void setProbesFor(SoakPlan &plan, const Policy &policy)
+{
+    plan.probeEnvironments.clear();
+    for (const TriggerPolicy &trigger : std::as_const(plan.triggers)) {
+        const EnvironmentPolicy *env = trigger.probe.isEmpty() ? nullptr : policy.environment(trigger.probe);
+        const bool known = std::any_of(plan.probeEnvironments.cbegin(), plan.probeEnvironments.cend(),
+            [&](const EnvironmentPolicy &e) { return e.name == trigger.probe; });
+        if (env && !known)
+            plan.probeEnvironments << *env;
+    }
+    plan.probeInterval = policy.soakProbeInterval;
+    plan.probeTimeout = std::min<std::chrono::milliseconds>(std::chrono::seconds(10), plan.probeInterval);
+}
+
 SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
     const QDateTime &start, std::optional<seconds> duration)
 {
@@ -65,16 +79,8 @@ SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QSt
     for (TriggerPolicy trigger : policy.triggers) {
         trigger.query = withEnv(trigger.query, environment);
         plan.triggers << trigger;
-        if (trigger.probe.isEmpty())
-            continue;
-        const EnvironmentPolicy *env = policy.environment(trigger.probe);
-        const bool known = std::any_of(plan.probeEnvironments.cbegin(), plan.probeEnvironments.cend(),
-            [&](const EnvironmentPolicy &e) { return e.name == trigger.probe; });
-        if (env && !known)
-            plan.probeEnvironments << *env;
     }
-    plan.probeInterval = policy.soakProbeInterval;
-    plan.probeTimeout = std::min<std::chrono::milliseconds>(std::chrono::seconds(10), plan.probeInterval);
+    setProbesFor(plan, policy);
     plan.scrapeInterval = policy.prometheusScrapeInterval;
     plan.triggerStep = triggerStepFor(plan.triggers, plan.scrapeInterval, plan.duration);
     plan.maxSampleAge = policy.soakMaxSampleAge;

@@ -49,6 +49,11 @@ struct SoakPlan {
 [[nodiscard]] std::chrono::seconds triggerStepFor(const QList<TriggerPolicy> &triggers,
     std::chrono::seconds scrapeInterval, std::chrono::seconds soakDuration);
 
+// The environments plan.triggers' probe triggers name, with the policy's soak.probe_interval:
+// what a live monitor probes. soakPlanFor calls it; a plan built from other triggers (a canary
+// phase's) calls it after setting them.
+void setProbesFor(SoakPlan &plan, const Policy &policy);
+
 // The policy's soak checks and triggers for one environment, "$env" replaced by its name.
 // duration: the soak's length (default: the policy's soak.duration).
 [[nodiscard]] SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
