@@ -25,7 +25,9 @@
 #include "workspace.h"
 
 #include <QFuture>
+#include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 #include <QThreadPool>
 #include <memory>
@@ -359,6 +361,22 @@ public:
     QFuture<Result<QByteArray>> calendarIcs(QDate from, QDate to);
     static Result<QByteArray> buildCalendarIcs(Store *store, const Workspace &ws, const QDate &from, const QDate &to, const QDateTime &now);
 
+    // --- automatic rollback (session_auto_rollback.cpp, issue 15 item 3b)
+    // Follows a live soak of version: a trigger that fires with `automatic: true` and a rollback
+    // action (isRollbackAction) starts the rollback by itself (rollBackAutomatically), once per
+    // trigger. Other fired triggers are the front end's to show and offer, as before. The monitor
+    // may be deleted before the session.
+    void watchSoak(SoakMonitor *monitor, QString version);
+    // Starts version's rollback plan with trigger as the incident's cause (reason: the trigger and
+    // what it saw), with no typed confirmation, as who runs this cockpit, marked automatic in the
+    // plan (and so in the audit log's rollback.request). It runs only the steps that need no
+    // person: at the first manual or conditional step it halts (RollbackService::hold), leaving
+    // traffic where it is. Each move is announced (SessionEvent::AutomaticRollback); the policy's
+    // notifications for `rollback_halted` and `rolled_back` are posted to their webhooks.
+    void rollBackAutomatically(QString version, QString trigger, QString sighting);
+    // An automatic rollback this session started that has neither finished nor halted.
+    [[nodiscard]] bool automaticRollbackRunning() const { return !m_automaticRunning.isEmpty(); }
+
 signals:
     void changed(const cockpit::SessionEvent &event);
 
@@ -392,6 +410,15 @@ private:
         const std::function<void(const QString &)> &progress);
     QFuture<Result<QList<ChecklistItem>>> tickFor(
         QString version, CheckKind kind, QString target, QString evidence);
+    // Automatic rollbacks (session_auto_rollback.cpp).
+    void followAutomaticRollbacks();
+    void announceAutomatic(const QString &version, const QString &trigger, const QString &verdict,
+        const QString &detail, qint64 rollbackId = 0);
+    void postRollbackNotifications(const QString &version, const QString &event);
+    QSet<QString> m_automaticAsked;  // "version/trigger" already started
+    QMap<qint64, QString> m_automaticRunning;  // rollback id -> trigger, until it halts or finishes
+    QMap<qint64, QString> m_automaticVersion;  // rollback id -> version
+    bool m_automaticFollowed = false;
 
     Store *m_store;
     std::unique_ptr<ReleaseService> m_releases;

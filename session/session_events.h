@@ -26,6 +26,10 @@ struct SessionEvent {
         EnvironmentDrift,  // an environment runs something else than the cockpit deployed there
                            // (version: the release deployed; target: the environment; verdict: what runs)
         CanaryChanged,  // a canary moved (verdict: the trigger asking for a rollback, when one did)
+        // An automatic rollback (issue 15) moved: target is the trigger, verdict "started",
+        // "halted" (it waits for a person; traffic stays where it is), "finished" or "failed"
+        // (it could not start: no plan, a rollback already open); detail says what and why.
+        AutomaticRollback,
     };
     Kind kind = Kind::ItemChanged;
     QString version;
@@ -33,6 +37,8 @@ struct SessionEvent {
     QString target;  // the check's environment, tag or gate; empty for the changelog
     QString verdict;  // SoakRecorded: "PASS", "FAIL", "INCONCLUSIVE"
     QList<ChecklistItem> items;
+    QString detail;  // AutomaticRollback: one line a person can act on
+    qint64 rollbackId = 0;  // AutomaticRollback, once the rollback is stored
 };
 
 }  // namespace cockpit

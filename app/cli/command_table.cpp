@@ -167,6 +167,11 @@ QList<CliCommand> verificationCommands()
                     u"from"_s, u"T"_s, u"window start, RFC 3339 or Unix seconds (default: the deployment)"_s),
                 value(u"to"_s, u"T"_s, u"window end (default: the soak's own end)"_s)},
             runSoak, s, {}},
+        {{u"soak"_s, u"watch"_s}, u"VERSION"_s, 1, 1,
+            u"follow the live soak of the release's deployment to ENV until it ends (a server or CI job): probes "
+            u"probe triggers, rolls back by itself on an automatic trigger, one line per change; exit 0 PASS, "
+            u"1 FAIL, 2 INCONCLUSIVE"_s,
+            {required(u"env"_s, u"ENV"_s, u"the environment soaking"_s)}, runSoakWatch, s, {}},
         {{u"signoff"_s}, u"VERSION"_s, 1, 1, u"approve (or reject) the release's current digest for a role"_s,
             {required(u"role"_s, u"ROLE"_s, u"the role signed for"_s),
                 flag(u"reject"_s, u"reject instead of approve (needs --reason)"_s),

@@ -31,6 +31,7 @@ int runTagHotfix(CliContext &ctx);
 int runProbe(CliContext &ctx);  // commands_soak.cpp
 int runEnvStatus(CliContext &ctx);  // commands_env.cpp
 int runSoak(CliContext &ctx);
+int runSoakWatch(CliContext &ctx);  // commands_soak_watch.cpp
 int runSignoff(CliContext &ctx);  // commands_signoff.cpp
 int runGate(CliContext &ctx);  // commands_gate.cpp
 int runRollback(CliContext &ctx);  // commands_rollback.cpp

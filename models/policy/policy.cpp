@@ -11,6 +11,12 @@ const ReleaseTypePolicy *Policy::releaseType(const QString &name) const
     return nullptr;
 }
 
+bool isRollbackAction(const QString &action)
+{
+    return action.contains(QLatin1String("rollback"), Qt::CaseInsensitive)
+        || action.contains(QLatin1String("roll back"), Qt::CaseInsensitive);
+}
+
 QString GatePolicy::kind() const
 {
     if (!run.isEmpty())

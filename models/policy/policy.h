@@ -99,7 +99,14 @@ struct TriggerPolicy {
     QString probe;  // environment whose probe failing is the condition
     bool manual = false;  // declared by a person ("Data corruption detected"), never by a query
     QString action;  // "Immediate rollback", "Rollback within 1h"
+    // automatic: true (issue 15 item 3b): a rollback trigger (isRollbackAction) that starts the
+    // rollback plan by itself when it fires, running the steps that need no person.
+    bool automatic = false;
 };
+
+// Whether a trigger's action asks for a rollback: it contains "rollback" or "roll back"
+// (case-insensitive), as the presets' "Rollback", "Immediate rollback", "Automatic rollback".
+[[nodiscard]] bool isRollbackAction(const QString &action);
 
 struct GatePolicy {
     QString name;
@@ -234,6 +241,9 @@ struct Policy {
     std::optional<QString> soakFreshnessQuery;
     // soak.refresh (issue 18): how often a live soak's lines are re-read; default 5 s, at most 15 s.
     std::chrono::seconds soakRefresh {5};
+    // soak.probe_interval (issue 15): how often a live soak probes the environments its probe
+    // triggers name; default 30 s, from 1 s to 1 h.
+    std::chrono::seconds soakProbeInterval {30};
     QList<SoakCheckPolicy> soakChecks;
     QList<TriggerPolicy> triggers;
     QList<GatePolicy> gates;

@@ -98,7 +98,7 @@ SoakCheckPolicy readCheck(
 
 const QStringList kTriggerKeys {QStringLiteral("name"), QStringLiteral("query"), QStringLiteral("max"),
     QStringLiteral("min"), QStringLiteral("baseline"), QStringLiteral("probe"), QStringLiteral("manual"),
-    QStringLiteral("for"), QStringLiteral("severity"), QStringLiteral("action")};
+    QStringLiteral("for"), QStringLiteral("severity"), QStringLiteral("action"), QStringLiteral("automatic")};
 
 TriggerPolicy readTrigger(PolicyReader &reader, const MapView &view, const Policy &policy)
 {
@@ -127,6 +127,15 @@ TriggerPolicy readTrigger(PolicyReader &reader, const MapView &view, const Polic
     trigger.forDuration = view.duration(QStringLiteral("for")).value_or(seconds(0));
     trigger.severity = view.string(QStringLiteral("severity"));
     trigger.action = view.string(QStringLiteral("action"));
+    trigger.automatic = view.boolean(QStringLiteral("automatic"), false);
+    // An automatic trigger that would not roll back would do nothing by itself: refused, so the
+    // policy never promises an automatic rollback it cannot start.
+    if (trigger.automatic && !isRollbackAction(trigger.action))
+        reader.fail(view.get(QStringLiteral("automatic")), view.childPath(QStringLiteral("automatic")),
+            QStringLiteral("automatic applies to rollback triggers only: give the trigger an action that "
+                           "says rollback (action: Automatic rollback), got %1")
+                .arg(trigger.action.isEmpty() ? QStringLiteral("no action")
+                                              : QStringLiteral("\"%1\"").arg(trigger.action)));
     return trigger;
 }
 
@@ -217,7 +226,8 @@ void readSoak(PolicyReader &reader, const MapView &root, Policy &policy)
         return;
     const MapView soak = reader.map(root.get(QStringLiteral("soak")), QStringLiteral("soak"),
         {QStringLiteral("duration"), QStringLiteral("checks"), QStringLiteral("triggers"),
-            QStringLiteral("max_sample_age"), QStringLiteral("freshness_query"), QStringLiteral("refresh")});
+            QStringLiteral("max_sample_age"), QStringLiteral("freshness_query"), QStringLiteral("refresh"),
+            QStringLiteral("probe_interval")});
     policy.soakDuration = soak.duration(QStringLiteral("duration")).value_or(seconds(0));
     if (auto age = soak.duration(QStringLiteral("max_sample_age")); age && age->count() > 0)
         policy.soakMaxSampleAge = *age;
@@ -228,6 +238,15 @@ void readSoak(PolicyReader &reader, const MapView &root, Policy &policy)
                 QStringLiteral("expected a duration from 1s to 15s, got %1").arg(durationText(*refresh)));
         else
             policy.soakRefresh = *refresh;
+    }
+    if (auto interval = soak.duration(QStringLiteral("probe_interval"))) {
+        // Probe triggers are fed at this cadence during a live soak: finer than 1 s floods the
+        // environment, coarser than 1 h is no longer watching it.
+        if (interval->count() < 1 || *interval > seconds(3600))
+            reader.fail(soak.get(QStringLiteral("probe_interval")), soak.childPath(QStringLiteral("probe_interval")),
+                QStringLiteral("expected a duration from 1s to 1h, got %1").arg(durationText(*interval)));
+        else
+            policy.soakProbeInterval = *interval;
     }
     if (soak.has(QStringLiteral("freshness_query")))
         policy.soakFreshnessQuery = soak.string(QStringLiteral("freshness_query"));

@@ -17,12 +17,6 @@ constexpr std::array kKindNames {KindName {CanaryEventKind::Start, "start"},
     KindName {CanaryEventKind::Resume, "resume"}, KindName {CanaryEventKind::Abort, "abort"},
     KindName {CanaryEventKind::Complete, "complete"}};
 
-bool isRollbackAction(const QString &action)
-{
-    return action.contains(QLatin1String("rollback"), Qt::CaseInsensitive)
-        || action.contains(QLatin1String("roll back"), Qt::CaseInsensitive);
-}
-
 QString clock(const QDateTime &utc)
 {
     return QLocale::c().toString(utc.toLocalTime(), QStringLiteral("HH:mm"));

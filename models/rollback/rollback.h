@@ -43,6 +43,9 @@ struct RollbackPlan {
     QString reason;  // {reason}, kept in the incident
     QString trigger;  // the soak trigger that fired, or empty when a person decided
     bool twoPerson = false;  // a second person approves before any step runs
+    // Started by an `automatic: true` trigger, without a person's confirmation (issue 15): it
+    // runs only the steps that need no person and halts at the first that does.
+    bool automatic = false;
     QMap<QString, QString> placeholders;  // every placeholder's value, for display
     QList<PlannedRollbackStep> steps;
 };

@@ -75,8 +75,9 @@ Incident buildIncident(const RollbackRecord &r, const QList<AuditEntry> &audit, 
                     incident.severity.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(incident.severity)),
             {}};
     t << IncidentEvent {r.requestedAt, QStringLiteral("requested"), r.requestedBy,
-        QStringLiteral("Rollback of %1 to %2 requested%3")
+        QStringLiteral("Rollback of %1 to %2 %3%4")
             .arg(r.version, r.plan.targetVersion,
+                r.plan.automatic ? QStringLiteral("started automatically by the trigger") : QStringLiteral("requested"),
                 r.plan.reason.isEmpty() ? QString() : QStringLiteral(": ") + r.plan.reason),
         {}};
     if (!r.approvedBy.isEmpty())

@@ -92,6 +92,7 @@ QJsonObject rollbackPlanToJson(const RollbackPlan &plan)
         {QStringLiteral("target_tag"), plan.targetTag}, {QStringLiteral("target_commit"), plan.targetCommit},
         {QStringLiteral("target_source"), plan.targetSource}, {QStringLiteral("reason"), plan.reason},
         {QStringLiteral("trigger"), plan.trigger}, {QStringLiteral("two_person"), plan.twoPerson},
+        {QStringLiteral("automatic"), plan.automatic},
         {QStringLiteral("placeholders"), mapToJson(plan.placeholders)}, {QStringLiteral("steps"), steps}};
 }
 
@@ -107,6 +108,7 @@ RollbackPlan rollbackPlanFromJson(const QJsonObject &o)
     plan.reason = o.value(QStringLiteral("reason")).toString();
     plan.trigger = o.value(QStringLiteral("trigger")).toString();
     plan.twoPerson = o.value(QStringLiteral("two_person")).toBool();
+    plan.automatic = o.value(QStringLiteral("automatic")).toBool();  // absent before issue 15
     plan.placeholders = mapFromJson(o.value(QStringLiteral("placeholders")).toObject());
     for (const QJsonValue &v : o.value(QStringLiteral("steps")).toArray())
         plan.steps << plannedStepFromJson(v.toObject());

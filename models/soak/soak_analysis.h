@@ -106,6 +106,18 @@ struct ConditionPoint {
 [[nodiscard]] TriggerResult evaluateCondition(const TriggerPolicy &trigger, QList<ConditionPoint> points,
     qint64 maxGapMs, const QDateTime &now, const QDateTime &from = {});
 
+// Probe triggers (issue 15): the soak monitor probes the trigger's environment every
+// soak.probe_interval and keeps each result as a sample of the trigger's series (1: the probe
+// failed, the condition holds; 0: it passed), so recordings and replays judge them like the live
+// soak did. Adds (or replaces, at the same time) one such sample.
+[[nodiscard]] QueryOutcome withProbeSample(
+    QueryOutcome series, const QDateTime &at, bool failed, const QString &environment);
+// What a fired trigger saw, in one line for an incident's cause: the value and bound of a query
+// trigger at the moment it fired, or the failing probe (probeDetail: its failed checks). Empty
+// when it did not fire.
+[[nodiscard]] QString triggerSighting(
+    const TriggerInput &input, const TriggerResult &result, const QString &probeDetail = {});
+
 // Live mode calls this on every tick with the readings so far; retrospective mode once with
 // now >= end. Both give the same result for the same readings.
 [[nodiscard]] SoakEvaluation evaluateSoak(const SoakInput &input, const QDateTime &now);

@@ -71,6 +71,8 @@ QJsonObject triggerPolicyToJson(const TriggerPolicy &policy)
         {QStringLiteral("for"), double(policy.forDuration.count())},
         {QStringLiteral("severity"), policy.severity}, {QStringLiteral("probe"), policy.probe},
         {QStringLiteral("manual"), policy.manual}, {QStringLiteral("action"), policy.action}};
+    if (policy.automatic)
+        json.insert(QStringLiteral("automatic"), true);
     putBound(json, policy);
     return json;
 }

@@ -155,6 +155,7 @@ TriggerPolicy readTriggerPolicy(Fields &f, const QJsonObject &o, const QString &
     p.probe = f.string(o, path, QStringLiteral("probe"));
     p.manual = o.value(QStringLiteral("manual")).toBool();
     p.action = f.string(o, path, QStringLiteral("action"));
+    p.automatic = o.value(QStringLiteral("automatic")).toBool();  // absent before issue 15
     return p;
 }
 

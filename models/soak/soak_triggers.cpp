@@ -95,9 +95,72 @@ TriggerResult evaluateCondition(const TriggerPolicy &trigger, QList<ConditionPoi
     return result;
 }
 
+// A probe trigger fed by the soak monitor: one sample per probe of its environment, 1 when the
+// probe failed (the condition holds), 0 when it passed; probes further apart than 1.5 probe
+// intervals (input.step) are a gap.
+TriggerResult evaluateProbeTrigger(const TriggerInput &input, const QDateTime &now, const QDateTime &from)
+{
+    QList<ConditionPoint> points;
+    for (const Series &series : input.series.series)
+        for (const Sample &sample : series.samples)
+            points << ConditionPoint {sample.timeMs, sample.value != 0};
+    if (points.isEmpty())
+        return cannotJudge(input.policy, QStringLiteral("judged by the probe"));
+    const qint64 maxGapMs = std::max<qint64>(1000, qint64(input.step.count()) * 1500);
+    return evaluateCondition(input.policy, points, maxGapMs, now, from);
+}
+
+QueryOutcome withProbeSample(QueryOutcome series, const QDateTime &at, bool failed, const QString &environment)
+{
+    series.failure = QueryFailure::None;
+    series.resultType = QStringLiteral("matrix");
+    if (series.series.isEmpty())
+        series.series << Series {{{QStringLiteral("probe"), environment}}, {}};
+    QList<Sample> &samples = series.series.first().samples;
+    const Sample sample {at.toMSecsSinceEpoch(), failed ? 1.0 : 0.0};
+    auto it = std::lower_bound(samples.begin(), samples.end(), sample,
+        [](const Sample &a, const Sample &b) { return a.timeMs < b.timeMs; });
+    if (it != samples.end() && it->timeMs == sample.timeMs)
+        *it = sample;
+    else
+        samples.insert(it, sample);
+    return series;
+}
+
+QString triggerSighting(const TriggerInput &input, const TriggerResult &result, const QString &probeDetail)
+{
+    if (!result.fired)
+        return {};
+    const QString when = result.conditionSince
+        ? QStringLiteral("held from %1 to %2")
+              .arg(result.conditionSince->toString(Qt::ISODate), result.since->toString(Qt::ISODate))
+        : QStringLiteral("fired at %1").arg(result.since->toString(Qt::ISODate));
+    if (!input.policy.probe.isEmpty())
+        return QStringLiteral("probe of %1 failing, %2%3")
+            .arg(input.policy.probe, when, probeDetail.isEmpty() ? QString() : QStringLiteral(": ") + probeDetail);
+    if (input.policy.query.isEmpty())
+        return QStringLiteral("declared by a person");
+    // The value at the moment it fired, against the bound in effect.
+    const qint64 at = result.since->toMSecsSinceEpoch();
+    std::optional<double> seen;
+    for (const Series &series : input.series.series)
+        for (const Sample &sample : series.samples)
+            if (sample.timeMs == at && std::isfinite(sample.value)
+                && (!seen || (input.policy.min ? sample.value < *seen : sample.value > *seen)))
+                seen = sample.value;
+    QString bound;
+    if (result.threshold)
+        bound = QStringLiteral(" (%1 %2)").arg(input.policy.min ? QStringLiteral("min") : QStringLiteral("max"))
+                    .arg(*result.threshold);
+    return QStringLiteral("%1%2, %3")
+        .arg(seen ? QStringLiteral("value %1").arg(*seen) : QStringLiteral("the condition"), bound, when);
+}
+
 TriggerResult evaluateTrigger(const TriggerInput &input, const QDateTime &now, const QDateTime &from)
 {
     const TriggerPolicy &trigger = input.policy;
+    if (trigger.query.isEmpty() && !trigger.probe.isEmpty())
+        return evaluateProbeTrigger(input, now, from);
     if (trigger.query.isEmpty())
         return cannotJudge(trigger,
             trigger.manual ? QStringLiteral("declared by a person") : QStringLiteral("judged by the probe"));

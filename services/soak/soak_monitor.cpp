@@ -4,6 +4,7 @@
 #include "soak_timeline.h"
 
 #include <QFutureWatcher>
+#include <algorithm>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSoak, "cockpit.services.soak")
@@ -49,6 +50,20 @@ seconds triggerStepFor(const QList<TriggerPolicy> &triggers, seconds scrapeInter
     return std::min(step, std::max(seconds(60), seconds(soakDuration.count() / 10000 + 1)));
 }
 
+void setProbesFor(SoakPlan &plan, const Policy &policy)
+{
+    plan.probeEnvironments.clear();
+    for (const TriggerPolicy &trigger : std::as_const(plan.triggers)) {
+        const EnvironmentPolicy *env = trigger.probe.isEmpty() ? nullptr : policy.environment(trigger.probe);
+        const bool known = std::any_of(plan.probeEnvironments.cbegin(), plan.probeEnvironments.cend(),
+            [&](const EnvironmentPolicy &e) { return e.name == trigger.probe; });
+        if (env && !known)
+            plan.probeEnvironments << *env;
+    }
+    plan.probeInterval = policy.soakProbeInterval;
+    plan.probeTimeout = std::min<std::chrono::milliseconds>(std::chrono::seconds(10), plan.probeInterval);
+}
+
 SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QString &version,
     const QDateTime &start, std::optional<seconds> duration)
 {
@@ -65,6 +80,7 @@ SoakPlan soakPlanFor(const Policy &policy, const QString &environment, const QSt
         trigger.query = withEnv(trigger.query, environment);
         plan.triggers << trigger;
     }
+    setProbesFor(plan, policy);
     plan.scrapeInterval = policy.prometheusScrapeInterval;
     plan.triggerStep = triggerStepFor(plan.triggers, plan.scrapeInterval, plan.duration);
     plan.maxSampleAge = policy.soakMaxSampleAge;
@@ -80,6 +96,7 @@ SoakMonitor::SoakMonitor(PrometheusClient *client, QObject *parent)
 {
     m_timer.setInterval(std::chrono::seconds(15));
     connect(&m_timer, &QTimer::timeout, this, &SoakMonitor::poll);
+    connect(&m_probeTimer, &QTimer::timeout, this, &SoakMonitor::probeAll);
 }
 
 void SoakMonitor::setPollInterval(std::chrono::milliseconds interval)
@@ -100,7 +117,10 @@ void SoakMonitor::begin(const SoakPlan &plan)
     for (const SoakCheckPolicy &check : plan.checks)
         m_recording.checks << RecordedCheck {check, {}, {}, std::nullopt};
     for (const TriggerPolicy &trigger : plan.triggers)
-        m_recording.triggers << RecordedTrigger {trigger, {}, std::nullopt, plan.triggerStep};
+        m_recording.triggers << RecordedTrigger {
+            trigger, {}, std::nullopt, trigger.probe.isEmpty() ? plan.triggerStep : plan.probeInterval};
+    m_probing.clear();
+    m_probeDetail.clear();
     m_seriesAt = {};
     m_triggerSeriesAt = {};
     m_stale = false;
@@ -116,6 +136,7 @@ void SoakMonitor::startLive(const SoakPlan &plan)
             {seconds(15), plan.triggerStep, std::max(seconds(1), plan.refresh)}));
     m_timer.start();
     poll();
+    startProbes();
 }
 
 void SoakMonitor::evaluateWindow(const SoakPlan &plan, const QDateTime &end)
@@ -127,6 +148,7 @@ void SoakMonitor::evaluateWindow(const SoakPlan &plan, const QDateTime &end)
 void SoakMonitor::stop()
 {
     m_timer.stop();
+    m_probeTimer.stop();
     ++m_generation;
     m_pending = 0;
 }
@@ -341,6 +363,7 @@ void SoakMonitor::finishPass()
         && m_passTime >= soakEnd(m_plan.checks, m_plan.start, m_plan.duration);
     if (m_finalPass || (m_timer.isActive() && over)) {
         m_timer.stop();
+        m_probeTimer.stop();
         emit finished(m_evaluation);
     }
 }

@@ -17,6 +17,8 @@
 namespace cockpit {
 
 class PrometheusClient;
+class ProbeRunner;
+struct ProbeReport;
 
 struct SoakPlan {
     QString environment;
@@ -34,6 +36,11 @@ struct SoakPlan {
     QString freshnessQuery = kDefaultFreshnessQuery;
     // soak.refresh: how often the lines (range series of checks) are re-read while live.
     std::chrono::seconds refresh {5};
+    // Probe triggers (issue 15): the environments they name, probed every probeInterval while
+    // live (soak.probe_interval); each result is a sample of the trigger's series.
+    QList<EnvironmentPolicy> probeEnvironments;
+    std::chrono::seconds probeInterval {30};
+    std::chrono::milliseconds probeTimeout {10000};  // per request; never more than the interval
 };
 
 // Triggers at their own resolution (issue 18): a quarter of the shortest query trigger's `for`,
@@ -41,6 +48,11 @@ struct SoakPlan {
 // window stays under Prometheus' 11,000 points per series.
 [[nodiscard]] std::chrono::seconds triggerStepFor(const QList<TriggerPolicy> &triggers,
     std::chrono::seconds scrapeInterval, std::chrono::seconds soakDuration);
+
+// The environments plan.triggers' probe triggers name, with the policy's soak.probe_interval:
+// what a live monitor probes. soakPlanFor calls it; a plan built from other triggers (a canary
+// phase's) calls it after setting them.
+void setProbesFor(SoakPlan &plan, const Policy &policy);
 
 // The policy's soak checks and triggers for one environment, "$env" replaced by its name.
 // duration: the soak's length (default: the policy's soak.duration).
@@ -74,6 +86,9 @@ public:
     [[nodiscard]] QString outage() const { return m_passFailure; }
     [[nodiscard]] SoakEvaluation evaluation() const { return m_evaluation; }
     [[nodiscard]] SoakRecording recording() const { return m_recording; }
+    // The failed checks of the environment's latest probe ("health /health: expected 200, got
+    // 503"), empty when it passed or was not probed: what a probe trigger saw.
+    [[nodiscard]] QString probeDetail(const QString &environment) const { return m_probeDetail.value(environment); }
 
 public slots:
     void poll();  // one live pass now (the timer calls it; tests may too)
@@ -83,6 +98,8 @@ signals:
     // Prometheus stopped answering (unreachable, timeout, HTTP error); recovered() once it answers.
     void stale(const QString &reason);
     void recovered();
+    // An environment of a probe trigger was probed (live): ok or not, with its failed checks.
+    void probed(const QString &environment, bool ok, const QString &detail);
     // A rollback trigger's condition has held for its `for` (emitted once per trigger and soak).
     void triggerFired(const QString &name, const QString &severity);
     // The soak's last measurement is in (live), or the window was evaluated (retrospective).
@@ -98,6 +115,10 @@ private:
     void expect(QFuture<QueryOutcome> future, std::function<void(const QueryOutcome &)> apply);
     void note(const QueryOutcome &outcome);
     void finishPass();
+    // Probe triggers (soak_monitor_probes.cpp).
+    void startProbes();
+    void probeAll();
+    void applyProbe(const QString &environment, const ProbeReport &report);
 
     PrometheusClient *m_client;
     std::function<QDateTime()> m_clock;
@@ -117,6 +138,10 @@ private:
     bool m_stale = false;
     QSet<QString> m_fired;
     bool m_pollIntervalSet = false;
+    ProbeRunner *m_probes = nullptr;  // created for a plan with probe triggers
+    QTimer m_probeTimer;
+    QSet<QString> m_probing;  // environments whose probe is in flight
+    QMap<QString, QString> m_probeDetail;
 };
 
 }  // namespace cockpit

@@ -103,6 +103,7 @@ private slots:
     void staleBannerSaysPrometheusIsNotAnswering();
     void passTicksTheBoundChecklistItem();
     void deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus();
+    void automaticRollbackThatCannotStartShowsItsBanner();
 };
 
 void TstSoakTab::rendersOneChartPerCheckWithLimits()
@@ -363,6 +364,37 @@ void TstSoakTab::deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus()
     auto checklist = store.checklist(record.version).result();
     QVERIFY(checklist.has_value());
     QCOMPARE(checklist->findItem(QStringLiteral("release-day.1"))->state, ItemState::Open);
+}
+
+// Issue 15: the session's automatic rollback of the shown release gets its banner; here the
+// policy has no rollback steps, so it cannot start and the banner says so, in red.
+void TstSoakTab::automaticRollbackThatCannotStartShowsItsBanner()
+{
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
+    ReleaseRecord record;
+    record.version = QStringLiteral("3.7.0");
+    record.type = QStringLiteral("minor");
+    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    auto created = store.createRelease(record, Checklist {}, QStringLiteral("rm@example.com")).result();
+    QVERIFY(created.has_value());
+    Workspace workspace;
+    workspace.policy = m_policy;
+    workspace.policy.rollbackSteps.clear();
+    Session service(&store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
+    SoakTab tab;
+    show(tab);
+    tab.setSession(&service);
+    tab.showRelease(*created);
+    QVERIFY(tab.banners()->automaticRollbackText().isEmpty());
+    service.rollBackAutomatically(QStringLiteral("3.7.0"), QStringLiteral("HTTP 5xx rate > 5% for > 5 minutes"),
+        QStringLiteral("value 17 (max 5)"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        tab.banners()->automaticRollbackText().startsWith(QStringLiteral("Automatic rollback could not start")), 10000);
+    QVERIFY2(tab.banners()->automaticRollbackText().contains(QStringLiteral("no rollback steps")),
+        qPrintable(tab.banners()->automaticRollbackText()));
+    QVERIFY(!service.automaticRollbackRunning());
 }
 
 QTEST_MAIN(TstSoakTab)

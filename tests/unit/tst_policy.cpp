@@ -20,6 +20,7 @@ private slots:
     void checklistRefsMustExist();
     void tagForSubstitutesVersion();
     void soakRefreshIsRead();
+    void probeIntervalAndAutomaticAreRead();
 };
 
 namespace {
@@ -291,6 +292,23 @@ void addSoakRows()
     QTest::newRow("refresh of nothing") << refresh + "0s\n"
                                         << "policy.yml:9:12"
                                         << "soak.refresh: expected a duration";
+    // soak.probe_interval and automatic triggers (issue 15 item 3b).
+    QTest::newRow("probe_interval longer than 1 h") << refresh + "5s\n  probe_interval: 2h\n"
+                                                    << "policy.yml:10:19"
+                                                    << "soak.probe_interval: expected a duration from 1s to 1h, got 2h";
+    QTest::newRow("probe_interval not a duration") << refresh + "5s\n  probe_interval: often\n"
+                                                   << "policy.yml:10:19"
+                                                   << "soak.probe_interval: ";
+    const QByteArray triggers = head
+        + "release_types: {patch: {}}\nprometheus: {url: http://127.0.0.1:9090}\nsoak:\n  duration: 2h\n  triggers:\n";
+    QTest::newRow("automatic without a rollback action") << triggers + "    - {name: T, query: q, max: 1, action: Page on-call, automatic: true}\n"
+                                                         << "policy.yml:10:68"
+                                                         << "soak.triggers[0].automatic: automatic applies to rollback "
+                                                            "triggers only: give the trigger an action that says "
+                                                            "rollback (action: Automatic rollback), got \"Page on-call\"";
+    QTest::newRow("automatic not a boolean") << triggers + "    - {name: T, query: q, max: 1, action: Rollback, automatic: yes please}\n"
+                                             << "policy.yml:10:64"
+                                             << "soak.triggers[0].automatic: ";
     QTest::newRow("bad on_no_data") << soak
             + "    - {name: P95, query: q, max: 2, interval: 15m, on_no_data: pass}\n"
                                     << "policy.yml:10:64"
@@ -421,6 +439,26 @@ void TestPolicy::tagForSubstitutesVersion()
 
 QTEST_GUILESS_MAIN(TestPolicy)
 #include "tst_policy.moc"
+
+void TestPolicy::probeIntervalAndAutomaticAreRead()
+{
+    const QByteArray head = kHead
+        + "release_types: {patch: {}}\nprometheus: {url: http://127.0.0.1:9090}\n"
+          "environments:\n  production: {base_url: https://example.com, health: [/health]}\nsoak:\n  duration: 2h\n";
+    const Result<Policy> defaults = parsePolicy(head, QStringLiteral("policy.yml"));
+    QVERIFY2(defaults, defaults ? "" : qPrintable(defaults.error().toString()));
+    QCOMPARE(defaults->soakProbeInterval, 30s);
+    const QByteArray yaml = head
+        + "  probe_interval: 10s\n  triggers:\n"
+          "    - {name: Health, probe: production, for: 2m, action: Automatic rollback, automatic: true}\n"
+          "    - {name: Errors, query: q, max: 5, action: Rollback}\n";
+    const Result<Policy> result = parsePolicy(yaml, QStringLiteral("policy.yml"));
+    QVERIFY2(result, result ? "" : qPrintable(result.error().toString()));
+    QCOMPARE(result->soakProbeInterval, 10s);
+    QVERIFY(result->triggers.at(0).automatic);
+    QVERIFY(!result->triggers.at(1).automatic);  // a rollback trigger, offered to a person
+    QVERIFY(isRollbackAction(result->triggers.at(1).action));
+}
 
 void TestPolicy::soakRefreshIsRead()
 {

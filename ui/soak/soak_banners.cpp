@@ -217,10 +217,44 @@ void SoakBanners::retainTriggers(const QSet<QString> &names)
 
 void SoakBanners::clearAll()
 {
+    delete m_automatic;
+    m_automatic = nullptr;
     clearStale();
     retainTriggers({});
     m_notified.clear();
     m_noRollback.clear();
+}
+
+void SoakBanners::showAutomaticRollback(const QString &verdict, const QString &detail)
+{
+    const bool needsPerson = verdict == u"halted" || verdict == u"failed";
+    delete m_automatic;  // its colour follows the state: rebuilt rather than restyled
+    m_automatic = bannerFrame(verdict == u"finished" ? QColor(0x2e, 0x7d, 0x32) : needsPerson ? failureColor()
+                                                                                      : QColor(0xc2, 0x70, 0x0c),
+        QStringLiteral("soakAutomaticRollbackBanner"), this);
+    auto *text = bannerText(m_automatic);
+    text->setObjectName(QStringLiteral("soakAutomaticRollbackText"));
+    const QString title = verdict == u"started" ? tr("Automatic rollback started")
+        : verdict == u"finished"                ? tr("Automatic rollback finished")
+        : verdict == u"halted"                  ? tr("Automatic rollback HALTED: a person is needed")
+                                                : tr("Automatic rollback could not start");
+    text->setText(title + QLatin1Char('\n') + detail);
+    m_automatic->setAccessibleName(title);
+    m_automatic->setAccessibleDescription(detail);
+    auto *layout = new QHBoxLayout(m_automatic);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(
+        bannerIcon(needsPerson ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation, m_automatic), 0,
+        Qt::AlignTop);
+    layout->addWidget(text, 1);
+    m_triggerLayout->insertWidget(0, m_automatic);
+    if (verdict != u"finished")
+        m_lastRoute = notifyDesktop(title, detail);
+}
+
+QString SoakBanners::automaticRollbackText() const
+{
+    return m_automatic ? m_automatic->findChild<QLabel *>(QStringLiteral("soakAutomaticRollbackText"))->text() : QString();
 }
 
 QString SoakBanners::triggerText(const QString &name) const

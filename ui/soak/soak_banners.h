@@ -36,6 +36,10 @@ public:
     // A check that failed goes to the desktop like a fired trigger, once per check name (live only).
     void notifyCheckFailed(const CheckResult &check, const QString &environment);
     void clearAll();
+    // An automatic rollback (issue 15) started, halted, finished or could not start: one banner,
+    // red while it needs a person; started and halted also go to the desktop.
+    void showAutomaticRollback(const QString &verdict, const QString &detail);
+    [[nodiscard]] QString automaticRollbackText() const;
 
     [[nodiscard]] bool staleShown() const;
     [[nodiscard]] QString staleText() const;
@@ -60,6 +64,7 @@ private:
     QMap<QString, QString> m_noRollback;  // trigger name -> why no rollback can be offered
     QMap<QString, TriggerResult> m_shown;  // the latest result shown per banner
     QSystemTrayIcon *m_tray = nullptr;
+    QFrame *m_automatic = nullptr;
     NotificationRoute m_lastRoute = NotificationRoute::None;
 };
 

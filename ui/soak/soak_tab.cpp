@@ -181,6 +181,15 @@ void SoakTab::setSession(Session *session)
         showHint(tr("Open a workspace to see its soaks."));
         return;
     }
+    // An automatic rollback of the shown release (session_auto_rollback.cpp) gets its banner.
+    connect(session, &Session::changed, this, [this, session](const SessionEvent &event) {
+        if (m_session != session || event.kind != SessionEvent::Kind::AutomaticRollback
+            || (event.version != m_release.version && event.version != m_candidate))
+            return;
+        m_banners->showAutomaticRollback(event.verdict, event.detail);
+        if (event.verdict != u"started")
+            emit releaseTouched(m_release.version);
+    });
     // In promotion order: a release never deployed opens on the first place it will go.
     const Policy &policy = session->workspace().policy;
     for (const QString &name : policy.promotionOrder())

@@ -5,6 +5,7 @@
 #include "future_watch.h"
 #include "prometheus_client.h"
 #include "session.h"
+#include "soak_banners.h"
 #include "soak_monitor.h"
 #include "soak_tab.h"
 #include "state_style.h"
@@ -68,6 +69,8 @@ void SoakTab::startLive(const Deployment &deployment, quint64 generation)
         connect(m_monitor, &SoakMonitor::stale, this, &SoakTab::showStale);
         connect(m_monitor, &SoakMonitor::recovered, this, &SoakTab::clearStale);
         connect(m_monitor, &SoakMonitor::finished, this, &SoakTab::storeFinished);
+        // The session judges fired triggers: an automatic one rolls back by itself (issue 15).
+        m_session->watchSoak(m_monitor, deployment.version);
         m_candidate = deployment.version;
         const QUrl url = (*m_session->prometheus())->baseUrl();
         m_mode->setText(
