@@ -346,6 +346,9 @@ public:
         std::optional<SoakEvaluation> analysis, bool stale, const QDateTime &now);
     // The soak plan of the canary's current phase: its checks, its triggers and the policy's.
     static SoakPlan canaryPhasePlan(const Policy &policy, const QString &version, const CanaryStatus &status);
+    // Whether the named trigger of the canary's current phase (or of the policy's soak) rolls back
+    // on its own (automatic: true with a rollback action).
+    static bool canaryTriggerIsAutomatic(const Policy &policy, const CanaryStatus &status, const QString &trigger);
 
     // --- freezes (session_freeze.cpp)
     // Stop-the-line: workspace-wide, held in the store (every workstation of a team store sees it),

@@ -25,6 +25,18 @@ SoakPlan Session::canaryPhasePlan(const Policy &policy, const QString &version, 
         phase.duration.value_or(std::chrono::seconds(0)));
 }
 
+bool Session::canaryTriggerIsAutomatic(const Policy &policy, const CanaryStatus &status, const QString &trigger)
+{
+    QList<TriggerPolicy> triggers = policy.triggers;
+    if (policy.canary && status.phase >= 0 && status.phase < policy.canary->phases.size())
+        triggers += policy.canary->phases.at(status.phase).triggers;
+    for (const TriggerPolicy &t : triggers) {
+        if (t.name == trigger)
+            return t.automatic && isRollbackAction(t.action);
+    }
+    return false;
+}
+
 Result<Session::CanaryView> Session::actOnCanary(Store *store, const Workspace &ws, const Identity &who,
     CanaryView view, std::optional<SoakEvaluation> analysis, bool stale, const QDateTime &now)
 {
@@ -112,6 +124,11 @@ QFuture<Result<Session::CanaryView>> Session::canaryStep(QString version)
                     && done->decision->next != CanaryNext::AwaitPerson)
                     announce({SessionEvent::Kind::CanaryChanged, v, CheckKind::Soak, {},
                         done->decision->rollbackTrigger.isEmpty() ? QString() : done->decision->rollbackTrigger, {}});
+                // A breach by a trigger marked automatic rolls back on its own (it halts at the
+                // first step that needs a person); any other rollback trigger is offered.
+                if (done && done->decision && !done->decision->rollbackTrigger.isEmpty()
+                    && canaryTriggerIsAutomatic(workspace().policy, done->status, done->decision->rollbackTrigger))
+                    rollBackAutomatically(v, done->decision->rollbackTrigger, done->decision->reason);
                 finish(done);
             });
         };

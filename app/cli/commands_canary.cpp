@@ -147,6 +147,12 @@ int runCanaryWatch(CliContext &ctx)
         const bool person = view->decision && view->decision->next == CanaryNext::AwaitPerson;
         if (state == CanaryState::Completed || state == CanaryState::Aborted || state == CanaryState::Paused
             || state == CanaryState::NotStarted || person) {
+            // An automatic rollback the breach started runs to its end or its first manual step.
+            while ((*session)->automaticRollbackRunning()) {
+                QEventLoop loop;
+                QTimer::singleShot(100, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
             printView(ctx, *view);
             if (state == CanaryState::Completed)
                 return Ok;

@@ -56,6 +56,8 @@ int runDemo(CliContext &ctx)
     // Earlier releases deployed, one rolled back: the calendar and metrics windows have a history.
     if (auto history = seedDemoHistory(*store, *ws); !history)
         return ctx.report(history.error());
+    if (auto canary = seedDemoCanary(*store, *ws); !canary)  // 3.6.10 in its canary's phase 2
+        return ctx.report(canary.error());
     if (auto seeded = seedDemoRelease(*store, *ws); !seeded)
         return ctx.report(seeded.error());
     ctx.err(

@@ -176,7 +176,9 @@ Status buildDemoRepository(const QString &dir)
         return ok;
     if (auto ok = useDemoGates(repo->workdir()); !ok)
         return ok;
-    return appendDemoSchedule(repo->workdir());  // demo_history.cpp
+    if (auto scheduled = appendDemoSchedule(repo->workdir()); !scheduled)  // demo_history.cpp
+        return scheduled;
+    return appendDemoCanary(repo->workdir());  // demo_canary.cpp
 }
 
 Status seedDemoRelease(Store *store, const Workspace &workspace)

@@ -5,11 +5,14 @@
 
 #include <QByteArray>
 #include <QMap>
+#include <atomic>
 
+class QDateTime;
 class QString;
 
 namespace cockpit {
 
+class ReleaseService;
 class Store;
 struct Workspace;
 
@@ -28,6 +31,17 @@ Status appendDemoSchedule(const QString &dir);
 // already has it. Blocks on the store (and sets its clock meanwhile): call it off the GUI thread,
 // before seedDemoRelease so the audit log reads in order.
 Status seedDemoHistory(Store *store, const Workspace &workspace);
+// The history's steps, for the canary's release: the items before deployment closed, the
+// approvals signed, a soak of a deployment recorded (the store's clock set to its end).
+Status closeDemoItems(Store *store, const QString &version, const QString &actor);
+Status approveDemoRelease(Store *store, const Workspace &workspace, const QString &version);
+Status soakDemoHistory(ReleaseService &service, const QString &version, const QString &env,
+    const QDateTime &deployedAt, std::atomic<qint64> &clock);
+
+// demo_canary.cpp. Appends a canary for patches to the demo's policy (buildDemoRepository calls
+// it); records 3.6.10 in its canary's second phase (after seedDemoHistory, before seedDemoRelease).
+Status appendDemoCanary(const QString &dir);
+Status seedDemoCanary(Store *store, const Workspace &workspace);
 
 // demo_gates.cpp. The scripts the demo's gates run (committed with the first commit); the
 // demo policy's CI gate pointed at them; Preflight (passes) and CI gates (fails, with the failed

@@ -253,6 +253,22 @@ Status rollBackHistory(Store *store, const Workspace &workspace, const QString &
 
 }  // namespace
 
+Status closeDemoItems(Store *store, const QString &version, const QString &actor)
+{
+    return closeItems(store, version, actor, false);
+}
+
+Status approveDemoRelease(Store *store, const Workspace &workspace, const QString &version)
+{
+    return approveRelease(store, workspace, version);
+}
+
+Status soakDemoHistory(ReleaseService &service, const QString &version, const QString &env,
+    const QDateTime &deployedAt, std::atomic<qint64> &clock)
+{
+    return soakHistory(service, version, env, deployedAt, clock);
+}
+
 Status appendDemoSchedule(const QString &dir)
 {
     QFile policy(QDir(dir).filePath(QStringLiteral(".release-cockpit/policy.yml")));

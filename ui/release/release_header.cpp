@@ -152,6 +152,13 @@ QWidget *ReleaseHeader::buildIdentity()
     return box;
 }
 
+void ReleaseHeader::setCanary(const QString &headline, const QString &toolTip)
+{
+    m_canary->setText(headline);
+    m_canary->setToolTip(toolTip.isEmpty() ? headline : headline + QStringLiteral("\n") + toolTip);
+    m_canary->setVisible(!headline.isEmpty());
+}
+
 QWidget *ReleaseHeader::buildReadiness()
 {
     auto *box = new QWidget(this);
@@ -173,6 +180,9 @@ QWidget *ReleaseHeader::buildReadiness()
     m_gates = namedLabel(box, QStringLiteral("headerGates"), tr("Gates"));
     m_soak = elidedLabel(box, QStringLiteral("headerSoak"), tr("Soak verdicts"));
     m_earliest = elidedLabel(box, QStringLiteral("headerEarliest"), tr("Earliest time the release can move on"));
+    m_canary = elidedLabel(box, QStringLiteral("headerCanary"), tr("Canary"));
+    m_canary->setFont(bold);
+    m_canary->hide();
     m_override = namedLabel(box, QStringLiteral("headerOverride"), tr("Break-glass overrides"));
     m_override->setFont(bold);
     m_override->hide();
@@ -186,6 +196,7 @@ QWidget *ReleaseHeader::buildReadiness()
     layout->addSpacing(8);
     layout->addWidget(m_soak, 2);
     layout->addWidget(m_earliest, 2);
+    layout->addWidget(m_canary, 2);
     layout->addWidget(m_override);
     layout->addWidget(buildGo());
     return box;

@@ -31,6 +31,8 @@ public:
     // The readiness of the shown release (Session::readiness); clearReadiness() while none is known.
     void setReadiness(const Readiness &readiness);
     void clearReadiness();
+    // The canary's headline ("canary 50%, phase 2 of 3, passes at 14:00"); empty hides it.
+    void setCanary(const QString &headline, const QString &toolTip);
     [[nodiscard]] QToolButton *blockersButton() const { return m_blockers; }
     // As narrow as the first line can become (version, state, short target) or the readiness line:
     // the rest gives way at that width instead of widening the window.
@@ -78,6 +80,7 @@ private:
     QLabel *m_failed = nullptr;
     QLabel *m_next = nullptr;
     QLabel *m_approvals = nullptr;
+    QLabel *m_canary = nullptr;
     QLabel *m_gates = nullptr;
     QLabel *m_soak = nullptr;  // elided
     QLabel *m_earliest = nullptr;  // elided

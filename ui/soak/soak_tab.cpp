@@ -1,4 +1,5 @@
 #include "soak_tab.h"
+#include "canary_strip.h"
 
 #include "future_watch.h"
 #include "rollback_service.h"
@@ -97,6 +98,10 @@ SoakTab::SoakTab(QWidget *parent)
     m_stack->addWidget(splitter);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildToolbar());
+    m_canary = new CanaryStrip(this);
+    connect(m_canary, &CanaryStrip::statusMessage, this, &SoakTab::statusMessage);
+    connect(m_canary, &CanaryStrip::releaseTouched, this, &SoakTab::releaseTouched);
+    layout->addWidget(m_canary);
     layout->addWidget(m_banners);
     layout->addWidget(m_stack, 1);
     connect(m_banners, &SoakBanners::rollbackRequested, this,
@@ -181,6 +186,7 @@ void SoakTab::setSession(Session *session)
         showHint(tr("Open a workspace to see its soaks."));
         return;
     }
+    m_canary->setSession(session);
     // An automatic rollback of the shown release (session_auto_rollback.cpp) gets its banner.
     connect(session, &Session::changed, this, [this, session](const SessionEvent &event) {
         if (m_session != session || event.kind != SessionEvent::Kind::AutomaticRollback
@@ -203,6 +209,8 @@ void SoakTab::showRelease(const ReleaseRecord &release)
 {
     const bool sameRelease = release.version == m_release.version;
     m_release = release;
+    if (m_session)
+        m_canary->showRelease(release);
     if (sameRelease || !m_session || release.version.isEmpty()) {
         loadEnvironment();
         return;

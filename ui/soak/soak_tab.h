@@ -20,6 +20,7 @@ class QStackedWidget;
 
 namespace cockpit {
 
+class CanaryStrip;
 class SoakBanners;
 class SoakMonitor;
 struct Deployment;
@@ -49,6 +50,7 @@ public:
     [[nodiscard]] QList<SoakChart *> charts() const { return m_charts; }
     [[nodiscard]] SoakDecisionPanel *decisionPanel() const { return m_panel; }
     [[nodiscard]] SoakBanners *banners() const { return m_banners; }
+    [[nodiscard]] CanaryStrip *canaryStrip() const { return m_canary; }
     [[nodiscard]] QString modeText() const;
     // "Updated 10:53:04" while live: when the shown data last came from Prometheus (issue 18).
     [[nodiscard]] QString updatedText() const;
@@ -113,6 +115,7 @@ private:
     QLabel *m_updated;
     QButtonGroup *m_rangeButtons;
     SoakBanners *m_banners;
+    CanaryStrip *m_canary = nullptr;
     QStackedWidget *m_stack;
     QLabel *m_hint;
     QScrollArea *m_chartsArea;

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "canary_strip.h"
 
 #include "changelog_tab.h"
 #include "checklist_model.h"
@@ -145,12 +146,19 @@ void MainWindow::buildRollbackPanel()
     connect(m_rollback, &ReleaseTab::releaseTouched, this, &MainWindow::reloadRelease);
     m_releaseTabs.append(m_rollback);
     for (ReleaseTab *tab : std::as_const(m_releaseTabs)) {
-        if (auto *soak = qobject_cast<SoakTab *>(tab))
+        if (auto *soak = qobject_cast<SoakTab *>(tab)) {
             connect(soak, &SoakTab::rollbackRequested, this,
                 [this](const QString &version, const QString &trigger) {
                     if (version == currentVersion())
                         m_rollback->requestRollback(trigger);
                 });
+            // "canary 50%, phase 2 of 3, passes at 14:00" in the header while a canary runs.
+            connect(soak->canaryStrip(), &CanaryStrip::headlineChanged, this,
+                [this](const QString &version, const QString &headline, const QString &toolTip) {
+                    if (version == currentVersion())
+                        m_header->setCanary(headline, toolTip);
+                });
+        }
     }
 }
 
