@@ -51,8 +51,9 @@ QString subjectOf(const GitService &git, const QString &sha)
 
 // Ticks the release's `check: tag` items when the tag is on its commit, then moves the release
 // on as far as its facts carry it.
-void tickTagItems(ReleaseService &releases, const std::optional<ReleaseRecord> &release, const QString &tagName,
-    const QString &target, const QString &evidence, QList<ChecklistItem> &ticked, QString &warning)
+void tickTagItems(ReleaseService &releases, const std::optional<ReleaseRecord> &release,
+    const QString &tagName, const QString &target, const QString &evidence, QList<ChecklistItem> &ticked,
+    QString &warning)
 {
     if (!release)
         return;
@@ -145,7 +146,8 @@ Result<QString> Session::lastCandidate(const Workspace &ws, const QString &versi
         if (t.version && t.version->isPrerelease() && t.version->major() == target->major()
             && t.version->minor() == target->minor() && t.version->patch() == target->patch())
             return t.version->toString();
-    return fail(ErrorCode::NotFound, QStringLiteral("No release candidate tag of %1 to promote.").arg(version));
+    return fail(
+        ErrorCode::NotFound, QStringLiteral("No release candidate tag of %1 to promote.").arg(version));
 }
 
 Result<QStringList> Session::tagBlockers(Store *store, const Workspace &ws, const TagPlan &plan)
@@ -164,7 +166,8 @@ Result<QStringList> Session::tagBlockers(Store *store, const Workspace &ws, cons
         return std::unexpected(stored.error());
     auto facts = readinessFacts(store, ws, plan.version, QDateTime::currentDateTimeUtc());
     if (!facts) {
-        *blockers << QStringLiteral("release %1's readiness cannot be read: %2").arg(plan.version, facts.error().message);
+        *blockers << QStringLiteral("release %1's readiness cannot be read: %2")
+                         .arg(plan.version, facts.error().message);
         return blockers;
     }
     if (facts->commit != plan.commit) {  // what the tag ships, not what the release follows
@@ -174,11 +177,13 @@ Result<QStringList> Session::tagBlockers(Store *store, const Workspace &ws, cons
         facts->afterFreezeError = after ? QString() : after.error().message;
     }
     for (const Blocker &b : releaseTagHolds(*facts))
-        *blockers << (b.clearsWhen.isEmpty() ? b.what : QStringLiteral("%1 (clears: %2)").arg(b.what, b.clearsWhen));
+        *blockers << (b.clearsWhen.isEmpty() ? b.what
+                                             : QStringLiteral("%1 (clears: %2)").arg(b.what, b.clearsWhen));
     return blockers;
 }
 
-Result<TagProposal> Session::planTag(Store *store, const Workspace &ws, const Identity &who, const TagRequest &r)
+Result<TagProposal> Session::planTag(
+    Store *store, const Workspace &ws, const Identity &who, const TagRequest &r)
 {
     TagService tags(ws.root, ws.policy, who);
     auto git = GitService::open(ws.root, ws.policy.tagFormat);
@@ -193,7 +198,8 @@ Result<TagProposal> Session::planTag(Store *store, const Workspace &ws, const Id
     Result<TagPlan> plan = TagPlan {};
     switch (r.action) {
     case TagAction::Create:
-        plan = tags.planRelease(r.version, commitRef, tagMessageSection(ws, r.version, r.changelogText), r.message);
+        plan = tags.planRelease(
+            r.version, commitRef, tagMessageSection(ws, r.version, r.changelogText), r.message);
         break;
     case TagAction::Candidate: {
         auto rc = nextCandidate(ws, r.version);
@@ -208,8 +214,7 @@ Result<TagProposal> Session::planTag(Store *store, const Workspace &ws, const Id
         auto rc = !v || v->isPrerelease() ? Result<QString>(r.version) : lastCandidate(ws, r.version);
         if (!rc)
             return std::unexpected(rc.error());
-        plan = tags.planPromotion(
-            *rc, tagMessageSection(ws, gaVersionOf(*rc), r.changelogText), r.message);
+        plan = tags.planPromotion(*rc, tagMessageSection(ws, gaVersionOf(*rc), r.changelogText), r.message);
         break;
     }
     case TagAction::Verify: {
@@ -274,9 +279,10 @@ Result<TagFinish> Session::writeTag(ReleaseService &releases, const TagProposal 
     TagFinish done;
     done.plan = plan;
     done.tag = *tag;
-    done.evidence = QStringLiteral("%1 %2 at %3 by %4 <%5>")
-                        .arg(tag->name, tag->annotated ? QStringLiteral("annotated") : QStringLiteral("lightweight"),
-                            tag->targetSha, tag->taggerName, tag->taggerEmail);
+    done.evidence
+        = QStringLiteral("%1 %2 at %3 by %4 <%5>")
+              .arg(tag->name, tag->annotated ? QStringLiteral("annotated") : QStringLiteral("lightweight"),
+                  tag->targetSha, tag->taggerName, tag->taggerEmail);
     if (!options.remote.isEmpty()) {
         done.pushNote = access.note;
         if (auto pushed = tags.push(options.remote, plan.tagName, access.credentials); !pushed) {
@@ -287,8 +293,8 @@ Result<TagFinish> Session::writeTag(ReleaseService &releases, const TagProposal 
     }
     Store *store = releases.store();
     if (tag->annotated)
-        tickTagItems(releases, storedRelease(store, ws, plan.version), plan.tagName, tag->targetSha, done.evidence,
-            done.ticked, done.tickWarning);
+        tickTagItems(releases, storedRelease(store, ws, plan.version), plan.tagName, tag->targetSha,
+            done.evidence, done.ticked, done.tickWarning);
     // A release candidate tag (3.7.0-rc1) pins release 3.7.0 to its commit.
     if (const auto v = SemVer::parse(plan.version); v && v->isPrerelease()) {
         const QString base = gaVersionOf(plan.version);
@@ -310,44 +316,51 @@ QFuture<Result<TagFinish>> Session::finishTag(TagProposal proposal, TagFinishOpt
     // started from here only while the session lives.
     QFuture<TagPushAccess> access = QtFuture::makeReadyFuture(TagPushAccess {});
     if (!options.remote.isEmpty())
-        access = QtConcurrent::run([ws = workspace(), remote = options.remote] { return remoteKeyFor(ws, remote); })
-                     .then(this, [](const RemoteKey &key) {
-                         if (key.key.isEmpty())
-                             return QtFuture::makeReadyFuture(TagPushAccess {});
-                         return SecretStore::read(key.key).then([key](const Result<QString> &secret) {
-                             if (!secret)
-                                 return TagPushAccess {{}, QStringLiteral("no keychain entry %1 (%2); pushing without a password")
-                                                               .arg(key.key, secret.error().message)};
-                             return TagPushAccess {GitCredentials {key.user, *secret}, {}};
-                         });
-                     })
-                     .unwrap();
+        access
+            = QtConcurrent::run(
+                [ws = workspace(), remote = options.remote] { return remoteKeyFor(ws, remote); })
+                  .then(this,
+                      [](const RemoteKey &key) {
+                          if (key.key.isEmpty())
+                              return QtFuture::makeReadyFuture(TagPushAccess {});
+                          return SecretStore::read(key.key).then([key](const Result<QString> &secret) {
+                              if (!secret)
+                                  return TagPushAccess {{},
+                                      QStringLiteral("no keychain entry %1 (%2); pushing without a password")
+                                          .arg(key.key, secret.error().message)};
+                              return TagPushAccess {GitCredentials {key.user, *secret}, {}};
+                          });
+                      })
+                  .unwrap();
     auto future = access
                       .then(this,
                           [this, proposal, options](const TagPushAccess &a) {
-                              return m_inFlight.keep(QtConcurrent::run([releases = m_releases.get(), proposal, options, a] {
-                                  return writeTag(*releases, proposal, options, a);
-                              }));
+                              return m_inFlight.keep(
+                                  QtConcurrent::run([releases = m_releases.get(), proposal, options, a] {
+                                      return writeTag(*releases, proposal, options, a);
+                                  }));
                           })
                       .unwrap();
     follow(future, [this](const Result<TagFinish> &done) {
         if (!done)
             return;
         if (!done->ticked.isEmpty())
-            announce({SessionEvent::Kind::ItemsTicked, done->plan.version, CheckKind::Tag, done->plan.tagName, {},
-                done->ticked});
+            announce({SessionEvent::Kind::ItemsTicked, done->plan.version, CheckKind::Tag, done->plan.tagName,
+                {}, done->ticked});
         if (done->pinned)
             announce({SessionEvent::Kind::ReleaseChanged, done->pinned->version});
     });
     return future;
 }
 
-Result<TagCheck> Session::verifyAndRecordTag(
-    ReleaseService &releases, const QString &version, const QString &expectedCommit, const QString &messageContains)
+Result<TagCheck> Session::verifyAndRecordTag(ReleaseService &releases, const QString &version,
+    const QString &expectedCommit, const QString &messageContains)
 {
     const Workspace &ws = releases.workspace();
     const auto release = storedRelease(releases.store(), ws, version);
-    const QString expected = !expectedCommit.isEmpty() ? expectedCommit : release ? release->commit : QString();
+    const QString expected = !expectedCommit.isEmpty() ? expectedCommit
+        : release                                      ? release->commit
+                                                       : QString();
     auto verified = verifyTag(ws, releases.identity(), version, expected, messageContains);
     if (!verified)
         return std::unexpected(verified.error());
@@ -361,10 +374,10 @@ Result<TagCheck> Session::verifyAndRecordTag(
 
 QFuture<Result<TagCheck>> Session::checkTag(QString version, QString expectedCommit, QString messageContains)
 {
-    auto future = m_inFlight.keep(QtConcurrent::run([releases = m_releases.get(), version, expectedCommit,
-                                                        messageContains] {
-        return verifyAndRecordTag(*releases, version, expectedCommit, messageContains);
-    }));
+    auto future = m_inFlight.keep(
+        QtConcurrent::run([releases = m_releases.get(), version, expectedCommit, messageContains] {
+            return verifyAndRecordTag(*releases, version, expectedCommit, messageContains);
+        }));
     follow(future, [this, version](const Result<TagCheck> &check) {
         if (check && !check->ticked.isEmpty())
             announce({SessionEvent::Kind::ItemsTicked, version, CheckKind::Tag, check->verification.tag, {},

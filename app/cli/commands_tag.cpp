@@ -20,7 +20,9 @@ std::optional<TagSigningChoice> signingChoice(CliContext &ctx)
     const bool noSign = ctx.isSet(QStringLiteral("no-sign"));
     if (sign && noSign)
         return std::nullopt;
-    return sign ? TagSigningChoice::Sign : noSign ? TagSigningChoice::DoNotSign : TagSigningChoice::PolicyDefault;
+    return sign  ? TagSigningChoice::Sign
+        : noSign ? TagSigningChoice::DoNotSign
+                 : TagSigningChoice::PolicyDefault;
 }
 
 // Prints what writing the tag did (Session::finishTag), in the order it happened.
@@ -32,8 +34,9 @@ int reportFinish(CliContext &ctx, const TagFinish &done, const QString &remote)
                   .arg(plan.tagName, plan.commit.left(12))
             : QStringLiteral("Created tag %1 on %2 (annotated%5, tagger %3 <%4>).")
                   .arg(plan.tagName, plan.commit.left(12), plan.taggerName, plan.taggerEmail,
-                      plan.sign ? QStringLiteral(", %1-signed with %2").arg(plan.signingFormat, plan.signingKey)
-                                : QString()));
+                      plan.sign
+                          ? QStringLiteral(", %1-signed with %2").arg(plan.signingFormat, plan.signingKey)
+                          : QString()));
     if (!done.pushNote.isEmpty())
         ctx.err(QStringLiteral("note: ") + done.pushNote);
     if (done.pushError)
@@ -55,8 +58,7 @@ int reportFinish(CliContext &ctx, const TagFinish &done, const QString &remote)
         ctx.printJson({{QStringLiteral("tag"), tag.name}, {QStringLiteral("version"), plan.version},
             {QStringLiteral("target"), tag.targetSha}, {QStringLiteral("annotated"), tag.annotated},
             {QStringLiteral("message"), tag.message}, {QStringLiteral("tagger"), tag.taggerEmail},
-            {QStringLiteral("created"), !plan.alreadyDone},
-            {QStringLiteral("signed"), plan.sign},
+            {QStringLiteral("created"), !plan.alreadyDone}, {QStringLiteral("signed"), plan.sign},
             {QStringLiteral("signing_format"), plan.sign ? QJsonValue(plan.signingFormat) : QJsonValue()},
             {QStringLiteral("promoted_from"),
                 plan.promotedFrom.isEmpty() ? QJsonValue() : QJsonValue(plan.promotedFrom)},
@@ -123,9 +125,10 @@ int tagVerify(CliContext &ctx, const QString &version)
     auto session = ctx.session();
     if (!session)
         return ctx.report(session.error());
-    auto check = (*session)
-                     ->checkTag(version, ctx.option(QStringLiteral("commit")), ctx.option(QStringLiteral("message")))
-                     .result();
+    auto check
+        = (*session)
+              ->checkTag(version, ctx.option(QStringLiteral("commit")), ctx.option(QStringLiteral("message")))
+              .result();
     if (!check)
         return ctx.report(check.error());
     const TagVerification *result = &check->verification;
@@ -139,8 +142,7 @@ int tagVerify(CliContext &ctx, const QString &version)
             {QStringLiteral("target"), result->target.isEmpty() ? QJsonValue() : QJsonValue(result->target)},
             {QStringLiteral("expected_target"),
                 result->expectedTarget.isEmpty() ? QJsonValue() : QJsonValue(result->expectedTarget)},
-            {QStringLiteral("ok"), result->ok()},
-            {QStringLiteral("signed"), result->signature.has_value()},
+            {QStringLiteral("ok"), result->ok()}, {QStringLiteral("signed"), result->signature.has_value()},
             {QStringLiteral("signature"), signatureJson(result->signature)},
             {QStringLiteral("problems"), QJsonArray::fromStringList(result->problems)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(result->notes)},

@@ -61,7 +61,8 @@ class TstSessionTags : public QObject {
     {
         for (const QList<QVariant> &args : events) {
             const auto event = args.at(0).value<SessionEvent>();
-            if (event.kind == kind && (target.isEmpty() || (event.check == CheckKind::Tag && event.target == target)))
+            if (event.kind == kind
+                && (target.isEmpty() || (event.check == CheckKind::Tag && event.target == target)))
                 return true;
         }
         return false;
@@ -90,7 +91,8 @@ void TstSessionTags::initTestCase()
     m_repo->git({QStringLiteral("add"), QStringLiteral(".release-cockpit")});
     m_c2 = m_repo->commit(QStringLiteral("feat: import pipeline (#41)"),
         {{QStringLiteral("CHANGELOG.md"),
-            "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2024-03-01\n\n### Added\n- Import pipeline (#41)\n\n"
+            "# Changelog\n\n## [Unreleased]\n\n## [1.2.0] - 2024-03-01\n\n### Added\n- Import pipeline "
+            "(#41)\n\n"
             "## [1.1.0] - 2024-01-01\n\n### Added\n- First\n"}});
     m_c3 = m_repo->commit(QStringLiteral("feat: export (#42)"));  // no entry: uncovered in 1.2.0
     QVERIFY2(m_repo->ok(), qPrintable(m_repo->error()));
@@ -111,7 +113,8 @@ void TstSessionTags::releaseTagWithAnUncoveredCommitIsRefusedAsTheCliSaysIt()
     QVERIFY(proposal->held());
     QCOMPARE(proposal->blockers.size(), 1);
     QCOMPARE(proposal->blockers.first(),
-        QStringLiteral("1 commit(s) since v1.1.0 have no entry in CHANGELOG.md's 1.2.0 section: %1 feat: export (#42)")
+        QStringLiteral(
+            "1 commit(s) since v1.1.0 have no entry in CHANGELOG.md's 1.2.0 section: %1 feat: export (#42)")
             .arg(m_c3.left(7)));
     const Error refusal = proposal->refusal();
     QCOMPARE(refusal.code, ErrorCode::Refused);
@@ -121,14 +124,19 @@ void TstSessionTags::releaseTagWithAnUncoveredCommitIsRefusedAsTheCliSaysIt()
     const auto finished = await(session->finishTag(*proposal));
     QVERIFY(!finished.has_value());
     QCOMPARE(finished.error().message, refusal.message);
-    QVERIFY(m_repo->git({QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.0")}).isEmpty());
+    QVERIFY(
+        m_repo->git({QStringLiteral("tag"), QStringLiteral("--list"), QStringLiteral("v1.2.0")}).isEmpty());
 
     // The command line says the same, word for word, and writes nothing either.
-    const QStringList common {QStringLiteral("--workspace"), m_repo->dir(), QStringLiteral("--db"), db(QStringLiteral("cli"))};
+    const QStringList common {
+        QStringLiteral("--workspace"), m_repo->dir(), QStringLiteral("--db"), db(QStringLiteral("cli"))};
     const QString xdg = m_tmp.filePath(QStringLiteral("xdg"));
-    const CliRun made = runCockpit(QStringList {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.2.0")} + common, xdg);
+    const CliRun made = runCockpit(
+        QStringList {QStringLiteral("release"), QStringLiteral("new"), QStringLiteral("1.2.0")} + common,
+        xdg);
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-    const CliRun run = runCockpit(QStringList {QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.2.0")} + common, xdg);
+    const CliRun run = runCockpit(
+        QStringList {QStringLiteral("tag"), QStringLiteral("create"), QStringLiteral("1.2.0")} + common, xdg);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(refusal.message), qPrintable(run.err));
 
@@ -137,7 +145,8 @@ void TstSessionTags::releaseTagWithAnUncoveredCommitIsRefusedAsTheCliSaysIt()
     const auto stopped = await(session->proposeTag(request));
     QVERIFY2(stopped.has_value(), why(stopped).constData());
     QCOMPARE(stopped->blockers.size(), 2);
-    QVERIFY2(stopped->blockers.last().contains(QLatin1String("stop-the-line since")), qPrintable(stopped->blockers.last()));
+    QVERIFY2(stopped->blockers.last().contains(QLatin1String("stop-the-line since")),
+        qPrintable(stopped->blockers.last()));
     QVERIFY(stopped->blockers.last().contains(QLatin1String("incident 42")));
     QVERIFY(await(session->endStopTheLine(QStringLiteral("resolved"))).has_value());
 }
@@ -155,7 +164,8 @@ void TstSessionTags::candidatePinsItsRelease()
     QCOMPARE(proposal->plan.tagName, QStringLiteral("v1.2.0-rc1"));
     QVERIFY(!proposal->held());
     // The message quotes the GA version's section.
-    QVERIFY2(proposal->plan.message.contains(QLatin1String("Import pipeline (#41)")), qPrintable(proposal->plan.message));
+    QVERIFY2(proposal->plan.message.contains(QLatin1String("Import pipeline (#41)")),
+        qPrintable(proposal->plan.message));
     QSignalSpy events(session.get(), &Session::changed);
     const auto done = await(session->finishTag(*proposal));
     QVERIFY2(done.has_value(), why(done).constData());
@@ -195,7 +205,8 @@ void TstSessionTags::releaseTagOnTheReleaseCommitTicksTheTagItem()
     const ChecklistItem *item = std::as_const(*checklist).findItem(done->ticked.first().key);
     QVERIFY(item);
     QCOMPARE(item->state, ItemState::Done);
-    QVERIFY2(item->evidence.startsWith(QLatin1String("v1.2.0 annotated at ") + m_c2), qPrintable(item->evidence));
+    QVERIFY2(
+        item->evidence.startsWith(QLatin1String("v1.2.0 annotated at ") + m_c2), qPrintable(item->evidence));
     QTRY_VERIFY(announced(events, SessionEvent::Kind::ItemsTicked, QStringLiteral("v1.2.0")));
 
     // Verifying it afterwards passes on the release commit; the item is already ticked.

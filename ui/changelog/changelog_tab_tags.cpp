@@ -45,9 +45,10 @@ TagOutcome outcomeOf(const TagCheck &check, const QString &version)
     outcome.passed = v.ok();
     outcome.evidence = v.evidence();
     const QString signature = v.signature ? v.signature->summary() : QObject::tr("unsigned");
-    outcome.summary = v.ok() ? QObject::tr("%1 verified: annotated, at %2, message names %3; %4.")
-                                   .arg(v.tag, shortCommit(v.target), version, signature)
-                             : QObject::tr("%1 does not verify: %2").arg(v.tag, v.problems.join(QLatin1Char(' ')));
+    outcome.summary = v.ok()
+        ? QObject::tr("%1 verified: annotated, at %2, message names %3; %4.")
+              .arg(v.tag, shortCommit(v.target), version, signature)
+        : QObject::tr("%1 does not verify: %2").arg(v.tag, v.problems.join(QLatin1Char(' ')));
     if (!v.notes.isEmpty())
         outcome.summary += QLatin1Char(' ') + v.notes.join(QLatin1Char(' '));
     if (!check.tickWarning.isEmpty())
@@ -61,8 +62,9 @@ TagOutcome outcomeOf(const TagFinish &done)
     const QString at = shortCommit(done.tag.targetSha);
     TagOutcome outcome;
     outcome.summary = plan.alreadyDone ? QObject::tr("%1 already existed at %2.").arg(done.tag.name, at)
-        : plan.sign ? QObject::tr("Created tag %1 at %2, %3-signed.").arg(done.tag.name, at, plan.signingFormat)
-                    : QObject::tr("Created tag %1 at %2.").arg(done.tag.name, at);
+        : plan.sign
+        ? QObject::tr("Created tag %1 at %2, %3-signed.").arg(done.tag.name, at, plan.signingFormat)
+        : QObject::tr("Created tag %1 at %2.").arg(done.tag.name, at);
     for (const QString &warning : {done.tickWarning, done.pinWarning})
         if (!warning.isEmpty())
             outcome.summary += QLatin1Char(' ') + warning;
@@ -122,11 +124,12 @@ void ChangelogTab::planTag(TagDialog *dialog)
         TagFinishOptions options;
         options.messageEdited = dialog->messageEdited();
         options.signing = plan.sign ? TagSigningChoice::Sign : TagSigningChoice::DoNotSign;
-        return m_session->finishTag(toWrite, options).then([](const Result<TagFinish> &done) -> Result<TagOutcome> {
-            if (!done)
-                return std::unexpected(done.error());
-            return outcomeOf(*done);
-        });
+        return m_session->finishTag(toWrite, options)
+            .then([](const Result<TagFinish> &done) -> Result<TagOutcome> {
+                if (!done)
+                    return std::unexpected(done.error());
+                return outcomeOf(*done);
+            });
     });
     connect(dialog, &TagDialog::finishedWith, this,
         [this, action](const TagOutcome &outcome) { applyTagOutcome(action, outcome); });
