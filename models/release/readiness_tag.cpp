@@ -13,7 +13,8 @@ QList<Blocker> releaseTagHolds(const ReadinessFacts &facts)
     if (facts.release.state == ReleaseState::Aborted)
         out << blocker(QStringLiteral("state"),
             QStringLiteral("release %1 is aborted: it ships nothing to tag").arg(facts.release.version),
-            QStringLiteral("a new release of the version"), QStringLiteral("release"));
+            QStringLiteral("nothing: an aborted release is final (tag the next version)"),
+            QStringLiteral("release"));
     // A stop-the-line holds every forward move, and the release tag says "this ships".
     for (const Blocker &hold : facts.holds)
         if (hold.target == u"stop-the-line")
