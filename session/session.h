@@ -20,6 +20,7 @@
 #include "soak_monitor.h"
 #include "soak_run.h"
 #include "soak_types.h"
+#include "tag_flow.h"
 #include "tag_service.h"
 #include "work_in_flight.h"
 #include "workspace.h"
@@ -151,7 +152,7 @@ public:
     // Required signs by default and refuses an unsigned tag; off refuses a signed one; a key that
     // is missing is refused with what to set. Fills plan.sign, signingFormat and signingKey; a
     // tag already there is left as it is. Blocking (git config, gpg): off the GUI thread.
-    enum class TagSigningChoice { PolicyDefault, Sign, DoNotSign };
+    using TagSigningChoice = cockpit::TagSigningChoice;
     static Status chooseTagSigning(const Workspace &ws, TagPlan &plan, TagSigningChoice choice);
     // TagService::verify plus the signature: good or not, who signed, whether that signer is
     // allowed (SSH: the policy's signoff.allowed_signers, else git's gpg.ssh.allowedSignersFile;
@@ -159,6 +160,33 @@ public:
     // unsigned tag or a signer not allowed fails when tags.signing is required. Blocking.
     static Result<TagVerification> verifyTag(const Workspace &ws, const Identity &who, const QString &version,
         const QString &expectedCommit = {}, const QString &messageContains = {});
+    // Why the release (GA) tag a plan writes may not be made, for every front end: the changelog's
+    // part (releaseTagBlockers) and, for a release the store keeps, the lifecycle's
+    // (releaseTagHolds: aborted, stop-the-line, commits after the freeze that are not fixes).
+    // Empty for a tag already there and for a pre-release. Blocking (libgit2, store).
+    static Result<QStringList> tagBlockers(Store *store, const Workspace &ws, const TagPlan &plan);
+    // The newest release candidate tag of version ("3.7.0-rc2"); NotFound when there is none.
+    static Result<QString> lastCandidate(const Workspace &ws, const QString &version);
+    // The changelog section a tag message quotes: the version's own, else (an RC) its GA
+    // version's, else Unreleased; empty when there is none. text: none reads the file on disk.
+    static QString tagMessageSection(
+        const Workspace &ws, const QString &version, const std::optional<QByteArray> &text);
+
+    // --- making and verifying tags (session_tag_flow.cpp): the dialogs and `tag` commands
+    // The tag a request would write, what holds it and how it is signed; nothing is written.
+    QFuture<Result<TagProposal>> proposeTag(TagRequest request);
+    static Result<TagProposal> planTag(Store *store, const Workspace &ws, const Identity &who, const TagRequest &request);
+    // Writes a proposal (its refusal while held), pushes it to options.remote, ticks the release's
+    // `check: tag` items when the tag is on the release commit, and a candidate pins its release.
+    // A push reads the keychain on this thread's event loop: a command line awaits with it turning.
+    QFuture<Result<TagFinish>> finishTag(TagProposal proposal, TagFinishOptions options = {});
+    static Result<TagFinish> writeTag(ReleaseService &releases, const TagProposal &proposal,
+        const TagFinishOptions &options, const TagPushAccess &access = {});
+    // verifyTag against expectedCommit (empty: the stored release's commit, if any); a verified tag
+    // ticks the release's `check: tag` items.
+    QFuture<Result<TagCheck>> checkTag(QString version, QString expectedCommit = {}, QString messageContains = {});
+    static Result<TagCheck> verifyAndRecordTag(ReleaseService &releases, const QString &version,
+        const QString &expectedCommit, const QString &messageContains);
 
     // --- changelog editing (session_changelog.cpp)
     // Unsaved CHANGELOG text kept under the XDG state dir while it is unsaved, offered back after
@@ -309,6 +337,8 @@ public:
     // A release candidate tag (3.7.0-rc1) on commit pins release 3.7.0 to it, then the release
     // moves on as far as the facts carry it. NotFound when there is no such release.
     QFuture<Result<ReleaseRecord>> pinCandidate(QString version, QString commit, QString tagName);
+    static Result<ReleaseRecord> pinToCandidate(Store *store, const Workspace &ws, const Identity &who,
+        const QString &version, const QString &commit, const QString &tagName);
 
     // --- canary (session_canary.cpp, session_canary_step.cpp)
     // A canary release through the policy's canary phases in its canary environment.

@@ -257,24 +257,30 @@ QFuture<Result<ReleaseRecord>> Session::advance(QString version)
     return future;
 }
 
+Result<ReleaseRecord> Session::pinToCandidate(Store *store, const Workspace &ws, const Identity &who,
+    const QString &version, const QString &commit, const QString &tagName)
+{
+    auto release = store->release(version).result();
+    if (!release)
+        return release;
+    if (isFinalState(release->state) || (release->commitPinned && release->commit == commit))
+        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
+    LifecycleMove move {version, release->state, release->state, who.id,
+        QStringLiteral("release candidate %1 pins %2").arg(tagName, commit.left(12)), {}, commit};
+    // A release past approval goes back to candidate: what was approved is not this commit.
+    if (release->state == ReleaseState::Approved)
+        move.to = ReleaseState::Candidate;
+    auto moved = store->moveRelease(move).result();
+    if (!moved)
+        return moved;
+    return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
+}
+
 QFuture<Result<ReleaseRecord>> Session::pinCandidate(QString version, QString commit, QString tagName)
 {
     auto future = m_inFlight.keep(QtConcurrent::run([store = m_store, ws = workspace(), who = identity(), version,
-                                                        commit, tagName]() -> Result<ReleaseRecord> {
-        auto release = store->release(version).result();
-        if (!release)
-            return release;
-        if (isFinalState(release->state) || (release->commitPinned && release->commit == commit))
-            return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
-        LifecycleMove move {version, release->state, release->state, who.id,
-            QStringLiteral("release candidate %1 pins %2").arg(tagName, commit.left(12)), {}, commit};
-        // A release past approval goes back to candidate: what was approved is not this commit.
-        if (release->state == ReleaseState::Approved)
-            move.to = ReleaseState::Candidate;
-        auto moved = store->moveRelease(move).result();
-        if (!moved)
-            return moved;
-        return advanceRelease(store, ws, version, QDateTime::currentDateTimeUtc(), who.id);
+                                                        commit, tagName] {
+        return pinToCandidate(store, ws, who, version, commit, tagName);
     }));
     follow(future, [this, version](const Result<ReleaseRecord> &moved) {
         if (moved)

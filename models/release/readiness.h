@@ -118,6 +118,13 @@ Readiness evaluateReadiness(const ReadinessFacts &facts);
 // as readiness, for that move. Empty: allowed.
 QList<Blocker> blockersFor(const ReadinessFacts &facts, ReleaseState to);
 
+// What of the lifecycle holds the release (GA) tag on facts.commit: an aborted release, a
+// stop-the-line, commits after the code freeze that are neither fixes nor accepted (they hold
+// approval too). Not the checklist, approvals, gates or soaks: the tag is one of the things
+// approval waits for (`check: tag`). Readiness has no changelog facts, so the changelog's part
+// (section and coverage at the commit) is Session::releaseTagBlockers'. Empty: nothing holds it.
+QList<Blocker> releaseTagHolds(const ReadinessFacts &facts);
+
 // `release status --json`: {"state","next","blocked","checklist":{...},"approvals":{...},
 // "gates":{...},"environments":[...],"blockers":[{"kind","what","clears_when","earliest"}]}
 QJsonObject readinessToJson(const Readiness &readiness);

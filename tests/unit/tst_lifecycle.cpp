@@ -96,6 +96,8 @@ private slots:
     void onlyFixesPassTheFreeze();
     void commitAfterFreezeBlocksApprovalUntilAccepted();
     void overridesAreCarried();
+    void releaseTagHeldOnlyByWhatTheCommitShips_data();
+    void releaseTagHeldOnlyByWhatTheCommitShips();
 };
 
 void TestLifecycle::everyPairOfStates_data()
@@ -367,6 +369,53 @@ void TestLifecycle::overridesAreCarried()
     QCOMPARE(overrides.size(), 2);
     QCOMPARE(overrides.at(1).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("post-mortem follows"));
     QCOMPARE(json.value(QStringLiteral("commits_after_freeze")).toObject().value(QStringLiteral("blocking")).toInt(), 0);
+}
+
+// The GA tag comes before approval (a `check: tag` item is one of its phases' items): open items,
+// missing sign-offs and gates never hold it; an aborted release, a stop-the-line and a commit
+// after the freeze that is not a fix do.
+void TestLifecycle::releaseTagHeldOnlyByWhatTheCommitShips_data()
+{
+    QTest::addColumn<QString>("fact");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("ready") << QString() << QStringList {};
+    QTest::newRow("open item, no approval, gate not run") << QStringLiteral("unapproved") << QStringList {};
+    QTest::newRow("aborted") << QStringLiteral("aborted") << QStringList {QStringLiteral("state")};
+    QTest::newRow("stop-the-line") << QStringLiteral("stop") << QStringList {QStringLiteral("hold")};
+    QTest::newRow("freeze window") << QStringLiteral("window") << QStringList {};
+    QTest::newRow("feature after the freeze") << QStringLiteral("feat") << QStringList {QStringLiteral("commit")};
+    QTest::newRow("feature after the freeze, accepted") << QStringLiteral("accepted") << QStringList {};
+}
+
+void TestLifecycle::releaseTagHeldOnlyByWhatTheCommitShips()
+{
+    QFETCH(QString, fact);
+    QFETCH(QStringList, kinds);
+    ReadinessFacts f = facts(S::Frozen);
+    const CommitInfo feat {kCommit, QStringLiteral("feat: sneak in a feature"), {}, {}, {}, {}, {QString(40, u'1')}};
+    if (fact == u"unapproved") {
+        f.checklist.phases.first().sections.first().items.first().state = ItemState::Open;
+        f.approvals->countedCount = 0;
+        f.approvals->blockers << QStringLiteral("lead has not signed off");
+        f.gateResults.clear();
+    } else if (fact == u"aborted") {
+        f.release.state = S::Aborted;
+    } else if (fact == u"stop") {
+        f.holds << Blocker {QStringLiteral("hold"), QStringLiteral("stop-the-line since now"), {}, {},
+            QStringLiteral("stop-the-line")};
+    } else if (fact == u"window") {
+        f.holds << Blocker {QStringLiteral("hold"), QStringLiteral("freeze window xmas"), {}, {},
+            QStringLiteral("freeze:xmas")};
+    } else if (fact == u"feat") {
+        f.afterFreeze = judgeFreezeCommits({feat}, {QStringLiteral("fix")}, {});
+    } else if (fact == u"accepted") {
+        const AcceptedCommit ok {QStringLiteral("3.7.0"), kCommit, feat.subject, QStringLiteral("promised"),
+            QStringLiteral("rm@x"), kNow};
+        f.afterFreeze = judgeFreezeCommits({feat}, {QStringLiteral("fix")}, {ok});
+    }
+    if (fact == u"unapproved")
+        QVERIFY(evaluateReadiness(f).blocked());  // approval is held, the tag is not
+    QCOMPARE(::kinds(releaseTagHolds(f)), kinds);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)

@@ -121,7 +121,7 @@ private:
 
     // changelog_tab_tags.cpp
     void planTag(TagDialog *dialog);
-    void applyTagOutcome(TagAction action, const TagPlan &plan, const TagOutcome &outcome);
+    void applyTagOutcome(TagAction action, const TagOutcome &outcome);
 
     Session *m_session = nullptr;
     ReleaseRecord m_release;

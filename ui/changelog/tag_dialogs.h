@@ -3,6 +3,7 @@
 // written: the exact tag name, the target commit (short and full SHA, subject), the tagger and
 // the message. The plan arrives asynchronously (git runs off the GUI thread); the action runs
 // through a callback returning a future, and its errors stay inline so the user can fix and retry.
+#include "tag_flow.h"
 #include "tag_service.h"
 
 #include <QDialog>
@@ -17,8 +18,6 @@ class QPushButton;
 
 namespace cockpit {
 
-// Candidate: the next release candidate (3.7.0-rc2 after rc1), which pins the release to its commit.
-enum class TagAction { Create, Verify, Promote, Candidate };
 
 // What a dialog shows: the service's plan (verify: the tag, the release commit it must point at
 // and the text its message must contain) and what the user should know first.
