@@ -43,10 +43,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No release candidate tag of %1 to promote.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The release follows its branch head: this tag fixes it to %1.</source>
             <translation type="unfinished" />
         </message>
@@ -595,6 +591,145 @@ Clears when: %2</source>
         </message>
     </context>
     <context>
+        <name>cockpit::CanaryStrip</name>
+        <message>
+            <source> · passes at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic: %1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdict: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advanced by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start Canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advance…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advance the canary to its next phase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause the canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume the canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort the canary: traffic to 0%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advance Canary Early</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phase %1 of %2 has not finished its window. Why may it take the next phase's traffic now? The reason is kept in the audit log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause Canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why hold %1's canary at %2%? Nothing advances until it is resumed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort Canary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort %1's canary: its traffic goes to 0% (set_traffic). Why?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The canary cannot be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary in %1: not started (%2 phases)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Old version removed at %1 (cleanup_after)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checks the deploy guard of the canary environment, then sets the first phase's traffic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The canary is %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sets the next phase's traffic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused: resume it first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to advance: the canary is %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>cockpit::ChangelogEditor</name>
         <message>
             <source>CHANGELOG.md source</source>
@@ -871,10 +1006,6 @@ Reload discards your edits; Overwrite replaces the file with what the editor sho
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not record the tag check: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Unsaved changes against the file on disk</source>
             <translation type="unfinished" />
         </message>
@@ -1037,10 +1168,6 @@ Restore them into the editor (they stay unsaved until you Save), or discard them
                 <numerusform>Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)</numerusform>
                 <numerusform>Drafted %n entries: edit them, then Save (Ctrl+Z takes them all back)</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Release %1 not pinned: %2</source>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2820,6 +2947,10 @@ The confirmation is recorded with your identity.</source>
             <source>Environments</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Drift: %1 runs %2, the cockpit deployed %3 there (Environments tab)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::MetricsWindow</name>
@@ -3434,6 +3565,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>· overdue since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4297,6 +4432,22 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>No rollback possible: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic rollback started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic rollback finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic rollback HALTED: a person is needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic rollback could not start</source>
             <translation type="unfinished" />
         </message>
     </context>

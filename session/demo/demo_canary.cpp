@@ -75,8 +75,9 @@ Status seedDemoCanary(Store *store, const Workspace &workspace)
         return std::unexpected(repo.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime staging = now.addSecs(-54 * 3600);
-    const QDateTime canary = now.addSecs(-30 * 3600);
+    // Phase 2 began six hours ago, a few minutes after phase 1's 24-hour window ended.
     const QDateTime fifty = now.addSecs(-6 * 3600);
+    const QDateTime canary = fifty.addSecs(-24 * 3600 - 5 * 60);
     auto tip = repo->resolve(QStringLiteral("release/3.6"));
     if (!tip)
         return std::unexpected(tip.error());
@@ -128,13 +129,16 @@ Status seedDemoCanary(Store *store, const Workspace &workspace)
             return std::unexpected(stored.error());
         return {};
     };
-    if (auto ok = event(canary, CanaryEventKind::Start, 0, 0, {}, {}, false); !ok)
+    if (auto ok = event(canary.addSecs(-20), CanaryEventKind::Start, 0, 0, {}, {}, false); !ok)
         return ok;
-    if (auto ok = event(canary.addSecs(20), CanaryEventKind::Traffic, 0, 10, {}, {}, false); !ok)
+    if (auto ok = event(canary, CanaryEventKind::Traffic, 0, 10, {}, {}, false); !ok)
         return ok;
-    clock->store(canary.addSecs(30).toMSecsSinceEpoch());
+    clock->store(canary.addSecs(10).toMSecsSinceEpoch());
     if (auto deployed = store->recordDeployment(version, env, actor, *commit).result(); !deployed)
         return std::unexpected(deployed.error());
+    // The policy's soak of the production deployment ran in the first phase and passed.
+    if (auto soaked = soakDemoHistory(service, version, env, canary.addSecs(10), *clock); !soaked)
+        return soaked;
     const QString passed = QStringLiteral("phase 1 (10%) passed its analysis and its window");
     if (auto ok = event(fifty.addSecs(-60), CanaryEventKind::Verdict, 0, 10, QStringLiteral("pass"), passed, true); !ok)
         return ok;

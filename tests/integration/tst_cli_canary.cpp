@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <csignal>
 #include <memory>
 
 namespace {
@@ -312,16 +313,32 @@ private slots:
         const CliRun started = canary(QStringLiteral("start"), QStringLiteral("1.1.0"), prometheus);
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
 
-        QProcess watch;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_data);
-        watch.setProcessEnvironment(env);
         m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("rm@x")});
-        watch.start(QStringLiteral(COCKPIT_BINARY),
-            QStringList {QStringLiteral("canary"), QStringLiteral("watch"), QStringLiteral("1.1.0"),
-                QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--workspace"), m_repo->dir(),
-                QStringLiteral("--db"), m_db}
-                + prometheus);
+        const QStringList watchArgs = QStringList {QStringLiteral("canary"), QStringLiteral("watch"),
+            QStringLiteral("1.1.0"), QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--workspace"),
+            m_repo->dir(), QStringLiteral("--db"), m_db} + prometheus;
+        // A cockpit killed in the middle of the phase: the canary goes on as stored, same share,
+        // same window, and the next cockpit picks it up from there.
+        const QJsonObject before = status(QStringLiteral("1.1.0"));
+        {
+            QProcess killed;
+            killed.setProcessEnvironment(env);
+            killed.start(QStringLiteral(COCKPIT_BINARY), watchArgs);
+            QVERIFY(killed.waitForStarted());
+            QThread::sleep(2);
+            QVERIFY(killed.state() == QProcess::Running);
+            ::kill(pid_t(killed.processId()), SIGKILL);
+            QVERIFY(killed.waitForFinished());
+        }
+        const QJsonObject afterKill = status(QStringLiteral("1.1.0"));
+        QCOMPARE(afterKill.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(afterKill.value(QStringLiteral("traffic")).toInt(), 10);
+        QCOMPARE(afterKill.value(QStringLiteral("phase_ends_at")), before.value(QStringLiteral("phase_ends_at")));
+        QProcess watch;
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(COCKPIT_BINARY), watchArgs);
         QVERIFY(watch.waitForStarted());
         // Phase 1 passes its analysis and its 6 s window: the cockpit advances it to 50% itself.
         QDeadlineTimer deadline(60000);

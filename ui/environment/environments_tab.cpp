@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -373,6 +374,16 @@ void EnvironmentsTab::showEvent(QShowEvent *event)
     ReleaseTab::showEvent(event);
     if (m_rows.isEmpty() && m_session && !m_busy)
         refresh();
+    // Once a person looked, the environments are watched: probed again every five minutes while
+    // the window is open, so drift found later (a deploy by hand) raises the banner and its
+    // env.drift audit entry without anyone pressing Refresh.
+    if (!m_watch) {
+        m_watch = new QTimer(this);
+        m_watch->setObjectName(QStringLiteral("environmentsWatch"));
+        m_watch->setInterval(std::chrono::minutes(5));
+        connect(m_watch, &QTimer::timeout, this, &EnvironmentsTab::refresh);
+        m_watch->start();
+    }
 }
 
 void EnvironmentsTab::changeEvent(QEvent *event)

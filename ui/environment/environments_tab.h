@@ -10,6 +10,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 
 namespace cockpit {
@@ -55,6 +56,7 @@ private:
     QString m_version;
     quint64 m_generation = 0;
     bool m_busy = false;
+    QTimer *m_watch = nullptr;  // re-probes every five minutes once the tab was first shown
     QList<EnvironmentStatus> m_rows;
     QStringList m_blockers;  // the selected environment's deploy blockers, for this release
     bool m_guardKnown = false;

@@ -149,6 +149,14 @@ void CanaryStrip::refresh()
             show();
             return;
         }
+        // A release that ended without a canary (released before canaries, rolled back, aborted)
+        // has nothing to start: no strip.
+        if (view->events.isEmpty() && isFinalState(m_release.state)) {
+            m_judge->stop();
+            hide();
+            emit headlineChanged(m_release.version, {}, {});
+            return;
+        }
         display(view->status, std::nullopt);
         if (view->status.state == CanaryState::Running)
             step();  // judged at once, then every minute

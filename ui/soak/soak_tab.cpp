@@ -122,6 +122,8 @@ QWidget *SoakTab::buildToolbar()
     envLabel->setBuddy(m_environments);
     m_environments->setObjectName(QStringLiteral("soakEnvironment"));
     m_environments->setAccessibleName(tr("Soak environment"));
+    // Wide enough for the names it lists ("production" was cut to "productio").
+    m_environments->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_environments, &QComboBox::activated, this, [this] { loadEnvironment(); });
     m_mode->setObjectName(QStringLiteral("soakMode"));
     m_mode->setTextFormat(Qt::PlainText);

@@ -287,6 +287,10 @@ void MainWindow::installWorkspace(SessionSetup setup)
     // Every use case of this window, or of the command line in this process, that touches the
     // shown release recomputes its readiness (the store's signals bring other cockpits' changes).
     connect(m_session.get(), &Session::changed, this, [this](const SessionEvent &event) {
+        // Drift anywhere is said whichever release is shown: something runs that nobody recorded.
+        if (event.kind == SessionEvent::Kind::EnvironmentDrift)
+            m_status->showError(tr("Drift: %1 runs %2, the cockpit deployed %3 there (Environments tab)")
+                                    .arg(event.target, event.verdict, event.version));
         // A stop-the-line started or lifted holds or frees every release: the shown one too.
         if (event.version != m_shownVersion && event.kind != SessionEvent::Kind::FreezeChanged)
             return;

@@ -50,7 +50,10 @@ void MainWindow::refreshReleases()
             m_status->showError(tr("Could not read releases: %1").arg(result.error().toString()));
             return;
         }
-        const QString keep = !m_pendingVersion.isEmpty() ? m_pendingVersion : m_shownVersion;
+        // COCKPIT_SCREENSHOT_RELEASE=VERSION opens that release first (docs' screenshots).
+        const QString keep = !m_pendingVersion.isEmpty() ? m_pendingVersion
+            : !m_shownVersion.isEmpty()                  ? m_shownVersion
+                                                         : qEnvironmentVariable("COCKPIT_SCREENSHOT_RELEASE");
         m_releaseModel->setReleases(*result);
         if (m_releaseModel->rowCount() == 0) {
             m_header->clearRelease(tr("No release yet: Release ▸ New Release… (Ctrl+N) starts one."));
