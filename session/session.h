@@ -376,6 +376,10 @@ public:
         std::optional<SoakEvaluation> analysis, bool stale, const QDateTime &now);
     // The soak plan of the canary's current phase: its checks, its triggers and the policy's.
     static SoakPlan canaryPhasePlan(const Policy &policy, const QString &version, const CanaryStatus &status);
+    // Whether a release of this type goes to the canary environment through the canary.
+    static bool goesThroughCanary(const Policy &policy, const QString &releaseType);
+    // What holds the Released move of a canary release: its canary not complete (readiness).
+    static Result<std::optional<Blocker>> canaryBlocker(Store *store, const Workspace &ws, const ReleaseRecord &release);
     // Whether the named trigger of the canary's current phase (or of the policy's soak) rolls back
     // on its own (automatic: true with a rollback action).
     static bool canaryTriggerIsAutomatic(const Policy &policy, const CanaryStatus &status, const QString &trigger);

@@ -50,6 +50,31 @@ QString outcomeText(const GateProcessOutcome &outcome)
 
 }  // namespace
 
+bool Session::goesThroughCanary(const Policy &policy, const QString &releaseType)
+{
+    return policy.canary && typeHasCanary(policy, releaseType);
+}
+
+Result<std::optional<Blocker>> Session::canaryBlocker(Store *store, const Workspace &ws, const ReleaseRecord &release)
+{
+    if (!goesThroughCanary(ws.policy, release.type))
+        return std::optional<Blocker> {};
+    auto events = store->canaryEvents(release.version).result();
+    if (!events)
+        return std::unexpected(events.error());
+    const CanaryStatus status = foldCanary(*ws.policy.canary, *events);
+    if (status.state == CanaryState::Completed)
+        return std::optional<Blocker> {};
+    const QString env = ws.policy.canary->environment;
+    const QString what = status.state == CanaryState::NotStarted
+        ? QStringLiteral("%1 releases go to %2 through a canary, and %3's has not started").arg(release.type, env, release.version)
+        : QStringLiteral("the canary in %1 is not complete: %2").arg(env, status.headline());
+    return std::optional(Blocker {QStringLiteral("canary"), what,
+        status.state == CanaryState::NotStarted ? QStringLiteral("release-cockpit canary start %1").arg(release.version)
+                                                : QStringLiteral("the canary reaches 100% (canary advance, canary watch)"),
+        status.phaseEndsAt.value_or(QDateTime()), QStringLiteral("canary:%1").arg(env)});
+}
+
 Result<Session::CanaryView> Session::canaryView(Store *store, const Workspace &ws, const QString &version)
 {
     if (!ws.policy.canary)

@@ -85,7 +85,13 @@ Result<Deployment> Session::applyDeployment(
         return store->recordDeployment(request.version, request.environment, who.id).result();
     const ReadinessFacts *facts = &guard->facts;
     const ReleaseState state = facts->release.state;
-    const QList<Blocker> &blockers = guard->blockers;
+    QList<Blocker> blockers = guard->blockers;
+    // The canary environment takes a canary release through its phases, never all at once.
+    if (goesThroughCanary(ws.policy, facts->release.type) && request.environment == ws.policy.canary->environment)
+        blockers << Blocker {QStringLiteral("canary"),
+            QStringLiteral("%1 releases go to %2 through the canary's phases, not all at once")
+                .arg(facts->release.type, request.environment),
+            QStringLiteral("release-cockpit canary start %1").arg(request.version), {}, QStringLiteral("canary")};
     if (!blockers.isEmpty()) {
         const bool final = guard->final;
         if (!request.override || final) {

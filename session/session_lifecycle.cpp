@@ -121,6 +121,10 @@ Result<ReadinessFacts> Session::readinessFacts(Store *store, const Workspace &ws
     f.holds = holds->blockers;
     f.holdExemptions = holds->exemptions;
     f.soakDuration = ws.policy.soakDuration;
+    if (auto canary = canaryBlocker(store, ws, f.release); !canary)
+        return std::unexpected(canary.error());
+    else
+        f.canary = *canary;
     if (f.release.targetDate.isValid() && ws.policy.codeFreeze.count() > 0)
         f.freezeStarts = QDateTime(f.release.targetDate, QTime(0, 0), Qt::UTC).addSecs(-ws.policy.codeFreeze.count());
     return f;

@@ -269,6 +269,8 @@ QList<Blocker> blockersFor(const ReadinessFacts &f, ReleaseState to)
             else
                 soakBlocker(f, e, out);
         }
+        if (f.canary)
+            out << *f.canary;
         phaseBlockers(f.checklist, [](const QString &p) { return !isPostPhase(p); }, out);
         break;
     }

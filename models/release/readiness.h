@@ -72,6 +72,10 @@ struct ReadinessFacts {
     // What holds every deploy now, whatever the release: stop-the-line, freeze windows (kind "hold").
     QList<Blocker> holds;
     QStringList holdExemptions;  // freeze windows in force this release's type is exempt from
+    // A release whose type goes through a canary is not released before its canary completed:
+    // the blocker (kind "canary") naming where the canary stands; none when it completed or the
+    // type has no canary.
+    std::optional<Blocker> canary;
     QDateTime now;
 };
 

@@ -140,6 +140,13 @@ private slots:
 
     void nothingMovesBeforeAStart()
     {
+        // Production takes a minor release only through its canary, and the release cannot be
+        // released before the canary completed: readiness says so.
+        const CliRun direct = as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("deployed"),
+            QStringLiteral("1.0.0"), QStringLiteral("--env"), QStringLiteral("production")});
+        QCOMPARE(direct.exitCode, 1);
+        QVERIFY2(direct.err.contains(QStringLiteral("through the canary's phases, not all at once")), qPrintable(direct.err));
+        QVERIFY2(direct.err.contains(QStringLiteral("canary start 1.0.0")), qPrintable(direct.err));
         const CliRun early = canary(QStringLiteral("advance"), QStringLiteral("1.0.0"));
         QCOMPARE(early.exitCode, 1);
         QVERIFY2(early.err.contains(QStringLiteral("no canary was started")), qPrintable(early.err));
@@ -155,6 +162,11 @@ private slots:
         const QJsonObject s = status(QStringLiteral("1.0.0"));
         QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
         QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 10);
+        const CliRun finish = as(QStringLiteral("rm@x"), {QStringLiteral("release"), QStringLiteral("finish"),
+            QStringLiteral("1.0.0")});
+        QCOMPARE(finish.exitCode, 1);
+        QVERIFY2(finish.err.contains(QStringLiteral("the canary in production is not complete: canary 10%, phase 1 of 3")),
+            qPrintable(finish.err));
         // The release is live in production from the start: `env status` and rollback see it there.
         const CliRun again = canary(QStringLiteral("start"), QStringLiteral("1.0.0"));
         QCOMPARE(again.exitCode, 1);

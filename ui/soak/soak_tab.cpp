@@ -116,8 +116,11 @@ SoakTab::~SoakTab() = default;
 QWidget *SoakTab::buildToolbar()
 {
     auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
     auto *envLabel = new QLabel(tr("&Environment:"), bar);
     envLabel->setBuddy(m_environments);
     m_environments->setObjectName(QStringLiteral("soakEnvironment"));
@@ -127,6 +130,9 @@ QWidget *SoakTab::buildToolbar()
     connect(m_environments, &QComboBox::activated, this, [this] { loadEnvironment(); });
     m_mode->setObjectName(QStringLiteral("soakMode"));
     m_mode->setTextFormat(Qt::PlainText);
+    // The run description has a line of its own under the controls and wraps there, instead of
+    // widening the window past 1024 px.
+    m_mode->setWordWrap(true);
     // Times on the tab are local, in one format (yyyy-MM-dd HH:mm); the zone is said here.
     m_mode->setToolTip(localZoneText());
     auto *runLabel = new QLabel(tr("&Run:"), bar);
@@ -142,8 +148,7 @@ QWidget *SoakTab::buildToolbar()
     layout->addWidget(m_environments);
     layout->addWidget(runLabel);
     layout->addWidget(m_runs);
-    layout->addSpacing(12);
-    layout->addWidget(m_mode, 1);
+    layout->addStretch(1);
     m_updated->setObjectName(QStringLiteral("soakUpdated"));
     m_updated->setTextFormat(Qt::PlainText);
     m_updated->hide();
@@ -168,6 +173,7 @@ QWidget *SoakTab::buildToolbar()
         m_rangeButtons->addButton(button, int(r.range));
         layout->addWidget(button);
     }
+    rows->addWidget(m_mode);
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) {
         m_range = SoakRange(id);
         for (SoakChart *chart : std::as_const(m_charts))
