@@ -3,6 +3,7 @@
 // blockers (kind "hold") through currentHolds. The calendar's iCalendar export lives here too:
 // releases, code freezes, freeze windows and a stop-the-line in one file a mail client imports.
 #include "calendar_ics.h"
+#include "metrics_service.h"
 #include "release_calendar.h"
 #include "session.h"
 #include "store.h"
@@ -47,26 +48,25 @@ Result<Holds> Session::currentHolds(Store *store, const Policy &policy, const QS
 Result<QByteArray> Session::buildCalendarIcs(
     Store *store, const Workspace &ws, const QDate &from, const QDate &to, const QDateTime &now)
 {
-    auto releases = store->releases().result();
-    if (!releases)
-        return std::unexpected(releases.error());
+    auto calendar = MetricsService::calendarOf(store, ws.policy, from, to);
+    if (!calendar)
+        return std::unexpected(calendar.error());
     auto stop = store->stopTheLine().result();
     if (!stop)
         return std::unexpected(stop.error());
     const QString project = ws.policy.project;
     const QString domain = QString(project).replace(QLatin1Char(' '), QLatin1Char('-')).toLower();
     QList<IcsEvent> events;
-    const ReleaseCalendar calendar = computeReleaseCalendar(ws.policy, *releases, from, to);
-    for (const CalendarEvent &e : calendar.events) {
+    for (const CalendarEvent &e : calendar->events) {
         IcsEvent ev;
         const QString what = e.version.isEmpty() ? e.title : e.version;
+        const QString kind = calendarEventKindName(e.kind).replace(QLatin1Char('_'), QLatin1Char('-'));
         ev.uid = QStringLiteral("%1-%2-%3@%4")
-                     .arg(e.isFreeze() ? QStringLiteral("code-freeze") : QStringLiteral("release"), what,
-                         e.date.toString(Qt::ISODate), domain)
+                     .arg(kind, what, e.date.toString(Qt::ISODate), domain)
                      .replace(QLatin1Char(' '), QLatin1Char('-'));
         ev.summary = e.title;
         ev.description = e.detail;
-        ev.category = e.isFreeze() ? QStringLiteral("CODE-FREEZE") : QStringLiteral("RELEASE");
+        ev.category = kind.toUpper();
         if (e.at) {
             ev.start = e.at->toUTC();
             ev.end = ev.start.addSecs(3600);

@@ -64,7 +64,7 @@ QString statusText(TargetStatus status)
 QJsonObject eventJson(const CalendarEvent &e)
 {
     QJsonObject o {{QStringLiteral("date"), e.date.toString(Qt::ISODate)},
-        {QStringLiteral("kind"), e.isFreeze() ? QStringLiteral("code_freeze") : QStringLiteral("release")},
+        {QStringLiteral("kind"), calendarEventKindName(e.kind)},
         {QStringLiteral("title"), e.title}, {QStringLiteral("train"), e.train},
         {QStringLiteral("version"), e.version}, {QStringLiteral("source"), calendarSourceName(e.source)},
         {QStringLiteral("detail"), e.detail}};
@@ -246,10 +246,10 @@ int runCalendar(CliContext &ctx)
         ctx.err(QStringLiteral("Wrote the calendar from %1 to %2 to %3.").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), path));
         return Ok;
     }
-    auto releases = (*store)->releases().result();
-    if (!releases)
-        return ctx.report(releases.error());
-    const ReleaseCalendar calendar = computeReleaseCalendar(ws->policy, *releases, from, to);
+    auto gathered = MetricsService::calendarOf(*store, ws->policy, from, to);
+    if (!gathered)
+        return ctx.report(gathered.error());
+    const ReleaseCalendar &calendar = *gathered;
     for (const CalendarWarning &w : calendar.warnings)
         ctx.err(QStringLiteral("warning: ") + w.toString());
     if (ctx.json()) {

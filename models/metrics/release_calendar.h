@@ -49,7 +49,12 @@ struct CalendarWarning {
     [[nodiscard]] QString toString() const;
 };
 
-enum class CalendarEventKind { Release, CodeFreeze };
+enum class CalendarEventKind {
+    Release,
+    CodeFreeze,
+    Cleanup,  // a completed canary's cleanup_after: the old version removed from the canary environment
+};
+QString calendarEventKindName(CalendarEventKind kind);  // "release", "code_freeze", "cleanup"
 enum class CalendarSource { Cadence, Calendar, Store };
 QString calendarSourceName(CalendarSource source);  // "cadence", "calendar", "store"
 
@@ -74,6 +79,16 @@ struct ReleaseCalendar {
     QList<CalendarWarning> warnings;
     QList<TrainSchedule> schedules;  // one per policy train, in policy order
 };
+
+// A completed canary's scheduled cleanup (canary.cleanup_after, issue 15 item 3).
+struct CanaryCleanup {
+    QString version;
+    QString environment;
+    QDateTime due;  // UTC
+};
+
+// Adds each cleanup due in [from, to] (UTC dates) as a Cleanup event at its time, in date order.
+void addCanaryCleanups(ReleaseCalendar &calendar, const QList<CanaryCleanup> &cleanups, QDate from, QDate to);
 
 // Reads train index `index` of the policy; problems go to warnings (with locations).
 TrainSchedule parseTrainSchedule(const Policy &policy, int index, QList<CalendarWarning> *warnings);

@@ -144,7 +144,48 @@ QList<CalendarEvent> releasesBetween(const Policy &policy, const QList<TrainSche
     return events;
 }
 
+bool calendarOrder(const CalendarEvent &a, const CalendarEvent &b)
+{
+    if (a.date != b.date)
+        return a.date < b.date;
+    const qint64 ta = a.at ? a.at->toSecsSinceEpoch() : 0;
+    const qint64 tb = b.at ? b.at->toSecsSinceEpoch() : 0;
+    if (ta != tb)
+        return ta < tb;
+    return int(a.kind) < int(b.kind);
+}
+
 }  // namespace
+
+QString calendarEventKindName(CalendarEventKind kind)
+{
+    switch (kind) {
+    case CalendarEventKind::Release:
+        return QStringLiteral("release");
+    case CalendarEventKind::CodeFreeze:
+        return QStringLiteral("code_freeze");
+    case CalendarEventKind::Cleanup:
+        return QStringLiteral("cleanup");
+    }
+    return {};
+}
+
+void addCanaryCleanups(ReleaseCalendar &calendar, const QList<CanaryCleanup> &cleanups, QDate from, QDate to)
+{
+    for (const CanaryCleanup &c : cleanups) {
+        const QDateTime due = c.due.toUTC();
+        if (!due.isValid() || due.date() < from || due.date() > to)
+            continue;
+        CalendarEvent e {CalendarEventKind::Cleanup, CalendarSource::Store, {},
+            QStringLiteral("Canary cleanup: %1").arg(c.version), c.version, due.date()};
+        e.at = due;
+        e.zoneLabel = QStringLiteral("UTC");
+        e.detail = QStringLiteral("the version %1 replaced is removed from %2 (canary.cleanup_after)")
+                       .arg(c.version, c.environment);
+        calendar.events << e;
+    }
+    std::stable_sort(calendar.events.begin(), calendar.events.end(), calendarOrder);
+}
 
 ReleaseCalendar computeReleaseCalendar(
     const Policy &policy, const QList<ReleaseRecord> &releases, QDate from, QDate to, QDate today)
@@ -175,16 +216,7 @@ ReleaseCalendar computeReleaseCalendar(
         if (freeze.date >= from && freeze.date <= to)
             calendar.events << freeze;
     }
-    std::stable_sort(
-        calendar.events.begin(), calendar.events.end(), [](const CalendarEvent &a, const CalendarEvent &b) {
-            if (a.date != b.date)
-                return a.date < b.date;
-            const qint64 ta = a.at ? a.at->toSecsSinceEpoch() : 0;
-            const qint64 tb = b.at ? b.at->toSecsSinceEpoch() : 0;
-            if (ta != tb)
-                return ta < tb;
-            return int(a.kind) < int(b.kind);
-        });
+    std::stable_sort(calendar.events.begin(), calendar.events.end(), calendarOrder);
     return calendar;
 }
 

@@ -1,5 +1,6 @@
 #include "metrics_service.h"
 
+#include "canary.h"
 #include "git_service.h"
 #include "release_service.h"
 #include "rollback_incident.h"
@@ -104,11 +105,34 @@ QFuture<Result<CalendarSnapshot>> MetricsService::calendar(QDate from, QDate to)
 {
     return QtConcurrent::run([store = m_releases->store(), policy = m_releases->workspace().policy, from,
                                  to]() -> Result<CalendarSnapshot> {
-        auto releases = store->releases().result();
-        if (!releases)
-            return std::unexpected(releases.error());
-        return CalendarSnapshot {computeReleaseCalendar(policy, *releases, from, to), from, to};
+        auto calendar = calendarOf(store, policy, from, to);
+        if (!calendar)
+            return std::unexpected(calendar.error());
+        return CalendarSnapshot {*calendar, from, to};
     });
+}
+
+Result<ReleaseCalendar> MetricsService::calendarOf(Store *store, const Policy &policy, QDate from, QDate to)
+{
+    auto releases = store->releases().result();
+    if (!releases)
+        return std::unexpected(releases.error());
+    ReleaseCalendar calendar = computeReleaseCalendar(policy, *releases, from, to);
+    if (!policy.canary)
+        return calendar;
+    QList<CanaryCleanup> cleanups;
+    for (const ReleaseRecord &r : std::as_const(*releases)) {
+        auto events = store->canaryEvents(r.version).result();
+        if (!events)
+            return std::unexpected(events.error());
+        if (events->isEmpty())
+            continue;
+        const CanaryStatus status = foldCanary(*policy.canary, *events);
+        if (status.cleanupDue)
+            cleanups << CanaryCleanup {r.version, policy.canary->environment, *status.cleanupDue};
+    }
+    addCanaryCleanups(calendar, cleanups, from, to);
+    return calendar;
 }
 
 Result<MetricsSnapshot> MetricsService::gather(Store *store, const Workspace &workspace,

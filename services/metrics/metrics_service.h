@@ -50,6 +50,8 @@ public:
     QFuture<Result<CalendarSnapshot>> calendar(QDate from, QDate to) const;
 
     // Blocking halves, for pool threads and tests.
+    // The calendar with the store's releases and every completed canary's cleanup (cleanup_after).
+    static Result<ReleaseCalendar> calendarOf(Store *store, const Policy &policy, QDate from, QDate to);
     static Result<MetricsSnapshot> gather(Store *store, const Workspace &workspace,
         const IncidentSource &incidents, const QDateTime &from, const QDateTime &to);
     // Incidents of releases in state rolled_back, from their audit entries: opened at the first

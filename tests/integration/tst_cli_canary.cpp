@@ -274,6 +274,26 @@ private slots:
         const QJsonArray phases = s.value(QStringLiteral("phases")).toArray();
         QCOMPARE(phases.at(0).toObject().value(QStringLiteral("advanced_by")).toString(), QStringLiteral("rm@x"));
         QVERIFY(trafficLog().constLast().startsWith(QStringLiteral("100 v1.0.0 3 production")));
+        // The cleanup is a scheduled item: in the calendar, at its time, and in its iCalendar export.
+        const CliRun calendar = as(QStringLiteral("rm@x"), {QStringLiteral("calendar"), QStringLiteral("--json"),
+            QStringLiteral("--from"), QDate::currentDate().toString(Qt::ISODate), QStringLiteral("--months"), QStringLiteral("1")});
+        QVERIFY2(calendar.exitCode == 0, qPrintable(calendar.err));
+        QJsonObject cleanupEvent;
+        for (const QJsonValue &e : calendar.json().value(QStringLiteral("events")).toArray())
+            if (e.toObject().value(QStringLiteral("kind")).toString() == u"cleanup")
+                cleanupEvent = e.toObject();
+        QCOMPARE(cleanupEvent.value(QStringLiteral("version")).toString(), QStringLiteral("1.0.0"));
+        QCOMPARE(QDateTime::fromString(cleanupEvent.value(QStringLiteral("time")).toString(), Qt::ISODate), cleanup);
+        QVERIFY2(cleanupEvent.value(QStringLiteral("detail")).toString().contains(QStringLiteral("production")),
+            qPrintable(cleanupEvent.value(QStringLiteral("detail")).toString()));
+        const QString ics = m_tmp.filePath(QStringLiteral("cleanup.ics"));
+        const CliRun exported = as(QStringLiteral("rm@x"), {QStringLiteral("calendar"), QStringLiteral("--ics"), ics,
+            QStringLiteral("--from"), QDate::currentDate().toString(Qt::ISODate), QStringLiteral("--months"), QStringLiteral("1")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile icsFile(ics);
+        QVERIFY(icsFile.open(QIODevice::ReadOnly));
+        const QByteArray icsText = icsFile.readAll();
+        QVERIFY2(icsText.contains("CATEGORIES:CLEANUP") && icsText.contains("SUMMARY:Canary cleanup: 1.0.0"), icsText.constData());
         // Every move is in the audit log and the chain holds.
         const CliRun verified = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));

@@ -2,6 +2,7 @@
 // one chart per check with its limit, measurement marks by status, breach bands, series replaced
 // in one call per update and reduced to the plot's width, the decision panel's words, the banners,
 // and a PASS that ticks the checklist item bound to `check: soak staging`.
+#include "canary_strip.h"
 #include "checklist_parser.h"
 #include "demo_soak.h"
 #include "policy_loader.h"
@@ -104,6 +105,7 @@ private slots:
     void passTicksTheBoundChecklistItem();
     void deployedReleaseIsFollowedLiveAndGoesStaleWithoutPrometheus();
     void automaticRollbackThatCannotStartShowsItsBanner();
+    void canaryPhaseIsChartedWithItsOwnChecks();
 };
 
 void TstSoakTab::rendersOneChartPerCheckWithLimits()
@@ -399,3 +401,75 @@ void TstSoakTab::automaticRollbackThatCannotStartShowsItsBanner()
 
 QTEST_MAIN(TstSoakTab)
 #include "tst_soak_tab.moc"
+
+// Issue 15: while a canary runs in the shown environment, the charts are its current phase's own
+// checks from the phase's start (not the policy's soak), followed live; the next phase, which has
+// no checks, says that a person advances it. Prometheus refuses here, so the stale banner shows and
+// nothing passes.
+void TstSoakTab::canaryPhaseIsChartedWithItsOwnChecks()
+{
+    QTemporaryDir dir;
+    Store store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
+    ReleaseRecord record;
+    record.version = QStringLiteral("3.7.0");
+    record.type = QStringLiteral("minor");
+    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    auto created = store.createRelease(record, Checklist {}, QStringLiteral("rm@example.com")).result();
+    QVERIFY(created.has_value());
+    Workspace workspace;
+    workspace.policy = m_policy;
+    workspace.policy.prometheusUrl = QStringLiteral("http://127.0.0.1:1");
+    workspace.policy.prometheusAuthSecret.clear();
+    CanaryPolicy canary;
+    canary.environment = QStringLiteral("production");
+    canary.releaseTypes = {QStringLiteral("minor")};
+    SoakCheckPolicy check;
+    check.name = QStringLiteral("Canary error rate");
+    check.query = QStringLiteral("canary_errors{env=\"$env\"}");
+    check.max = 1;
+    check.interval = std::chrono::seconds(60);
+    canary.phases = {{QStringLiteral("Ten percent"), 10, std::chrono::seconds(3600), {check}, {}},
+        {QStringLiteral("Fifty percent"), 50, std::nullopt, {}, {}},
+        {QStringLiteral("All traffic"), 100, std::nullopt, {}, {}}};
+    workspace.policy.canary = canary;
+    auto event = [&](CanaryEventKind kind, int seq, int phase, int percent) {
+        CanaryEvent e;
+        e.version = record.version;
+        e.seq = seq;
+        e.kind = kind;
+        e.phase = phase;
+        e.percent = percent;
+        e.actor = QStringLiteral("rm@example.com");
+        return store.appendCanaryEvent(e, canary.environment).result().has_value();
+    };
+    QVERIFY(event(CanaryEventKind::Start, 1, 0, 0));
+    QVERIFY(event(CanaryEventKind::Traffic, 2, 0, 10));
+    QVERIFY(store.recordDeployment(record.version, canary.environment, QStringLiteral("rm@example.com"))
+                .result()
+                .has_value());
+    Session service(&store, workspace, Identity {QStringLiteral("ops@example.com"), QStringLiteral("Ops")});
+
+    SoakTab tab;
+    show(tab);
+    tab.setSession(&service);
+    tab.showRelease(*created);  // opens on production, where it was deployed
+    QTRY_COMPARE(tab.environment(), QStringLiteral("production"));
+    QTRY_VERIFY_WITH_TIMEOUT(tab.isLive(), 10000);
+    QVERIFY(tab.followedPhase().isValid());
+    QVERIFY2(tab.modeText().startsWith(QStringLiteral("Canary phase 1 of 3 (Ten percent, 10% of traffic) of 3.7.0 on production")),
+        qPrintable(tab.modeText()));
+    QTRY_VERIFY_WITH_TIMEOUT(tab.banners()->staleShown(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab.charts().size(), 1, 10000);  // the phase's check, not the policy's five
+    QCOMPARE(tab.charts().constFirst()->checkName(), QStringLiteral("Canary error rate"));
+    QVERIFY(!tab.decisionPanel()->verdictText().contains(QStringLiteral("PASS")));
+    const QDateTime first = tab.followedPhase();
+
+    // Someone advances it elsewhere (the command line): the strip reads it again, the tab follows.
+    QVERIFY(event(CanaryEventKind::Traffic, 3, 1, 50));
+    tab.canaryStrip()->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(tab.followedPhase() != first && tab.followedPhase().isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab.showsSoak(), 10000);
+    QVERIFY(!tab.isLive());
+    QVERIFY(!tab.banners()->staleShown());
+}

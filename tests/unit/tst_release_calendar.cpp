@@ -22,6 +22,7 @@ private slots:
     void biweeklyWithoutAnchorCountsFromEpoch();
     void storeReleasesAppear();
     void unreadableTextIsReportedWithItsPlace();
+    void canaryCleanupsAreScheduledInOrder();
 };
 
 namespace {
@@ -239,4 +240,34 @@ void TestReleaseCalendar::unreadableTextIsReportedWithItsPlace()
 }
 
 QTEST_GUILESS_MAIN(TestReleaseCalendar)
+// Issue 15: a completed canary's cleanup_after is a scheduled item at its time, among the
+// releases by date and time; cleanups outside the range are left out.
+void TestReleaseCalendar::canaryCleanupsAreScheduledInOrder()
+{
+    const Policy policy = releaseTrain();
+    ReleaseCalendar calendar = computeReleaseCalendar(policy, {}, QDate(2026, 2, 1), QDate(2026, 3, 31));
+    const qsizetype before = calendar.events.size();
+    QVERIFY(before > 0);
+    const QDateTime due(QDate(2026, 2, 10), QTime(23, 30), QTimeZone::utc());
+    addCanaryCleanups(calendar,
+        {{QStringLiteral("3.6.10"), QStringLiteral("production"), due},
+            {QStringLiteral("3.6.9"), QStringLiteral("production"), due.addMonths(3)}},
+        QDate(2026, 2, 1), QDate(2026, 3, 31));
+    QCOMPARE(calendar.events.size(), before + 1);
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < calendar.events.size(); ++i)
+        if (calendar.events[i].kind == CalendarEventKind::Cleanup)
+            at = i;
+    QVERIFY(at >= 0);
+    const CalendarEvent &cleanup = calendar.events[at];
+    QCOMPARE(cleanup.version, QStringLiteral("3.6.10"));
+    QCOMPARE(cleanup.date, QDate(2026, 2, 10));
+    QCOMPARE(*cleanup.at, due);
+    QCOMPARE(calendarEventKindName(cleanup.kind), QStringLiteral("cleanup"));
+    QVERIFY(cleanup.detail.contains(QStringLiteral("production")));
+    // In date order: everything before it is no later, everything after no earlier.
+    for (qsizetype i = 0; i < calendar.events.size(); ++i)
+        QVERIFY(i < at ? calendar.events[i].date <= cleanup.date : i == at || calendar.events[i].date >= cleanup.date);
+}
+
 #include "tst_release_calendar.moc"

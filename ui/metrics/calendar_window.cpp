@@ -261,16 +261,16 @@ void CalendarWindow::markGrid()
     for (auto it = byDate.cbegin(); it != byDate.cend(); ++it) {
         const CalendarEvent *first = it.value().first();
         for (const CalendarEvent *e : it.value()) {
-            if (!e->isFreeze()) {
+            if (e->kind == CalendarEventKind::Release) {
                 first = e;  // a release day shows the release's colour
                 break;
             }
         }
         QTextCharFormat format;
-        format.setBackground(
-            blendOver(trainColor(first->train), first->isFreeze() ? 60 : 130, pal.color(QPalette::Base)));
-        format.setFontWeight(first->isFreeze() ? QFont::Normal : QFont::Bold);
-        format.setFontItalic(first->isFreeze());
+        const bool release = first->kind == CalendarEventKind::Release;  // freezes and cleanups are lighter
+        format.setBackground(blendOver(trainColor(first->train), release ? 130 : 60, pal.color(QPalette::Base)));
+        format.setFontWeight(release ? QFont::Bold : QFont::Normal);
+        format.setFontItalic(!release);
         QStringList tips;
         for (const CalendarEvent *e : it.value())
             tips << e->title;
@@ -314,9 +314,9 @@ void CalendarWindow::fillList()
             item->setForeground(4, failureColor(palette()));
             item->setToolTip(4, item->text(4));
         }
-        item->setIcon(2, swatch(trainColor(e.train), e.isFreeze()));
+        item->setIcon(2, swatch(trainColor(e.train), e.kind != CalendarEventKind::Release));
         item->setData(0, kEventRole, i);
-        if (e.isFreeze()) {
+        if (e.kind != CalendarEventKind::Release) {
             QFont italic = item->font(2);
             italic.setItalic(true);
             item->setFont(2, italic);

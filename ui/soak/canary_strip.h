@@ -32,6 +32,9 @@ public:
     [[nodiscard]] QString headline() const { return m_headline; }
     [[nodiscard]] QList<QLabel *> steps() const { return m_steps; }
     [[nodiscard]] QPushButton *button(const QString &objectName) const;
+    // The canary as last read, and the release it is of (the Soak tab follows its current phase).
+    [[nodiscard]] const CanaryStatus &status() const { return m_status; }
+    [[nodiscard]] QString version() const { return m_release.version; }
 
 signals:
     // The headline of version's canary ("" when it has none), for the release header.

@@ -99,6 +99,7 @@ SoakTab::SoakTab(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildToolbar());
     m_canary = new CanaryStrip(this);
+    connect(m_canary, &CanaryStrip::headlineChanged, this, &SoakTab::canaryMoved);
     connect(m_canary, &CanaryStrip::statusMessage, this, &SoakTab::statusMessage);
     connect(m_canary, &CanaryStrip::releaseTouched, this, &SoakTab::releaseTouched);
     layout->addWidget(m_canary);
@@ -298,6 +299,15 @@ void SoakTab::loadEnvironment()
     }
     const QString version = m_release.version;
     loadHistory(version, env, generation);
+    const Policy &policy = m_session->workspace().policy;
+    if (policy.canary && policy.canary->environment == env)
+        loadCanaryPhase(version, env, generation);
+    else
+        loadReleaseSoak(version, env, generation);
+}
+
+void SoakTab::loadReleaseSoak(const QString &version, const QString &env, quint64 generation)
+{
     whenReady(this, m_session->store()->releaseSoakRun(version, env),
         [this, generation, version, env](const Result<SoakRunRecording> &run) {
             if (generation != m_generation)

@@ -23,6 +23,7 @@ namespace cockpit {
 class CanaryStrip;
 class SoakBanners;
 class SoakMonitor;
+struct CanaryStatus;
 struct Deployment;
 class SoakDecisionPanel;
 
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] QString updatedText() const;
     [[nodiscard]] bool showsSoak() const;  // false while a hint ("no soak yet") is shown
     [[nodiscard]] bool isLive() const;  // following a deployment's soak through Prometheus
+    // The start of the canary phase followed live (invalid when the tab shows no canary phase).
+    [[nodiscard]] QDateTime followedPhase() const { return m_followedPhase; }
     // The run shown (none while live or with a hint), and the history offered (runs, oldest first).
     [[nodiscard]] std::optional<SoakRun> shownRun() const { return m_shownRun; }
     [[nodiscard]] QList<SoakRun> history() const { return m_history; }
@@ -94,6 +97,15 @@ private:
         const QString &version, const QString &env, quint64 generation, const QString &noSoakHint);
     void startLive(const Deployment &deployment, quint64 generation);
     void stopLive();
+    void connectMonitor();
+    // The release's stored soak of env, or its deployment there followed live.
+    void loadReleaseSoak(const QString &version, const QString &env, quint64 generation);
+    // Canary mode (soak_tab_canary.cpp): while the release's canary runs in the shown environment,
+    // the charts are its current phase's checks from the phase's start, followed live; the phase's
+    // verdict is the canary's (Session::canaryStep), so nothing is stored or ticked from here.
+    void loadCanaryPhase(const QString &version, const QString &env, quint64 generation);
+    void followCanaryPhase(const CanaryStatus &status, quint64 generation);
+    void canaryMoved();
     void showLive(const SoakEvaluation &evaluation);
     void storeFinished(const SoakEvaluation &evaluation);
 
@@ -105,6 +117,7 @@ private:
     SoakRange m_range = SoakRange::SoakWindow;
 
     std::optional<SoakRun> m_shownRun;
+    QDateTime m_followedPhase;  // phaseStartedAt of the canary phase followed live
     QList<SoakRun> m_history;
     QMap<QString, QString> m_checkQueries;  // check name -> query
     QList<TriggerPolicy> m_triggerPolicies;

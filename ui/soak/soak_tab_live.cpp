@@ -27,6 +27,14 @@ void SoakTab::stopLive()
         m_monitor->stop();
     delete m_monitor;
     m_monitor = nullptr;
+    m_followedPhase = QDateTime();
+}
+
+void SoakTab::connectMonitor()
+{
+    connect(m_monitor, &SoakMonitor::updated, this, &SoakTab::showLive);
+    connect(m_monitor, &SoakMonitor::stale, this, &SoakTab::showStale);
+    connect(m_monitor, &SoakMonitor::recovered, this, &SoakTab::clearStale);
 }
 
 void SoakTab::followDeployment(
@@ -65,9 +73,7 @@ void SoakTab::startLive(const Deployment &deployment, quint64 generation)
         m_monitor = m_session->createSoakMonitor(this);
         if (!m_monitor)
             return;
-        connect(m_monitor, &SoakMonitor::updated, this, &SoakTab::showLive);
-        connect(m_monitor, &SoakMonitor::stale, this, &SoakTab::showStale);
-        connect(m_monitor, &SoakMonitor::recovered, this, &SoakTab::clearStale);
+        connectMonitor();
         connect(m_monitor, &SoakMonitor::finished, this, &SoakTab::storeFinished);
         // The session judges fired triggers: an automatic one rolls back by itself (issue 15).
         m_session->watchSoak(m_monitor, deployment.version);
