@@ -1,6 +1,7 @@
 // Session: the Environments view and `env status` (issue 15, item 2). Every environment of the
 // policy, in promotion order: what it runs now (its version endpoint, probed in parallel) against
-// what the cockpit last deployed there, and the drift between the two. Drift found is written to
+// what the cockpit last deployed there, and the drift between the two (mid-canary either the
+// canary's or the replaced version is expected: "canary 50%"). Drift found is written to
 // the audit log (env.drift), once for each value an environment reports after a deployment.
 #include "deploy_fingerprint.h"
 #include "environment_status.h"
@@ -58,6 +59,28 @@ Status recordDrift(Store *store, const Identity &who, const EnvironmentStatus &r
     return {};
 }
 
+// The canary of the last deployment to the canary environment, when it is in progress there or
+// was aborted: its confirmed share and the version it replaces (the last other version deployed
+// there before it), so the row expects either version mid-canary (judgeEnvironment).
+Status applyCanary(Store *store, const CanaryPolicy &policy, const QList<Deployment> &deployments, EnvironmentStatus &row)
+{
+    auto events = store->canaryEvents(row.deployedVersion).result();
+    if (!events)
+        return std::unexpected(events.error());
+    if (events->isEmpty())
+        return {};
+    const CanaryStatus status = foldCanary(policy, *events);
+    if (!status.active() && status.state != CanaryState::Aborted)
+        return {};
+    row.canaryPercent = status.state == CanaryState::Aborted ? 0 : status.percent;
+    for (const Deployment &d : deployments)  // oldest first: the last one before the canary wins
+        if (d.environment == row.name && d.version != row.deployedVersion && d.deployedAt <= row.deployedAt) {
+            row.replacedVersion = d.version;
+            row.replacedCommit = d.commit;
+        }
+    return {};
+}
+
 }  // namespace
 
 Result<QList<EnvironmentStatus>> Session::judgeEnvironments(Store *store, const Workspace &ws, const Identity &who,
@@ -84,6 +107,10 @@ Result<QList<EnvironmentStatus>> Session::judgeEnvironments(Store *store, const 
                 row.deployedBy = d.actor;
                 row.deployedAt = d.deployedAt;
             }
+        if (ws.policy.canary && ws.policy.canary->environment == name && !row.deployedVersion.isEmpty())
+            if (auto canary = applyCanary(store, *ws.policy.canary, *deployments, row); !canary && warnings)
+                *warnings << QStringLiteral("the canary of %1 in %2 cannot be read: %3")
+                                 .arg(row.deployedVersion, name, canary.error().toString());
         if (const qsizetype at = probed.indexOf(name); at >= 0)
             applyProbe(row, reports.at(at));
         row.sync = judgeEnvironment(row, !env->versionPath.isEmpty());

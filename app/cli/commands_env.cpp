@@ -11,11 +11,13 @@ namespace cockpit::cli {
 
 namespace {
 
-QString syncWord(EnvironmentSync sync)
+QString syncWord(const EnvironmentStatus &s)
 {
-    switch (sync) {
+    switch (s.sync) {
     case EnvironmentSync::InSync:
         return QStringLiteral("in sync");
+    case EnvironmentSync::Canary:
+        return QStringLiteral("canary %1%").arg(s.canaryPercent.value_or(0));
     case EnvironmentSync::Drift:
         return QStringLiteral("DRIFT");
     case EnvironmentSync::Unreachable:
@@ -38,7 +40,7 @@ QStringList rowOf(const EnvironmentStatus &s)
         : QStringLiteral("%1 (%2)").arg(s.deployedVersion, s.deployedCommit.left(8));
     const QString since = s.deployedAt.isValid() ? s.deployedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                                                  : QStringLiteral("-");
-    return {s.name, running, deployed, since, syncWord(s.sync)};
+    return {s.name, running, deployed, since, syncWord(s)};
 }
 
 }  // namespace
@@ -81,9 +83,9 @@ int runEnvStatus(CliContext &ctx)
             cells << (c + 1 == row.size() ? row[c] : row[c].leftJustified(widths[c]));
         ctx.out(cells.join(QStringLiteral("  ")));
     }
-    // What the table cannot hold: why a probe failed, and both sides of a drift.
+    // What the table cannot hold: why a probe failed, both sides of a drift, a canary's two versions.
     for (const EnvironmentStatus &s : report->environments)
-        if (s.sync == EnvironmentSync::Drift || s.sync == EnvironmentSync::Unreachable)
+        if (s.sync == EnvironmentSync::Drift || s.sync == EnvironmentSync::Unreachable || s.sync == EnvironmentSync::Canary)
             ctx.out(QStringLiteral("%1: %2").arg(s.name, s.summary()));
     return drift ? Failed : Ok;
 }

@@ -2,8 +2,10 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "demo_builder.h"
+#include "demo_environments.h"
 #include "fresh_workspace.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -66,8 +68,12 @@ int runDemo(CliContext &ctx)
         ctx.printJson({{QStringLiteral("workspace"), dir},
             {QStringLiteral("release"), QString::fromLatin1(kDemoVersion)},
             {QStringLiteral("db"), (*store)->url()}});
-    if (openGui)
+    if (openGui) {
+        // Staging and production answer on a local port while the window is open (Environments tab).
+        if (auto served = DemoEnvironments::start(*ws, QCoreApplication::instance()); !served)
+            ctx.err(QStringLiteral("warning: %1").arg(served.error().message));
         ctx.setGuiWorkspace(dir);
+    }
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 #include "demo_builder.h"
 #include "session.h"
 
+#include "demo_environments.h"
 #include "demo_soak.h"
 #include "git_service.h"
 #include "release_service.h"
@@ -178,6 +179,8 @@ Status buildDemoRepository(const QString &dir)
         return ok;
     if (auto scheduled = appendDemoSchedule(repo->workdir()); !scheduled)  // demo_history.cpp
         return scheduled;
+    if (auto served = useDemoEnvironments(repo->workdir()); !served)  // demo_environments.cpp
+        return served;
     return appendDemoCanary(repo->workdir());  // demo_canary.cpp
 }
 

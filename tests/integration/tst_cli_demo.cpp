@@ -2,9 +2,15 @@
 // itself. Every release called Released has its checklist closed, its approvals counted (n/n, no
 // approval blocker), its gates passed and a soak of each deployment; the rolled-back 3.6.5 says
 // the same about its deploy lock in `release status` and `release unlock`.
+#include "demo_environments.h"
 #include "support/cli_runner.h"
+#include "workspace.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,6 +135,67 @@ private slots:
                     qPrintable(g[QStringLiteral("output_tail")].toString()));
             }
         QVERIFY(seen);
+    }
+
+    // Issue 15: the demo's environments answer over HTTP while it is open. Staging answers with a
+    // version deployed by hand (drift); production with the version 3.6.10's canary replaces,
+    // which mid-canary is expected: "canary 50%", not drift.
+    void environmentsShowDriftAndTheCanary()
+    {
+        auto ws = cockpit::Workspace::load(m_demo);
+        if (!ws)
+            QFAIL(qPrintable(ws.error().toString()));
+        // Served from its own thread: the command line runs as a process this thread waits for.
+        QThread thread;
+        QObject home;
+        home.moveToThread(&thread);
+        thread.start();
+        cockpit::DemoEnvironments *server = nullptr;
+        QString failure;
+        QMetaObject::invokeMethod(&home, [&] {
+            auto started = cockpit::DemoEnvironments::start(*ws, &home);
+            if (started)
+                server = *started;
+            else
+                failure = started.error().message;
+        }, Qt::BlockingQueuedConnection);
+        const auto stop = qScopeGuard([&] {
+            QMetaObject::invokeMethod(&home, [&] { delete server; }, Qt::BlockingQueuedConnection);
+            thread.quit();
+            thread.wait();
+        });
+        QVERIFY2(server, qPrintable(failure));
+
+        const CliRun status = cockpit({QStringLiteral("env"), QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(status.exitCode, 1);  // staging drifts
+        QMap<QString, QJsonObject> rows;
+        for (const QJsonValue &row : status.json().value(QStringLiteral("environments")).toArray())
+            rows.insert(row[QStringLiteral("env")].toString(), row.toObject());
+        const QJsonObject staging = rows.value(QStringLiteral("staging"));
+        QCOMPARE(staging.value(QStringLiteral("sync")).toString(), QStringLiteral("drift"));
+        QCOMPARE(staging.value(QStringLiteral("running")).toString(), QStringLiteral("3.7.0-rc2"));
+        QCOMPARE(staging.value(QStringLiteral("deployed_version")).toString(), QStringLiteral("3.6.10"));
+        const QJsonObject production = rows.value(QStringLiteral("production"));
+        QCOMPARE(production.value(QStringLiteral("sync")).toString(), QStringLiteral("canary"));
+        QCOMPARE(production.value(QStringLiteral("canary_percent")).toInt(), 50);
+        QCOMPARE(production.value(QStringLiteral("running")).toString(), QStringLiteral("3.6.8"));
+        QCOMPARE(production.value(QStringLiteral("canary_replaces")).toString(), QStringLiteral("3.6.8"));
+        const CliRun table = cockpit({QStringLiteral("env"), QStringLiteral("status")});
+        QVERIFY2(table.out.contains(QRegularExpression(QStringLiteral("production +3\\.6\\.8 +3\\.6\\.10 .* canary 50%"))),
+            qPrintable(table.out));
+        // The drift is in the audit log once (two runs of env status), the canary not at all.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demo-audit"));
+            db.setDatabaseName(m_db);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT subject FROM audit_log WHERE action = 'env.drift'")));
+            QStringList drifted;
+            while (q.next())
+                drifted << q.value(0).toString();
+            QCOMPARE(drifted, QStringList {QStringLiteral("staging")});
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("demo-audit"));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "environment_status.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace cockpit;
 
@@ -49,6 +50,46 @@ private slots:
         s.running = running;
         s.probeError = probeError;
         QCOMPARE(environmentSyncName(judgeEnvironment(s, hasProbe)), expected);
+    }
+
+    // Issue 15: mid-canary an environment answers with either version; after an abort only the
+    // replaced one is right; at 100% only the new one.
+    void canaryJudgement_data()
+    {
+        QTest::addColumn<int>("percent");
+        QTest::addColumn<QString>("running");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("summaryHas");
+        QTest::newRow("10%, old answers") << 10 << "3.6.8" << "canary" << "canary 10%: 10% of its traffic goes to 3.7.0, the rest to 3.6.8";
+        QTest::newRow("50%, new answers") << 50 << "3.7.0" << "canary" << "answered by 3.7.0";
+        QTest::newRow("50%, new by commit") << 50 << "a1b2c3d4" << "canary" << "canary 50%";
+        QTest::newRow("50%, a third version") << 50 << "3.5.0" << "drift" << "neither the canary 3.7.0 nor 3.6.8";
+        QTest::newRow("aborted, old answers") << 0 << "3.6.8" << "in_sync" << "aborted canary of 3.7.0";
+        QTest::newRow("aborted, new still answers") << 0 << "3.7.0" << "drift" << "was aborted, so 3.6.8 should answer";
+        QTest::newRow("100%, old answers") << 100 << "3.6.8" << "drift" << "DRIFT: runs 3.6.8";
+        QTest::newRow("100%, new answers") << 100 << "3.7.0" << "in_sync" << "in sync: runs 3.7.0";
+    }
+    void canaryJudgement()
+    {
+        QFETCH(int, percent);
+        QFETCH(QString, running);
+        QFETCH(QString, expected);
+        QFETCH(QString, summaryHas);
+        EnvironmentStatus s;
+        s.name = QStringLiteral("production");
+        s.deployedVersion = QStringLiteral("3.7.0");
+        s.deployedCommit = kCommit;
+        s.deployedAt = QDateTime(QDate(2026, 12, 1), QTime(9, 0), QTimeZone::utc());
+        s.canaryPercent = percent;
+        s.replacedVersion = QStringLiteral("3.6.8");
+        s.replacedCommit = QStringLiteral("ffffeeeeddddccccbbbbaaaa9999888877776666");
+        s.running = running;
+        s.sync = judgeEnvironment(s, true);
+        QCOMPARE(environmentSyncName(s.sync), expected);
+        QVERIFY2(s.summary().contains(summaryHas), qPrintable(s.summary()));
+        const QJsonObject json = environmentStatusToJson(s);
+        QCOMPARE(json.value(QStringLiteral("canary_percent")).toInt(), percent);
+        QCOMPARE(json.value(QStringLiteral("canary_replaces")).toString(), QStringLiteral("3.6.8"));
     }
 
     void driftSummaryNamesBothSides()

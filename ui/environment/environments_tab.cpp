@@ -26,10 +26,11 @@ namespace {
 
 enum Column { NameColumn, RunningColumn, DeployedColumn, SinceColumn, StateColumn, ColumnCount };
 
-QString syncTitle(EnvironmentSync sync)
+QString syncTitle(const EnvironmentStatus &s)
 {
-    switch (sync) {
+    switch (s.sync) {
     case EnvironmentSync::InSync: return QObject::tr("in sync");
+    case EnvironmentSync::Canary: return QObject::tr("canary %1%").arg(s.canaryPercent.value_or(0));
     case EnvironmentSync::Drift: return QObject::tr("DRIFT");
     case EnvironmentSync::Unreachable: return QObject::tr("unknown (no answer)");
     case EnvironmentSync::NotProbed: return QObject::tr("not probed");
@@ -42,6 +43,7 @@ QColor syncColour(EnvironmentSync sync, const QPalette &palette)
 {
     switch (sync) {
     case EnvironmentSync::InSync: return itemStateColor(ItemState::Done, palette);
+    case EnvironmentSync::Canary: return palette.color(QPalette::Link);
     case EnvironmentSync::Drift: return failureColor(palette);
     case EnvironmentSync::Unreachable: return readableColor(QColor(0xc0, 0x78, 0x00), palette);
     default: return palette.color(QPalette::PlaceholderText);
@@ -213,9 +215,9 @@ void EnvironmentsTab::fillRow(int row)
     item->setText(DeployedColumn, s.deployedVersion.isEmpty() ? tr("–")
                                                               : tr("%1 (%2)").arg(s.deployedVersion, shortCommit(s.deployedCommit)));
     item->setText(SinceColumn, s.deployedAt.isValid() ? tr("%1 by %2").arg(formatLocalTime(s.deployedAt), s.deployedBy) : QString());
-    item->setText(StateColumn, syncTitle(s.sync));
+    item->setText(StateColumn, syncTitle(s));
     item->setForeground(StateColumn, syncColour(s.sync, palette()));
-    item->setData(StateColumn, Qt::AccessibleTextRole, syncTitle(s.sync));
+    item->setData(StateColumn, Qt::AccessibleTextRole, syncTitle(s));
     for (int c = 0; c < ColumnCount; ++c)
         item->setToolTip(c, s.summary());
 }
