@@ -416,6 +416,14 @@
             <source>never deployed</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>canary %1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary at %1%: a rollback sets it to 0% first</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::AboutDialog</name>
@@ -3740,6 +3748,10 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <source> · rollback halted: %1 of %2 steps done</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The canary in %1 is at %2%: the old version still serves the rest, and the %3 type's rollback window of %4 begins when it reaches 100%</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>cockpit::RollbackPlanDialog</name>
@@ -4692,10 +4704,6 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The policy defines no soak checks or environments (soak.checks and environments in .release-cockpit/policy.yml).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No soak recorded for %1 on %2 yet. It starts when the release is deployed there (release deployed %1 --env %2).</source>
             <translation type="unfinished" />
         </message>
@@ -4815,6 +4823,47 @@ Deploy a release to %2 (release deployed VERSION --env %2) and its lead time, fr
         </message>
         <message>
             <source>The charts and the verdict show Prometheus' data as of %1:%2. %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy defines no environments (environments in .release-cockpit/policy.yml).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The policy defines no soak checks (soak.checks in .release-cockpit/policy.yml).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current canary phase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phase %1 · %2%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary phase %1 of %2 (%3, %4% of traffic) of %5 on %6 since %7</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no checks of its own, so nothing is charted and it never advances by itself: a person advances it (Advance… above). The stored soaks of %2 on %3 are under Run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: its checks cannot be followed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: reading its checks from Prometheus…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: its checks cannot be charted: %2
+The phase does not advance while Prometheus is silent. The stored soaks of this release are under Run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, judged by the phase's own checks (Prometheus %2)</source>
             <translation type="unfinished" />
         </message>
     </context>

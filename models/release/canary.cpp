@@ -22,6 +22,12 @@ QString clock(const QDateTime &utc)
     return QLocale::c().toString(utc.toLocalTime(), QStringLiteral("HH:mm"));
 }
 
+// "2026-12-07 14:00 UTC", as readiness says times (reasons go to the CLI, the window and the log).
+QString utcText(const QDateTime &at)
+{
+    return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
 }  // namespace
 
 QString canaryEventKindName(CanaryEventKind kind)
@@ -206,7 +212,7 @@ CanaryDecision decideCanary(const CanaryPolicy &policy, const CanaryStatus &stat
         if (status.phaseEndsAt && !windowOver) {
             d.next = CanaryNext::Wait;
             d.at = status.phaseEndsAt;
-            d.reason = QStringLiteral("%1 runs until %2").arg(phaseName, status.phaseEndsAt->toString(Qt::ISODate));
+            d.reason = QStringLiteral("%1 runs until %2").arg(phaseName, utcText(*status.phaseEndsAt));
             return d;
         }
         d.next = CanaryNext::AwaitPerson;
@@ -241,7 +247,7 @@ CanaryDecision decideCanary(const CanaryPolicy &policy, const CanaryStatus &stat
     if (analysis->earliestPass && (!d.at || *analysis->earliestPass > *d.at))
         d.at = analysis->earliestPass;
     d.reason = QStringLiteral("%1 is being watched; it may pass at %2")
-                   .arg(phaseName, d.at ? d.at->toString(Qt::ISODate) : QStringLiteral("the end of its window"));
+                   .arg(phaseName, d.at ? utcText(*d.at) : QStringLiteral("the end of its window"));
     return d;
 }
 

@@ -18,9 +18,9 @@ QString num(double value)
 {
     return QString::number(value, 'g', 6);
 }
-QString hhmm(const QDateTime &time)
+QString utcText(const QDateTime &time)
 {
-    return time.toString(Qt::ISODate);
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));  // as readiness says times
 }
 
 QString failureDetail(const Reading &reading)
@@ -138,7 +138,7 @@ void conclude(CheckResult &r, const Tally &t)
                        .arg(counted(t.failures, "failure", "failures"))
                        .arg(r.failureLimit)
                        .arg(t.unresolved == 0
-                               ? QStringLiteral("; can pass at %1").arg(hhmm(last))
+                               ? QStringLiteral("; can pass at %1").arg(utcText(last))
                                : QStringLiteral("; %1 without a value: can no longer pass unless re-measured")
                                      .arg(t.unresolved));
     } else if (t.unresolved > 0) {

@@ -40,7 +40,7 @@ void decide(SoakEvaluation &e)
     }
     if (running || e.evaluatedAt < e.end) {
         e.verdict = SoakVerdict::Running;
-        e.reason = QStringLiteral("soak runs until %1").arg(e.end.toString(Qt::ISODate));
+        e.reason = QStringLiteral("soak runs until %1").arg(e.end.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
         return;
     }
     // At the end: a trigger whose query failed was not watched, so the soak was not seen whole.

@@ -77,6 +77,23 @@ private slots:
         plan->close();
     }
 
+    // Issue 15: while a canary runs, the old version still serves and a rollback sets the traffic
+    // back first: the window has not begun, nothing has expired; it begins at 100%.
+    void canaryWindowBeginsAtOneHundredPercent()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        RollbackWindow w;
+        w.deployedAt = now.addSecs(-30 * 3600);
+        w.length = std::chrono::hours(24);
+        w.canaryPercent = 50;
+        QCOMPARE(w.text(now), QStringLiteral("Canary at 50%: a rollback sets it to 0% first"));
+        QVERIFY(!w.expired(now));
+        w.canaryPercent.reset();
+        QVERIFY(w.expired(now));
+        w.deployedAt = now.addSecs(-2 * 3600);  // completed two hours ago
+        QVERIFY2(w.text(now).startsWith(QLatin1String("Rollback window 22 h")), qPrintable(w.text(now)));
+    }
+
     void confirmNeedsTheExactVersion()
     {
         RollbackPanel panel;

@@ -462,6 +462,11 @@ void TstSoakTab::canaryPhaseIsChartedWithItsOwnChecks()
     QTRY_VERIFY_WITH_TIMEOUT(tab.banners()->staleShown(), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(tab.charts().size(), 1, 10000);  // the phase's check, not the policy's five
     QCOMPARE(tab.charts().constFirst()->checkName(), QStringLiteral("Canary error rate"));
+    // The charts start at the phase, marked as the phase rather than as a deployment.
+    const QList<SoakEvent> marks = tab.charts().constFirst()->events();
+    QVERIFY(std::any_of(marks.begin(), marks.end(), [](const SoakEvent &e) {
+        return e.kind == SoakEventKind::Deploy && e.subject == u"Phase 1 · 10%";
+    }));
     QVERIFY(!tab.decisionPanel()->verdictText().contains(QStringLiteral("PASS")));
     const QDateTime first = tab.followedPhase();
 

@@ -79,13 +79,15 @@ QString formatSpan(std::chrono::seconds span)
 
 bool RollbackWindow::expired(const QDateTime &now) const
 {
-    return known() && deployedAt.addSecs(length.count()) <= now;
+    return known() && !canaryPercent && deployedAt.addSecs(length.count()) <= now;
 }
 
 QString RollbackWindow::text(const QDateTime &now) const
 {
     if (!deployedAt.isValid())
         return QObject::tr("Not deployed");
+    if (canaryPercent)
+        return QObject::tr("Canary at %1%: a rollback sets it to 0% first").arg(*canaryPercent);
     if (length.count() <= 0)
         return QObject::tr("No rollback window in the policy");
     const qint64 left = now.secsTo(deployedAt.addSecs(length.count()));

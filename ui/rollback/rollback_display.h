@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QWidget;
 
@@ -27,6 +28,9 @@ struct RollbackWindow {
     QDateTime deployedAt;  // UTC, the last deployment
     std::chrono::seconds length {0};
     QDateTime asOf;  // when it is judged (the panel's clock); invalid = now
+    // A canary still running there (its share): the old version still serves, the window has not
+    // begun; it begins when the canary reaches 100% (deployedAt is then that time).
+    std::optional<int> canaryPercent;
     [[nodiscard]] bool known() const { return deployedAt.isValid() && length.count() > 0; }
     [[nodiscard]] bool expired(const QDateTime &now) const;
     [[nodiscard]] QString text(const QDateTime &now) const;

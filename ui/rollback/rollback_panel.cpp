@@ -152,6 +152,7 @@ void RollbackPanel::showRelease(const ReleaseRecord &release)
         m_deployment.reset();
         m_latest.reset();
         m_lock.reset();
+        m_canary.reset();
         m_lockRead = false;
         showState();
     }
@@ -184,11 +185,32 @@ void RollbackPanel::reload()
                                 return;
                             m_lock = lock ? *lock : std::nullopt;
                             m_lockRead = true;
-                            showState();
-                            emit refreshed();
+                            readCanary(generation);
                         });
                 });
         });
+}
+
+// The canary of a release deployed to the canary environment: while it runs, the window has not
+// begun; once complete, it begins at 100%.
+void RollbackPanel::readCanary(quint64 generation)
+{
+    const Policy &policy = m_session->workspace().policy;
+    if (!policy.canary || !m_deployment || m_deployment->environment != policy.canary->environment) {
+        m_canary.reset();
+        showState();
+        emit refreshed();
+        return;
+    }
+    whenReady(this, m_session->canary(m_release.version), [this, generation](const Result<Session::CanaryView> &view) {
+        if (generation != m_generation)
+            return;
+        m_canary.reset();
+        if (view && !view->events.isEmpty())
+            m_canary = view->status;
+        showState();
+        emit refreshed();
+    });
 }
 
 RollbackWindow RollbackPanel::window() const
@@ -196,6 +218,10 @@ RollbackWindow RollbackPanel::window() const
     RollbackWindow w;
     if (m_deployment)
         w.deployedAt = m_deployment->deployedAt;
+    if (m_canary && m_canary->active())
+        w.canaryPercent = m_canary->percent;
+    else if (m_canary && m_canary->state == CanaryState::Completed)
+        w.deployedAt = m_canary->completedAt;  // the window begins at 100%
     if (m_session)
         if (const ReleaseTypePolicy *type = m_session->workspace().policy.releaseType(m_release.type))
             w.length = type->rollbackWindow;
@@ -319,7 +345,12 @@ void RollbackPanel::updateWindowText()
     m_window->setText(w.text(now));
     const bool expired = w.expired(now);
     m_window->setForegroundRole(expired ? QPalette::PlaceholderText : QPalette::WindowText);
-    m_window->setToolTip(w.known() ? tr("%1 since the deployment to %2 at %3 (the %4 type's window)")
+    m_window->setToolTip(w.canaryPercent ? tr("The canary in %1 is at %2%: the old version still serves the rest, and the "
+                                              "%3 type's rollback window of %4 begins when it reaches 100%")
+                                               .arg(m_deployment->environment)
+                                               .arg(*w.canaryPercent)
+                                               .arg(m_release.type, formatSpan(w.length))
+            : w.known() ? tr("%1 since the deployment to %2 at %3 (the %4 type's window)")
                                          .arg(formatSpan(w.length), m_deployment->environment,
                                              formatLocalTime(w.deployedAt), m_release.type)
                                    : QString());

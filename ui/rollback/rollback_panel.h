@@ -3,6 +3,7 @@
 // window counting down beside a red Rollback button. The button opens the plan, asks for the
 // version typed (and a second person where the policy says so), then runs the steps with live
 // output; an unfinished rollback found on opening is shown with what ran and what did not.
+#include "canary.h"
 #include "release_tab.h"
 #include "rollback.h"
 #include "rollback_display.h"
@@ -59,6 +60,7 @@ public slots:
 
 private:
     void reload();
+    void readCanary(quint64 generation);
     void showState();
     void showUnfinished(const RollbackRecord &record);
     // "Incident open since 14:02: 5xx above 5%": the rollback's incident while it is not recovered.
@@ -77,7 +79,8 @@ private:
     ReleaseRecord m_release;
     std::optional<Deployment> m_deployment;  // the last one
     std::optional<RollbackRecord> m_latest;
-    std::optional<DeployLock> m_lock;  // Store::deployLock: the one truth about the lock
+    std::optional<DeployLock> m_lock;
+    std::optional<CanaryStatus> m_canary;  // the release's canary, when it went through one  // Store::deployLock: the one truth about the lock
     bool m_lockRead = false;  // m_lock is the store's answer for this release
     quint64 m_generation = 0;
     std::function<QDateTime()> m_clock;

@@ -44,8 +44,8 @@ QColor eventColor(SoakEventKind kind, const QPalette &pal)
 QString eventLabel(const SoakEvent &event)
 {
     switch (event.kind) {
-    case SoakEventKind::Deploy:
-        return SoakChart::tr("Deploy");
+    case SoakEventKind::Deploy:  // the soak's start: a deployment, or a canary phase (its subject)
+        return event.subject.isEmpty() ? SoakChart::tr("Deploy") : event.subject;
     case SoakEventKind::Breach:
         return SoakChart::tr("Breach");
     case SoakEventKind::TriggerFired:

@@ -292,13 +292,13 @@ void SoakTab::loadEnvironment()
         showHint(tr("Select a release to see its soak."));
         return;
     }
-    if (m_session->workspace().policy.soakChecks.isEmpty() || env.isEmpty()) {
-        showHint(tr("The policy defines no soak checks or environments (soak.checks and environments in "
-                    ".release-cockpit/policy.yml)."));
+    if (env.isEmpty()) {
+        showHint(tr("The policy defines no environments (environments in .release-cockpit/policy.yml)."));
         return;
     }
     const QString version = m_release.version;
     loadHistory(version, env, generation);
+    // The canary's phases have checks of their own, with or without a policy soak.
     const Policy &policy = m_session->workspace().policy;
     if (policy.canary && policy.canary->environment == env)
         loadCanaryPhase(version, env, generation);
@@ -308,6 +308,10 @@ void SoakTab::loadEnvironment()
 
 void SoakTab::loadReleaseSoak(const QString &version, const QString &env, quint64 generation)
 {
+    if (m_session->workspace().policy.soakChecks.isEmpty()) {
+        showHint(tr("The policy defines no soak checks (soak.checks in .release-cockpit/policy.yml)."));
+        return;
+    }
     whenReady(this, m_session->store()->releaseSoakRun(version, env),
         [this, generation, version, env](const Result<SoakRunRecording> &run) {
             if (generation != m_generation)
@@ -423,7 +427,11 @@ void SoakTab::showEvaluation(
     ensureCharts(evaluation.checks);
     for (qsizetype i = 0; i < evaluation.checks.size(); ++i) {
         const CheckResult &check = evaluation.checks[i];
-        m_charts[i]->setOverlay(soakEvents(evaluation, check), triggerLimitsFor(check, evaluation.triggers));
+        QList<SoakEvent> events = soakEvents(evaluation, check);
+        for (SoakEvent &e : events)
+            if (e.kind == SoakEventKind::Deploy)
+                e.subject = m_startLabel;
+        m_charts[i]->setOverlay(events, triggerLimitsFor(check, evaluation.triggers));
         m_charts[i]->setCheck(
             check, series.value(check.name), evaluation.start, evaluation.end, evaluation.evaluatedAt);
     }

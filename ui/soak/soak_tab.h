@@ -118,6 +118,7 @@ private:
 
     std::optional<SoakRun> m_shownRun;
     QDateTime m_followedPhase;  // phaseStartedAt of the canary phase followed live
+    QString m_startLabel;  // the charts' start marker when it is not a deployment ("Phase 2 · 50%")
     QList<SoakRun> m_history;
     QMap<QString, QString> m_checkQueries;  // check name -> query
     QList<TriggerPolicy> m_triggerPolicies;

@@ -43,6 +43,7 @@ void SoakTab::followCanaryPhase(const CanaryStatus &status, quint64 generation)
     const QString version = m_release.version;
     const QString env = policy.canary->environment;
     m_followedPhase = status.phaseStartedAt;
+    m_startLabel = tr("Phase %1 · %2%").arg(status.phase + 1).arg(status.percent);
     m_candidate = version;
     const QString what = tr("Canary phase %1 of %2 (%3, %4% of traffic) of %5 on %6 since %7")
                              .arg(status.phase + 1)
@@ -55,10 +56,12 @@ void SoakTab::followCanaryPhase(const CanaryStatus &status, quint64 generation)
         showHint(tr("%1 has no checks of its own, so nothing is charted and it never advances by itself: a "
                     "person advances it (Advance… above). The stored soaks of %2 on %3 are under Run.")
                      .arg(what, version, env));
+        emit soakShown(version, env);
         return;
     }
     if (auto prometheus = m_session->prometheus(); !prometheus) {
         showHint(tr("%1: its checks cannot be followed: %2").arg(what, prometheus.error().message));
+        emit soakShown(version, env);
         return;
     }
     // Until Prometheus answers, a line says what is awaited rather than the previous release's charts.
@@ -85,6 +88,7 @@ void SoakTab::followCanaryPhase(const CanaryStatus &status, quint64 generation)
         m_mode->setText(tr("%1, judged by the phase's own checks (Prometheus %2)")
                             .arg(what, url.toString(QUrl::RemoveUserInfo)));
         m_monitor->startLive(plan);
+        emit soakShown(m_release.version, plan.environment);
     });
 }
 

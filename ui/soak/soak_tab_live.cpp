@@ -28,6 +28,7 @@ void SoakTab::stopLive()
     delete m_monitor;
     m_monitor = nullptr;
     m_followedPhase = QDateTime();
+    m_startLabel.clear();
 }
 
 void SoakTab::connectMonitor()
