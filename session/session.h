@@ -350,6 +350,10 @@ public:
         bool automatic = false;  // the cockpit on its own (canaryStep), not a person
         QString verdict;  // Advance: the phase's verdict to record first ("pass"), if not yet
         std::function<void(const QString &)> progress;  // lines while set_traffic runs (pool thread)
+        // How many events the move was decided on (canaryStep's judgement, what the window showed):
+        // when the canary has moved since, the move is refused (Conflict) and nothing is done, so a
+        // judgement of phase 1 can never advance phase 2. -1: a move on whatever holds now (CLI).
+        int seenEvents = -1;
     };
     struct CanaryView {
         QString environment;

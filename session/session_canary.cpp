@@ -166,6 +166,14 @@ Result<Session::CanaryView> Session::applyCanaryAction(
     if (!loaded)
         return std::unexpected(loaded.error());
     CanaryView view = *loaded;
+    if (request.seenEvents >= 0 && view.events.size() != request.seenEvents)
+        return fail(ErrorCode::Conflict,
+            QStringLiteral("canary %1 %2: the canary moved since this was decided (%3 events then, %4 now: %5); "
+                           "nothing was done")
+                .arg(actionName(request.action), request.version)
+                .arg(request.seenEvents)
+                .arg(view.events.size())
+                .arg(view.status.headline()));
     const CanaryPolicy &canary = *ws.policy.canary;
     const CanaryStatus &s = view.status;
     const QString what = actionName(request.action);

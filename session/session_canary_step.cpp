@@ -63,7 +63,9 @@ Result<Session::CanaryView> Session::actOnCanary(Store *store, const Workspace &
     };
     switch (d.next) {
     case CanaryNext::Advance: {
-        CanaryRequest request {version, CanaryAction::Advance, d.reason, true, d.verdictToRecord, {}};
+        // Bound to the events judged: a step that judged phase 1 never advances phase 2.
+        CanaryRequest request {version, CanaryAction::Advance, d.reason, true, d.verdictToRecord, {},
+            int(view.events.size())};
         auto advanced = applyCanaryAction(store, ws, who, request);
         if (!advanced)
             return std::unexpected(advanced.error());

@@ -157,6 +157,7 @@ void CanaryStrip::refresh()
             emit headlineChanged(m_release.version, {}, {});
             return;
         }
+        m_seenEvents = int(view->events.size());
         display(view->status, std::nullopt);
         if (view->status.state == CanaryState::Running)
             step();  // judged at once, then every minute
@@ -165,12 +166,16 @@ void CanaryStrip::refresh()
 
 void CanaryStrip::step()
 {
-    if (!m_session || m_status.state != CanaryState::Running)
+    // One judgement at a time: a refresh while one runs (its own announcement) waits for the timer.
+    if (!m_session || m_status.state != CanaryState::Running || m_stepping)
         return;
+    m_stepping = true;
     const quint64 generation = m_generation;
     whenReady(this, m_session->canaryStep(m_release.version), [this, generation](const Result<Session::CanaryView> &view) {
+        m_stepping = false;
         if (generation != m_generation || !view)
             return;
+        m_seenEvents = int(view->events.size());
         display(view->status, view->decision);
     });
 }
@@ -239,6 +244,7 @@ void CanaryStrip::act(int action, const QString &reason)
     request.version = m_release.version;
     request.action = Action(action);
     request.reason = reason;
+    request.seenEvents = m_seenEvents;  // what the person saw: a canary moved meanwhile is not moved again
     for (QPushButton *b : {m_start, m_advance, m_pause, m_resume, m_abort})
         b->setEnabled(false);
     const QString version = m_release.version;

@@ -52,6 +52,8 @@ private:
     ReleaseRecord m_release;
     quint64 m_generation = 0;
     CanaryStatus m_status;
+    int m_seenEvents = -1;  // the events behind m_status
+    bool m_stepping = false;  // a judgement (Session::canaryStep) is under way
     QString m_headline;
     QLabel *m_title;
     QWidget *m_stepsBox;
