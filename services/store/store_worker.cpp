@@ -21,6 +21,7 @@ namespace {
 
 // The advisory lock key every team-mode write transaction takes (any fixed number will do).
 constexpr qint64 kWriteLock = 0x636f636b70697402;  // "cockpit\x02"
+constexpr int kOtherWritersMs = 2000;  // how soon a window sees what the command line wrote (SQLite)
 
 }  // namespace
 
@@ -112,8 +113,28 @@ Status StoreWorker::open(const QString &url, int upToVersion, bool readOnly)
         close();
         return ready;
     }
+    m_otherWriters = new QTimer(this);
+    m_otherWriters->setInterval(kOtherWritersMs);
+    connect(m_otherWriters, &QTimer::timeout, this, &StoreWorker::watchOtherWriters);
+    m_otherWriters->start();
+    watchOtherWriters();  // the version to compare with
     qCInfo(lcStore) << "opened" << m_path;
     return {};
+}
+
+void StoreWorker::watchOtherWriters()
+{
+    if (!m_db.isOpen() || m_writing)
+        return;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return;
+    const qint64 version = q.value(0).toLongLong();
+    q = QSqlQuery();
+    const bool changed = m_dataVersion >= 0 && version != m_dataVersion;
+    m_dataVersion = version;
+    if (changed)
+        announceResync();
 }
 
 Status StoreWorker::connectSqlite(bool readOnly)

@@ -245,6 +245,10 @@ private:
     void connectionLost(const QString &why);
     void tryReconnect();
     void announceResync();
+    // SQLite: another process (the command line, a second window) committed since the last look
+    // (PRAGMA data_version, which our own commits leave alone): every view reloads, as after a
+    // team-mode outage. Polled every kOtherWritersMs on the worker thread.
+    void watchOtherWriters();
     // The id of the row the query just inserted (SQLite: lastInsertId; PostgreSQL: lastval()).
     qint64 insertedId(const QSqlQuery &query);
     // The error of a statement the store saw fail, with the database's error code mapped.
@@ -275,6 +279,8 @@ private:
     int m_backoffMs = 0;
     QTimer *m_heartbeat = nullptr;  // created on the worker thread, children of the worker
     QTimer *m_reconnect = nullptr;
+    QTimer *m_otherWriters = nullptr;  // SQLite: watchOtherWriters
+    qint64 m_dataVersion = -1;
     std::map<QString, QSqlQuery> m_prepared;  // run(): by SQL text, node-based so pointers stay put
     std::optional<QSqlQuery> m_fetchAudit;
     bool m_writing = false;  // inside a write transaction: what it reads may yet roll back

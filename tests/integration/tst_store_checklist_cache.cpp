@@ -6,6 +6,7 @@
 #include "support/store_test_support.h"
 
 #include <QSqlDatabase>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -93,6 +94,17 @@ private slots:
         QCOMPARE(after.findItem(QStringLiteral("pre-release.7"))->who, QStringLiteral("bo"));
         QCOMPARE(after.findItem(QStringLiteral("pre-release.7"))->note, QStringLiteral("ok"));
         QCOMPARE(statesOf(after), statesOf(fresh()));
+    }
+
+    // A window on a SQLite file is told what another process wrote there (the command line ticking,
+    // moving a canary): the store sees the file's data version change and every view reloads.
+    void aWriteByAnotherStoreIsAnnounced()
+    {
+        QSignalSpy changed(m_reader.get(), &Store::releaseChanged);
+        tick(m_writer.get(), QStringLiteral("pre-release.3"), ItemState::Done, QStringLiteral("bo"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(changed.count() > 0, 10000);
+        QCOMPARE(changed.constFirst().constFirst().toString(), kVersion);
+        QCOMPARE(read(m_reader.get()).findItem(QStringLiteral("pre-release.3"))->state, ItemState::Done);
     }
 
     void manyChangesBetweenReadsAreAllSeen()
