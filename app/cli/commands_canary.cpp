@@ -1,5 +1,6 @@
 // canary start|advance|pause|resume|abort VERSION [--reason T] | canary status VERSION
 // | canary watch VERSION [--interval S]: the canary use cases of session_canary*.cpp.
+#include "canary_json.h"
 #include "cli_context.h"
 #include "commands.h"
 
@@ -18,16 +19,7 @@ QString timeText(const std::optional<QDateTime> &at)
 
 QJsonObject canaryJson(const Session::CanaryView &view)
 {
-    const CanaryStatus &s = view.status;
-    QJsonArray phases;
-    for (const CanaryPhaseStep &step : s.steps)
-        phases.append(QJsonObject {{QStringLiteral("name"), step.name}, {QStringLiteral("traffic"), step.percent},
-            {QStringLiteral("started_at"), timeText(step.startedAt)}, {QStringLiteral("ended_at"), timeText(step.endedAt)},
-            {QStringLiteral("verdict"), step.verdict}, {QStringLiteral("advanced_by"), step.advancedBy}});
-    QJsonObject o {{QStringLiteral("environment"), view.environment}, {QStringLiteral("state"), canaryStateName(s.state)},
-        {QStringLiteral("phase"), s.phase + 1}, {QStringLiteral("phases"), phases},
-        {QStringLiteral("traffic"), s.percent}, {QStringLiteral("phase_ends_at"), timeText(s.phaseEndsAt)},
-        {QStringLiteral("paused_reason"), s.pausedReason}, {QStringLiteral("cleanup_due"), timeText(s.cleanupDue)}};
+    QJsonObject o = canaryStatusToJson(view.environment, view.status);
     if (view.decision) {
         o.insert(QStringLiteral("next"), view.decision->reason);
         if (!view.decision->rollbackTrigger.isEmpty())

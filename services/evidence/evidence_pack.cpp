@@ -1,5 +1,6 @@
 #include "evidence_pack.h"
 
+#include "canary_json.h"
 #include "evidence_git.h"
 #include "evidence_names.h"
 #include "evidence_records.h"
@@ -309,6 +310,16 @@ Result<EvidencePack> collectEvidence(
     if (!accepted)
         return std::unexpected(accepted.error());
     b.add(QStringLiteral("exceptions.json"), exceptionsJson(*audit, *accepted));
+    // canary.json: the phases as steps (traffic, window, verdict, who advanced each) and every event.
+    if (ws.policy.canary) {
+        auto events = await(store->canaryEvents(version));
+        if (!events)
+            return std::unexpected(events.error());
+        if (!events->isEmpty())
+            b.add(QStringLiteral("canary.json"),
+                QJsonDocument(canaryToJson(ws.policy.canary->environment, foldCanary(*ws.policy.canary, *events), *events))
+                    .toJson(QJsonDocument::Indented));
+    }
 
     step(2, QStringLiteral("Reading soaks and probes"));
     if (auto ok = addEnvironments(b, store, version, soakEnvironments(ws.policy, *deployments), pack.notes);

@@ -14,6 +14,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -294,6 +295,24 @@ private slots:
         QVERIFY(icsFile.open(QIODevice::ReadOnly));
         const QByteArray icsText = icsFile.readAll();
         QVERIFY2(icsText.contains("CATEGORIES:CLEANUP") && icsText.contains("SUMMARY:Canary cleanup: 1.0.0"), icsText.constData());
+        // The evidence pack has the canary: its phases as steps and every event, read back from the zip.
+        const QString pack = m_tmp.filePath(QStringLiteral("evidence.zip"));
+        const CliRun exported2 = as(QStringLiteral("rm@x"), {QStringLiteral("evidence"), QStringLiteral("export"),
+            QStringLiteral("1.0.0"), QStringLiteral("--out"), pack});
+        QVERIFY2(exported2.exitCode == 0, qPrintable(exported2.err));
+        QProcess unzip;
+        unzip.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"),
+            QStringLiteral("import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('canary.json').decode())"), pack});
+        QVERIFY(unzip.waitForFinished(30000));
+        QVERIFY2(unzip.exitCode() == 0, unzip.readAllStandardError().constData());
+        const QJsonObject canaryJson = QJsonDocument::fromJson(unzip.readAllStandardOutput()).object();
+        QCOMPARE(canaryJson.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(canaryJson.value(QStringLiteral("phases")).toArray().size(), 3);
+        QCOMPARE(canaryJson.value(QStringLiteral("phases")).toArray().at(0).toObject().value(QStringLiteral("advanced_by")).toString(),
+            QStringLiteral("rm@x"));
+        const QJsonArray events = canaryJson.value(QStringLiteral("events")).toArray();
+        QVERIFY(events.size() >= 4);
+        QCOMPARE(events.last().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("complete"));
         // Every move is in the audit log and the chain holds.
         const CliRun verified = as(QStringLiteral("rm@x"), {QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
