@@ -88,6 +88,19 @@ class TstSoakTab : public QObject {
     Policy m_policy = gatedGaPolicy();
     SoakRecording m_recording = buildDemoSoakRecording(m_policy, demoSoakStart());
 
+    // Release 3.7.0 (minor, no checklist) in a new store in dir.
+    static std::optional<ReleaseRecord> releaseIn(Store &store, const QTemporaryDir &dir)
+    {
+        if (!store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result())
+            return std::nullopt;
+        ReleaseRecord record;
+        record.version = QStringLiteral("3.7.0");
+        record.type = QStringLiteral("minor");
+        record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+        auto created = store.createRelease(record, Checklist {}, QStringLiteral("rm@example.com")).result();
+        return created ? std::optional(*created) : std::nullopt;
+    }
+
     void show(SoakTab &tab)
     {
         tab.resize(1400, 900);
@@ -374,13 +387,8 @@ void TstSoakTab::automaticRollbackThatCannotStartShowsItsBanner()
 {
     QTemporaryDir dir;
     Store store;
-    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
-    ReleaseRecord record;
-    record.version = QStringLiteral("3.7.0");
-    record.type = QStringLiteral("minor");
-    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
-    auto created = store.createRelease(record, Checklist {}, QStringLiteral("rm@example.com")).result();
-    QVERIFY(created.has_value());
+    const std::optional<ReleaseRecord> created = releaseIn(store, dir);
+    QVERIFY(created);
     Workspace workspace;
     workspace.policy = m_policy;
     workspace.policy.rollbackSteps.clear();
@@ -410,13 +418,9 @@ void TstSoakTab::canaryPhaseIsChartedWithItsOwnChecks()
 {
     QTemporaryDir dir;
     Store store;
-    QVERIFY(store.open(dir.filePath(QStringLiteral("cockpit.sqlite"))).result().has_value());
-    ReleaseRecord record;
-    record.version = QStringLiteral("3.7.0");
-    record.type = QStringLiteral("minor");
-    record.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
-    auto created = store.createRelease(record, Checklist {}, QStringLiteral("rm@example.com")).result();
-    QVERIFY(created.has_value());
+    const std::optional<ReleaseRecord> created = releaseIn(store, dir);
+    QVERIFY(created);
+    const ReleaseRecord &record = *created;
     Workspace workspace;
     workspace.policy = m_policy;
     workspace.policy.prometheusUrl = QStringLiteral("http://127.0.0.1:1");

@@ -97,7 +97,9 @@ private:
         const QString &version, const QString &env, quint64 generation, const QString &noSoakHint);
     void startLive(const Deployment &deployment, quint64 generation);
     void stopLive();
-    void connectMonitor();
+    // A monitor for the shown soak, wired to the charts and banners; false when the answer is for a
+    // release or environment no longer shown, or there is no Prometheus.
+    bool createMonitor(quint64 generation);
     // The release's stored soak of env, or its deployment there followed live.
     void loadReleaseSoak(const QString &version, const QString &env, quint64 generation);
     // Canary mode (soak_tab_canary.cpp): while the release's canary runs in the shown environment,

@@ -68,12 +68,8 @@ void SoakTab::followCanaryPhase(const CanaryStatus &status, quint64 generation)
     m_hint->setText(tr("%1: reading its checks from Prometheus…").arg(what));
     m_stack->setCurrentWidget(m_hint);
     whenReady(this, m_session->prometheusReady(), [this, generation, plan, what](const Status &) {
-        if (generation != m_generation || !m_session)
+        if (!createMonitor(generation))
             return;
-        m_monitor = m_session->createSoakMonitor(this);
-        if (!m_monitor)
-            return;
-        connectMonitor();
         // Silent before it gave anything: the hint says why the charts are missing (the stale
         // banner says since when); the phase does not advance meanwhile (the strip says so too).
         connect(m_monitor, &SoakMonitor::stale, this, [this, what](const QString &reason) {

@@ -31,11 +31,17 @@ void SoakTab::stopLive()
     m_startLabel.clear();
 }
 
-void SoakTab::connectMonitor()
+bool SoakTab::createMonitor(quint64 generation)
 {
+    if (generation != m_generation || !m_session)
+        return false;
+    m_monitor = m_session->createSoakMonitor(this);
+    if (!m_monitor)
+        return false;
     connect(m_monitor, &SoakMonitor::updated, this, &SoakTab::showLive);
     connect(m_monitor, &SoakMonitor::stale, this, &SoakTab::showStale);
     connect(m_monitor, &SoakMonitor::recovered, this, &SoakTab::clearStale);
+    return true;
 }
 
 void SoakTab::followDeployment(
@@ -69,12 +75,8 @@ void SoakTab::startLive(const Deployment &deployment, quint64 generation)
     // The credential comes from the keychain first; without one the queries go unauthenticated
     // and a refusing Prometheus shows as stale, never as a pass.
     whenReady(this, m_session->prometheusReady(), [this, deployment, generation](const Status &) {
-        if (generation != m_generation || !m_session)
+        if (!createMonitor(generation))
             return;
-        m_monitor = m_session->createSoakMonitor(this);
-        if (!m_monitor)
-            return;
-        connectMonitor();
         connect(m_monitor, &SoakMonitor::finished, this, &SoakTab::storeFinished);
         // The session judges fired triggers: an automatic one rolls back by itself (issue 15).
         m_session->watchSoak(m_monitor, deployment.version);
