@@ -421,6 +421,39 @@ private slots:
             QStringLiteral("fail"));
         QVERIFY(trafficLog().constLast().startsWith(QStringLiteral("50 v1.1.0 2 production")));
     }
+
+    // Prometheus down during a phase whose window is over: the canary never advances, and the watch
+    // says why on every pass.
+    void prometheusDownNeverAdvances()
+    {
+        m_prometheus.stop();
+        const QStringList down {QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:1")};
+        const CliRun aborted = canary(QStringLiteral("abort"), QStringLiteral("1.1.0"),
+            {QStringLiteral("--reason"), QStringLiteral("make room for 1.2.0")});
+        QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.err));
+        approve(QStringLiteral("1.2.0"), QStringLiteral("minor"));
+        const CliRun started = canary(QStringLiteral("start"), QStringLiteral("1.2.0"), down);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QThread::sleep(7);  // phase 1's 6 s window is over
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_data);
+        m_repo->git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("rm@x")});
+        QProcess watch;
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(COCKPIT_BINARY), QStringList {QStringLiteral("canary"), QStringLiteral("watch"),
+            QStringLiteral("1.2.0"), QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--workspace"),
+            m_repo->dir(), QStringLiteral("--db"), m_db} + down);
+        QVERIFY(watch.waitForStarted());
+        QThread::sleep(5);
+        watch.terminate();
+        QVERIFY(watch.waitForFinished(30000));
+        const QString said = QString::fromUtf8(watch.readAllStandardOutput() + watch.readAllStandardError());
+        QVERIFY2(said.contains(QStringLiteral("Prometheus is not answering")), qPrintable(said));
+        const QJsonObject s = status(QStringLiteral("1.2.0"));
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(s.value(QStringLiteral("traffic")).toInt(), 10);
+        QCOMPARE(s.value(QStringLiteral("phases")).toArray().at(0).toObject().value(QStringLiteral("verdict")).toString(), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCliCanary)
