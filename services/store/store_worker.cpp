@@ -202,6 +202,11 @@ void StoreWorker::close()
     m_heartbeat = nullptr;
     delete m_reconnect;
     m_reconnect = nullptr;
+    // Timers go with the connection, before the worker is handed back to its home thread (a
+    // running timer moved across threads leaves Qt's re-registration request behind: a leak).
+    delete m_otherWriters;
+    m_otherWriters = nullptr;
+    m_dataVersion = -1;
     m_dialect = Dialect::Sqlite;
     m_password.clear();
     m_teamUrl.clear();
